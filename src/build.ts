@@ -1,0 +1,98 @@
+// The build pipeline, stage by stage. Each edition goes load -> assemble -> render -> check -> write on its
+// own: a broken edition fails alone, and its previous output stays untouched because nothing of it is
+// written unless every stage before writing succeeded.
+import { join } from 'node:path';
+import { loadProject, type Project, type ProjectOptions } from './project.js';
+import { readEdition } from './content/discover.js';
+import { assembleEdition } from './edition/assemble.js';
+import { renderEdition } from './render/render-edition.js';
+import { CHEAP_RULES, runRules } from './checks/index.js';
+import { fillTokens } from './render/tokens.js';
+import { editionOutput, recipientDefaults } from './output/edition-output.js';
+import { writeAllAtomic } from './output/write.js';
+import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { BuiltEdition } from './checks/rule.js';
+
+export interface EditionResult {
+  slug: string;
+  ok: boolean;
+  /** Public files written, relative to the out folder. */
+  files: string[];
+  diagnostics: Diagnostic[];
+  built?: BuiltEdition;
+}
+
+export interface BuildReport {
+  /** Problems with the project itself (config, templates, unknown slugs): exit code 2 or 1. */
+  diagnostics: Diagnostic[];
+  usageError: boolean;
+  editions: EditionResult[];
+}
+
+export interface BuildOptions extends ProjectOptions {
+  slugs?: string[];
+  /** Write nothing (check without --out). */
+  dryRun?: boolean;
+  onEdition?: (result: EditionResult, index: number, total: number) => void;
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const loaded = await loadProject(options);
+  if (!loaded.project) return { diagnostics: loaded.diagnostics, usageError: loaded.usageError, editions: [] };
+  const project = loaded.project;
+
+  const entries = options.slugs?.length ? project.editions.filter((e) => options.slugs!.includes(e.slug)) : project.editions;
+  const unknown = (options.slugs ?? []).filter((slug) => !project.editions.some((e) => e.slug === slug));
+  if (unknown.length > 0) {
+    const known = project.editions.map((e) => e.slug).join(', ') || 'none';
+    return {
+      diagnostics: unknown.map((slug) => diag('UNKNOWN_EDITION', 'error', `no edition "${slug}" in ${project.paths.contentLabel}`, {}, `editions: ${known}`)),
+      usageError: true,
+      editions: [],
+    };
+  }
+
+  const editions: EditionResult[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const result = await buildEdition(project, entry, options.dryRun ?? false);
+    editions.push(result);
+    options.onEdition?.(result, index, entries.length);
+  }
+  return { diagnostics: loaded.diagnostics, usageError: false, editions };
+}
+
+export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean): Promise<EditionResult> {
+  const failed = (diagnostics: Diagnostic[]): EditionResult => ({ slug: entry.slug, ok: false, files: [], diagnostics });
+
+  // 1. load: read the files (the only content I/O)
+  const source = await readEdition(project.paths.root, entry);
+  // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
+  const assembled = assembleEdition(source, project.config);
+  if (!assembled.edition) return failed(assembled.diagnostics);
+  const edition = assembled.edition;
+  // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
+  const render = await renderEdition(edition, project.config, project.engine, project.templates);
+  const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
+  if (!render.rendered) return failed(diagnostics);
+  // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
+  const defaults = recipientDefaults(project.config, edition.slug);
+  const built: BuiltEdition = {
+    edition,
+    config: project.config,
+    mjml: render.rendered.mjml,
+    html: fillTokens(render.rendered.html, defaults, 'html'),
+    text: fillTokens(render.rendered.text, defaults, 'text'),
+  };
+  diagnostics.push(...runRules(CHEAP_RULES, built));
+  if (hasErrors(diagnostics)) return failed(diagnostics);
+  if (dryRun) return { slug: edition.slug, ok: true, files: [], diagnostics, built };
+  // 5. write: every file of the edition staged, then renamed into place together
+  const files = await editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics);
+  try {
+    await writeAllAtomic(files);
+  } catch (error) {
+    return failed([...diagnostics, diag('WRITE_FAILED', 'error', (error as Error).message, { file: join(project.paths.outLabel, edition.slug) })]);
+  }
+  const publicFiles = files.map((f) => f.path).filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
+  return { slug: edition.slug, ok: true, files: publicFiles.map((p) => p.slice(project.paths.out.length + 1).split('\\').join('/')), diagnostics, built };
+}

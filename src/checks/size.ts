@@ -1,0 +1,21 @@
+// Gmail clips a message whose HTML passes about 102 KB and hides the rest behind "View entire message",
+// unsubscribe link included. Warn early, fail at the limit, and say which articles weigh most.
+import { diag } from '../diagnostics/diagnostic.js';
+import type { Rule } from './rule.js';
+
+export const SIZE_WARNING_BYTES = 80_000;
+export const SIZE_LIMIT_BYTES = 102_000;
+
+export const sizeRule: Rule = ({ html, edition }) => {
+  const bytes = Buffer.byteLength(html);
+  if (bytes < SIZE_WARNING_BYTES) return [];
+  const heaviest = [...edition.articles]
+    .map((a) => ({ file: a.file, bytes: Buffer.byteLength(a.html) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3);
+  const hint = `heaviest articles: ${heaviest.map((a) => `${a.file} (${Math.round(a.bytes / 1000)} KB)`).join(', ')}`;
+  const file = heaviest[0]?.file ?? edition.sources[0];
+  return bytes >= SIZE_LIMIT_BYTES
+    ? [diag('SIZE_CLIPPED', 'error', `the HTML is ${bytes} bytes: Gmail clips messages over ${SIZE_LIMIT_BYTES} bytes`, { file }, hint)]
+    : [diag('SIZE_WARNING', 'warning', `the HTML is ${bytes} bytes, near Gmail's clipping limit of ${SIZE_LIMIT_BYTES}`, { file }, hint)];
+};

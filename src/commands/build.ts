@@ -1,0 +1,40 @@
+// `newsletter build [slug...]`
+import { build, type BuildOptions } from '../build.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { EXIT, printDiagnostics, type Io } from './io.js';
+
+export interface BuildCommandOptions extends BuildOptions {
+  json?: boolean;
+}
+
+export async function buildCommand(options: BuildCommandOptions, io: Io): Promise<number> {
+  const started = performance.now();
+  const report = await build({
+    ...options,
+    onEdition(result, index, total) {
+      if (options.json) return;
+      printDiagnostics(io, result.diagnostics);
+      const mark = result.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
+      const counter = total > 1 ? `[${index + 1}/${total}] ` : '';
+      io.stderr(`${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/` : ' failed; its previous output is untouched'}\n`);
+    },
+  });
+  const failed = report.editions.filter((e) => !e.ok);
+  const code = report.usageError ? EXIT.usage : hasErrors(report.diagnostics) || failed.length > 0 ? EXIT.failure : EXIT.ok;
+
+  if (options.json) {
+    io.stdout(`${JSON.stringify({
+      ok: code === EXIT.ok,
+      diagnostics: report.diagnostics,
+      editions: report.editions.map(({ slug, ok, files, diagnostics }) => ({ slug, ok, files, diagnostics })),
+    }, null, 2)}\n`);
+    return code;
+  }
+  printDiagnostics(io, report.diagnostics);
+  if (report.editions.length > 0) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const built = report.editions.length - failed.length;
+    io.stderr(`Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`);
+  }
+  return code;
+}

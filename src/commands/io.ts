@@ -1,0 +1,30 @@
+// How commands talk to the terminal: data on stdout, human messages on stderr, colour only on a TTY.
+import { formatDiagnostic, summarize } from '../diagnostics/format.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour and progress lines: only when stderr is a terminal and NO_COLOR is unset. */
+  color: boolean;
+  interactive: boolean;
+}
+
+export function processIo(): Io {
+  const tty = Boolean(process.stderr.isTTY);
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color: tty && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+    interactive: tty && Boolean(process.stdin.isTTY),
+  };
+}
+
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d, { color: io.color })}\n`);
+}
+
+export const printSummary = (io: Io, diagnostics: readonly Diagnostic[], what: string) => io.stderr(`${what}: ${summarize(diagnostics)}\n`);
+
+/** Exit codes: 0 success, 1 content/template/check/send failure, 2 usage or configuration error. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

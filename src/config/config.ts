@@ -1,0 +1,84 @@
+// The config type with its documented defaults. newsletter.config.json is optional; every key is.
+// Precedence is one visible merge (see edition/assemble.ts): these defaults < edition.md < article front matter.
+
+export interface Colors {
+  /** Accent: header rule, links, buttons. */
+  brand: string;
+  text: string;
+  /** Secondary text: deks, bylines, footer. */
+  muted: string;
+  /** The page behind the email body. */
+  background: string;
+  /** The email body itself. */
+  surface: string;
+  /** Same roles in dark mode (clients that honour prefers-color-scheme). */
+  darkText: string;
+  darkMuted: string;
+  darkBackground: string;
+  darkSurface: string;
+  darkBrand: string;
+}
+
+export interface Logo {
+  src: string;
+  alt: string;
+  /** CSS pixels; the image is scaled down to this width. */
+  width: number;
+}
+
+export interface Config {
+  /** The newsletter's name, shown in the header and the From name. */
+  name: string;
+  /** RFC 5322 From: "Name <address>". */
+  from: string;
+  replyTo?: string;
+  /** BCP 47 language tag for <html lang> and Content-Language. */
+  language: string;
+  /** Public base URL where `out/` is published; each edition lives at <url>/<slug>/. */
+  url: string;
+  /** Default unsubscribe URL (send and export fill it per recipient or per platform). */
+  unsubscribeUrl: string;
+  /** Optional mailto: for List-Unsubscribe, offered beside the URL. */
+  unsubscribeMailto?: string;
+  preferencesUrl: string;
+  /** Physical postal address: required in commercial email by CAN-SPAM, shown in the footer. */
+  postalAddress: string;
+  /** List-Id header value, e.g. "Field Notes <fieldnotes.example.com>". */
+  listId: string;
+  /** Greeting fallback when a recipient has no first name. */
+  firstNameFallback: string;
+  /** Default layout name: templates/<layout>.mjml.hbs and templates/<layout>.txt.hbs. */
+  template: string;
+  logo?: Logo;
+  colors: Colors;
+  /** Words per minute for the reading-time helper. */
+  wordsPerMinute: number;
+}
+
+export const DEFAULT_COLORS: Colors = {
+  brand: '#1f5fbf',
+  text: '#1d1d1f',
+  muted: '#55595f',
+  background: '#f3f4f6',
+  surface: '#ffffff',
+  darkText: '#ececec',
+  darkMuted: '#b4b8be',
+  darkBackground: '#111214',
+  darkSurface: '#1c1d20',
+  darkBrand: '#8ab4f8',
+};
+
+export const DEFAULT_CONFIG: Config = {
+  name: 'Field Notes',
+  from: 'Field Notes <editor@fieldnotes.example.com>',
+  language: 'en',
+  url: 'https://fieldnotes.example.com/newsletter',
+  unsubscribeUrl: 'https://fieldnotes.example.com/unsubscribe',
+  preferencesUrl: 'https://fieldnotes.example.com/preferences',
+  postalAddress: 'Field Notes, 100 Example Street, Springfield, OR 97477, USA',
+  listId: 'Field Notes <fieldnotes.example.com>',
+  firstNameFallback: 'there',
+  template: 'default',
+  colors: DEFAULT_COLORS,
+  wordsPerMinute: 230,
+};

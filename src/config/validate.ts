@@ -1,0 +1,144 @@
+// Validates a parsed config object against the shape of Config, reporting every problem at once.
+import { DEFAULT_COLORS, DEFAULT_CONFIG, type Config } from './config.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isSafeUrl } from '../content/urls.js';
+
+type Check = (value: unknown) => string | undefined;
+
+const string: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
+const url: Check = (v) =>
+  typeof v === 'string' && /^https?:\/\//i.test(v) && isSafeUrl(v) ? undefined : 'an http(s) URL';
+const mailto: Check = (v) => (typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL');
+const color: Check = (v) => (typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v) ? undefined : 'a colour like #1f5fbf');
+const language: Check = (v) =>
+  typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) && v !== 'und' ? undefined : 'a language tag like en or pt-BR';
+const positive: Check = (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number');
+const address: Check = (v) =>
+  typeof v === 'string' && /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim()) ? undefined : 'an address like "Name <me@example.org>"';
+const noLineBreaks: Check = (v) => string(v) ?? (/[\r\n]/.test(v as string) ? 'a single line' : undefined);
+
+const FIELDS: Record<string, Check> = {
+  name: noLineBreaks,
+  from: address,
+  replyTo: address,
+  language,
+  url,
+  unsubscribeUrl: url,
+  unsubscribeMailto: mailto,
+  preferencesUrl: url,
+  postalAddress: noLineBreaks,
+  listId: noLineBreaks,
+  firstNameFallback: noLineBreaks,
+  template: (v) => (typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)'),
+  wordsPerMinute: positive,
+};
+
+const LOGO_FIELDS: Record<string, Check> = { src: url, alt: string, width: positive };
+
+export interface Located {
+  /** Finds the line of a key in the config source, for error positions. */
+  lineOf(key: string): number | undefined;
+  file: string;
+}
+
+export function validateConfig(raw: unknown, where: Located): { config: Config; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (key: string, message: string) =>
+    diagnostics.push(diag('CONFIG_INVALID', 'error', message, { file: where.file, line: where.lineOf(key) }));
+
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problem('', 'the config must be a JSON object');
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
+  const input = raw as Record<string, unknown>;
+  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+
+  for (const [key, value] of Object.entries(input)) {
+    if (key === '$schema') continue;
+    if (key === 'colors') {
+      config.colors = validateGroup(value, DEFAULT_COLORS as unknown as Record<string, unknown>, key, color, problem, diagnostics, where);
+    } else if (key === 'logo') {
+      config.logo = validateLogo(value, problem, diagnostics, where);
+    } else if (Object.hasOwn(FIELDS, key)) {
+      const expected = FIELDS[key](value);
+      if (expected) problem(key, `"${key}" must be ${expected}, got ${JSON.stringify(value)}`);
+      else config[key] = value;
+    } else {
+      unknownKey(key, Object.keys(FIELDS).concat('colors', 'logo'), diagnostics, where);
+    }
+  }
+  return { config: config as unknown as Config, diagnostics };
+}
+
+function validateGroup<T extends Record<string, unknown>>(
+  value: unknown,
+  defaults: T,
+  group: string,
+  check: Check,
+  problem: (key: string, message: string) => void,
+  diagnostics: Diagnostic[],
+  where: Located,
+): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problem(group, `"${group}" must be an object`);
+    return defaults;
+  }
+  const result: Record<string, unknown> = { ...defaults };
+  for (const [key, v] of Object.entries(value)) {
+    if (!Object.hasOwn(defaults, key)) {
+      unknownKey(`${group}.${key}`, Object.keys(defaults).map((k) => `${group}.${k}`), diagnostics, where, key);
+      continue;
+    }
+    const expected = check(v);
+    if (expected) problem(key, `"${group}.${key}" must be ${expected}, got ${JSON.stringify(v)}`);
+    else result[key] = v;
+  }
+  return result as T;
+}
+
+function validateLogo(
+  value: unknown,
+  problem: (key: string, message: string) => void,
+  diagnostics: Diagnostic[],
+  where: Located,
+) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problem('logo', '"logo" must be an object with src, alt and width');
+    return undefined;
+  }
+  const logo = value as Record<string, unknown>;
+  let ok = true;
+  for (const [key, check] of Object.entries(LOGO_FIELDS)) {
+    const expected = check(logo[key]);
+    if (expected) {
+      problem(Object.hasOwn(logo, key) ? key : 'logo', `"logo.${key}" must be ${expected}, got ${JSON.stringify(logo[key])}`);
+      ok = false;
+    }
+  }
+  for (const key of Object.keys(logo)) {
+    if (!Object.hasOwn(LOGO_FIELDS, key)) unknownKey(`logo.${key}`, ['logo.src', 'logo.alt', 'logo.width'], diagnostics, where, key);
+  }
+  return ok ? { src: logo.src as string, alt: logo.alt as string, width: logo.width as number } : undefined;
+}
+
+function unknownKey(name: string, known: string[], diagnostics: Diagnostic[], where: Located, key = name) {
+  const close = known.find((k) => k.toLowerCase() === name.toLowerCase() || editDistance(k, name) <= 2);
+  diagnostics.push(
+    diag('CONFIG_UNKNOWN_KEY', 'error', `unknown config key "${name}"`, { file: where.file, line: where.lineOf(key) },
+      close ? `did you mean "${close}"?` : `known keys: ${known.join(', ')}`),
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,75 @@
+// Reads the known front matter fields of an article, checking types and URLs; unknown keys pass through.
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isWebUrl } from './urls.js';
+
+export interface ArticleFields {
+  title?: string;
+  dek?: string;
+  author?: string;
+  authorBio?: string;
+  date?: string;
+  url?: string;
+  image?: string;
+  imageAlt?: string;
+  tags: string[];
+  extra: Record<string, unknown>;
+}
+
+const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'image', 'image_alt', 'tags'];
+const URL_FIELDS = new Set(['url', 'image']);
+
+export function readArticleFields(
+  data: Record<string, unknown>,
+  file: string,
+  source: string,
+): { fields: ArticleFields; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (key: string) => ({ file, ...keyPosition(source, key) });
+  const fields: ArticleFields = { tags: [], extra: {} };
+
+  for (const [key, value] of Object.entries(data)) {
+    if (!KNOWN.includes(key)) {
+      fields.extra[key] = value;
+      continue;
+    }
+    if (value === null || value === undefined || value === '') continue;
+    if (key === 'tags') {
+      const tags = Array.isArray(value) ? value : [value];
+      if (tags.every((t) => typeof t === 'string' || typeof t === 'number')) fields.tags = tags.map(String);
+      else diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', '"tags" must be a list of words', at(key)));
+      continue;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`, at(key)));
+      continue;
+    }
+    const text = String(value).trim();
+    if (URL_FIELDS.has(key) && !isWebUrl(text)) {
+      diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`, at(key)));
+      continue;
+    }
+    if (key === 'date' && !isValidDate(text)) {
+      diagnostics.push(diag('DATE_INVALID', 'error', `"${text}" is not a date (use YYYY-MM-DD)`, at(key)));
+      continue;
+    }
+    assign(fields, key, text);
+  }
+  return { fields, diagnostics };
+}
+
+function assign(fields: ArticleFields, key: string, text: string) {
+  if (key === 'author_bio') fields.authorBio = text;
+  else if (key === 'image_alt') fields.imageAlt = text;
+  else (fields as unknown as Record<string, string>)[key] = text;
+}
+
+export const isValidDate = (text: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
+
+/** Line and column of `key:` in the front matter, for diagnostics. */
+export function keyPosition(source: string, key: string): { line?: number; column?: number } {
+  const lines = source.split('\n');
+  const pattern = new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+  const index = lines.findIndex((line) => pattern.test(line));
+  return index < 0 ? {} : { line: index + 1, column: lines[index].indexOf(key) + 1 };
+}

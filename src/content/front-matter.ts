@@ -1,0 +1,79 @@
+// Splits a `---` YAML block off the top of a file and parses it as data. It never runs code:
+// `---js` blocks are refused (gray-matter would eval them), and keys that could reach a prototype are dropped.
+import { parseDocument } from 'yaml';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** The 1-based line of the file on which `body` starts. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+const OPENING = /^---[ \t]*([A-Za-z]*)[ \t]*\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function splitFrontMatter(text: string, file: string): FrontMatter {
+  const opening = OPENING.exec(text);
+  if (!opening) return { data: {}, body: text, bodyLine: 1, diagnostics: [] };
+
+  const language = opening[1].toLowerCase();
+  if (language && language !== 'yaml' && language !== 'yml') {
+    return failed(text, diag('FRONT_MATTER_JS', 'error', `front matter "---${opening[1]}" is not allowed: only YAML`, { file, line: 1, column: 4 }));
+  }
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) {
+    return failed(text, diag('FRONT_MATTER_UNCLOSED', 'error', 'front matter starts with --- but has no closing --- line', { file, line: 1, column: 1 }));
+  }
+  const yamlSource = rest.slice(0, closing.index);
+  const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\n/, '');
+  const yamlLines = yamlSource.split('\n').length - (yamlSource.endsWith('\n') || yamlSource === '' ? 1 : 0);
+  const bodyLine = 1 + yamlLines + 2; // opening line + YAML lines + closing line, then the body
+
+  const doc = parseDocument(yamlSource, { uniqueKeys: true, prettyErrors: false });
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    return {
+      data: {},
+      body: afterClosing,
+      bodyLine,
+      diagnostics: problems.map((problem) => {
+        const pos = problem.linePos?.[0];
+        return diag('FRONT_MATTER_YAML', 'error', firstLine(problem.message), {
+          file,
+          line: pos ? pos.line + 1 : 2, // +1: line 1 of the file is the opening ---
+          column: pos?.col,
+        });
+      }),
+    };
+  }
+  const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  if (value === null || value === undefined) return { data: {}, body: afterClosing, bodyLine, diagnostics: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { data: {}, body: afterClosing, bodyLine, diagnostics: [diag('FRONT_MATTER_NOT_MAP', 'error', 'front matter must be "key: value" lines', { file, line: 2, column: 1 })] };
+  }
+  return { data: plainData(value) as Record<string, unknown>, body: afterClosing, bodyLine, diagnostics: [] };
+}
+
+function failed(text: string, problem: Diagnostic): FrontMatter {
+  return { data: {}, body: text, bodyLine: 1, diagnostics: [problem] };
+}
+
+const firstLine = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+
+/** A deep copy made only of plain objects, arrays and scalars, without prototype-reaching keys. */
+function plainData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainData);
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (!DANGEROUS_KEYS.has(key)) copy[key] = plainData(inner);
+    }
+    return copy;
+  }
+  return value;
+}

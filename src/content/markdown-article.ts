@@ -1,0 +1,29 @@
+// A Markdown article: YAML front matter (title required) and a CommonMark body.
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Article } from '../edition/types.js';
+import { splitFrontMatter } from './front-matter.js';
+import { readArticleFields } from './fields.js';
+import { renderMarkdown } from './markdown.js';
+import { countWords } from './words.js';
+
+export function parseMarkdownArticle(text: string, file: string, slug: string): { article?: Article; diagnostics: Diagnostic[] } {
+  const front = splitFrontMatter(text, file);
+  if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
+  const { fields, diagnostics } = readArticleFields(front.data, file, text);
+
+  if (!fields.title) {
+    diagnostics.push(diag('TITLE_MISSING', 'error', 'the article has no title', { file, line: 1 }, 'add "title: ..." to the front matter'));
+  }
+  if (front.body.trim() === '') {
+    diagnostics.push(diag('ARTICLE_EMPTY', 'error', 'the article has no body text', { file, line: front.bodyLine }));
+  }
+  const body = renderMarkdown(front.body, file, front.bodyLine);
+  diagnostics.push(...body.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  const { title, ...rest } = fields;
+  return {
+    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: countWords(body.html) },
+    diagnostics,
+  };
+}

@@ -1,0 +1,106 @@
+// Markdown (CommonMark + tables) to sanitised HTML, with warnings that point at the line they concern.
+import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasScheme, isSafeUrl } from './urls.js';
+import { sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
+
+interface RenderEnv {
+  /** Line (0-based, within the Markdown) of the block each inline token list belongs to. */
+  blockLine: Map<Token[], number>;
+  currentLine: number;
+  dropped: { url: string; line: number }[];
+}
+
+const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table');
+
+// Remember the source line of each block, so URL warnings raised during inline parsing can name it.
+md.core.ruler.before('inline', 'newsletter_block_lines', (state: StateCore) => {
+  const env = state.env as unknown as RenderEnv;
+  for (const token of state.tokens) {
+    if (token.type === 'inline' && token.map && token.children) env.blockLine.set(token.children, token.map[0]);
+  }
+});
+const parseInline = md.inline.parse.bind(md.inline);
+md.inline.parse = (source, instance, env, out) => {
+  const state = env as unknown as RenderEnv;
+  state.currentLine = state.blockLine.get(out) ?? state.currentLine;
+  parseInline(source, instance, env, out);
+};
+
+// Article headings start at h3 whatever level the writer began with (h1 is the newsletter's, h2 the title's),
+// and never skip a level downwards from there.
+md.core.ruler.push('newsletter_heading_levels', (state: StateCore) => {
+  const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close');
+  const levels = headings.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
+  if (levels.length === 0) return;
+  const top = Math.min(...levels);
+  for (const token of headings) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - top + 3)}`;
+});
+
+export interface RenderedMarkdown {
+  html: string;
+  diagnostics: Diagnostic[];
+}
+
+/** `firstLine` is the file line on which the Markdown starts (after front matter). */
+export function renderMarkdown(source: string, file: string, firstLine: number): RenderedMarkdown {
+  const diagnostics: Diagnostic[] = [];
+  const lines = source.split('\n');
+  const env: RenderEnv = { blockLine: new Map(), currentLine: 0, dropped: [] };
+
+  // markdown-it calls validateLink for every link and image destination; it drops javascript:, data: and the like.
+  const validateLink = (url: string) => {
+    const ok = !hasScheme(url) || isSafeUrl(url);
+    if (!ok) env.dropped.push({ url, line: env.currentLine });
+    return ok;
+  };
+  md.validateLink = validateLink;
+
+  const tokens = md.parse(source, env as unknown as Record<string, unknown>);
+  for (const { url, line } of env.dropped) {
+    const at = lineOfText(lines, url.slice(0, 12), line);
+    diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped a link to "${truncate(url)}": only http, https and mailto URLs are allowed`, { file, line: firstLine + at }));
+  }
+  for (const token of walk(tokens)) {
+    if (token.type !== 'html_block' && token.type !== 'html_inline') continue;
+    const unsafe = unsafeHtmlIn(token.content);
+    const hrefs = [...token.content.matchAll(/\b(?:href|src)\s*=\s*["']?\s*([^"'\s>]+)/gi)].map((m) => m[1]);
+    const line = firstLine + (token.map?.[0] ?? env.blockLine.get(parentChildren(tokens, token) ?? []) ?? 0);
+    if (unsafe.length > 0) {
+      diagnostics.push(diag('HTML_REMOVED', 'warning', `removed ${unsafe.join(', ')} from the article`, { file, line }));
+    }
+    for (const url of hrefs.filter((u) => hasScheme(decodeEntities(u)) && !isSafeUrl(decodeEntities(u)))) {
+      diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped a link to "${truncate(url)}": only http, https and mailto URLs are allowed`, { file, line }));
+    }
+  }
+  const html = sanitizeArticleHtml(md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>));
+  return { html, diagnostics };
+}
+
+function* walk(tokens: Token[]): Generator<Token> {
+  for (const token of tokens) {
+    yield token;
+    if (token.children) yield* walk(token.children);
+  }
+}
+
+function parentChildren(tokens: Token[], child: Token): Token[] | undefined {
+  return tokens.find((t) => t.children?.includes(child))?.children ?? undefined;
+}
+
+/** The line (0-based) at or after `from` that contains `needle`, else `from`. */
+function lineOfText(lines: string[], needle: string, from: number): number {
+  const lower = needle.toLowerCase();
+  for (let i = from; i < lines.length; i++) if (lines[i].toLowerCase().includes(lower)) return i;
+  return from;
+}
+
+const decodeEntities = (value: string) =>
+  value
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&tab;/gi, '\t')
+    .replace(/&newline;/gi, '\n');
+
+const truncate = (url: string) => (url.length > 40 ? `${url.slice(0, 37)}...` : url);

@@ -1,0 +1,48 @@
+// The allowlist for article HTML. Whatever the Markdown renderer produced (raw HTML included) passes
+// through here before it can reach a template: no scripts, frames, forms, event handlers or styles, and
+// only http(s)/mailto URLs (relative ones are kept for `check` to flag).
+import sanitizeHtml from 'sanitize-html';
+
+/** Article bodies may not use h1/h2: the newsletter owns h1, article titles are h2. */
+const demoteHeading = (tag: string) => () => ({ tagName: tag, attribs: {} });
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'small',
+    'sub', 'sup', 'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody',
+    'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'span',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'width', 'height', 'title'],
+    th: ['align', 'colspan', 'rowspan'],
+    td: ['align', 'colspan', 'rowspan'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Dropped with their content, not just unwrapped: a script's text is not article text.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'title'],
+  transformTags: {
+    h1: demoteHeading('h3'),
+    h2: demoteHeading('h3'),
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, width: /^\d+$/.test(attribs.width ?? '') ? attribs.width : '552' },
+    }),
+  },
+};
+
+export const sanitizeArticleHtml = (html: string): string => sanitizeHtml(html, OPTIONS);
+
+/** What the sanitiser will remove from a raw HTML fragment, for a warning (empty when nothing). */
+export function unsafeHtmlIn(fragment: string): string[] {
+  const found: string[] = [];
+  const tag = /<\s*(script|iframe|frame|object|embed|form|input|button|textarea|select|style|link|meta|base|svg|math)\b/gi;
+  for (const match of fragment.matchAll(tag)) found.push(`<${match[1].toLowerCase()}>`);
+  if (/\son[a-z]+\s*=/i.test(fragment)) found.push('event handler attributes');
+  if (/\sstyle\s*=/i.test(fragment)) found.push('style attributes');
+  return [...new Set(found)];
+}

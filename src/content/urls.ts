@@ -1,0 +1,19 @@
+// Which URLs may appear in an email: http, https and mailto, nothing else.
+
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/** True for an absolute http(s)/mailto URL. Control characters and whitespace tricks are stripped first,
+ *  the same way browsers do, so "java\tscript:" and " JAVASCRIPT:" are judged by what they really are. */
+export function isSafeUrl(value: string): boolean {
+  const cleaned = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  try {
+    return SAFE_SCHEMES.has(new URL(cleaned).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const isWebUrl = (value: string): boolean => isSafeUrl(value) && /^https?:/i.test(value.trim());
+
+/** A URL with no scheme at all ("/about", "page.html", "#top"): allowed through sanitising, flagged by `check`. */
+export const hasScheme = (value: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(value.replace(/[\u0000-\u0020]/g, ''));

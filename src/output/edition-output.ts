@@ -1,0 +1,106 @@
+// Everything `build` writes for one edition, as data: the public files in out/<slug>/ and, in
+// out/.newsletter/editions/<slug>/, the edition with recipient fields still as tokens for `send` and `export`.
+import { join } from 'node:path';
+import type { Config } from '../config/config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Edition } from '../edition/types.js';
+import { fillTokens, type RecipientValues } from '../render/tokens.js';
+import type { RenderedEdition } from '../render/render-edition.js';
+import { composeEml, type MessageInput } from './eml.js';
+
+export const PRIVATE_DIR = '.newsletter';
+
+/** What send and export need to make messages from a built edition without rendering again. */
+export interface StoredEdition {
+  slug: string;
+  subject: string;
+  preheader?: string;
+  date?: string;
+  message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl'> & { date: string };
+  defaults: RecipientValues;
+}
+
+export interface Manifest {
+  slug: string;
+  subject: string;
+  preheader: string | null;
+  date: string | null;
+  sources: string[];
+  files: Record<string, { bytes: number }>;
+  diagnostics: Diagnostic[];
+}
+
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+export function recipientDefaults(config: Config, slug: string): RecipientValues {
+  return {
+    first_name: '',
+    email: '',
+    unsubscribe_url: config.unsubscribeUrl,
+    preferences_url: config.preferencesUrl,
+    web_version_url: `${config.url.replace(/\/+$/, '')}/${slug}/`,
+    postal_address: config.postalAddress,
+  };
+}
+
+/** The .eml Date: the edition's own date, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
+export function messageDate(edition: Pick<Edition, 'date'>, env: NodeJS.ProcessEnv = process.env): Date {
+  if (edition.date) return new Date(/^\d{4}-\d{2}-\d{2}$/.test(edition.date) ? `${edition.date}T00:00:00Z` : edition.date);
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000);
+  return new Date();
+}
+
+export async function editionOutput(
+  outDir: string,
+  edition: Edition,
+  config: Config,
+  rendered: RenderedEdition,
+  diagnostics: Diagnostic[],
+): Promise<OutputFile[]> {
+  const defaults = recipientDefaults(config, edition.slug);
+  const html = fillTokens(rendered.html, defaults, 'html');
+  const text = fillTokens(rendered.text, defaults, 'text');
+  const date = messageDate(edition);
+  const message = {
+    from: config.from,
+    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
+    subject: edition.subject,
+    language: config.language,
+    listId: config.listId,
+    ...(config.unsubscribeMailto ? { unsubscribeMailto: config.unsubscribeMailto } : {}),
+  };
+  const eml = await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! });
+
+  const publicDir = join(outDir, edition.slug);
+  const files: Record<string, string | Uint8Array> = { 'index.html': html, 'index.txt': text, 'message.eml': eml };
+  const manifest: Manifest = {
+    slug: edition.slug,
+    subject: edition.subject,
+    preheader: edition.preheader ?? null,
+    date: edition.date ?? null,
+    sources: edition.sources,
+    files: Object.fromEntries(Object.entries(files).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }])),
+    diagnostics,
+  };
+  const stored: StoredEdition = {
+    slug: edition.slug,
+    subject: edition.subject,
+    ...(edition.preheader ? { preheader: edition.preheader } : {}),
+    ...(edition.date ? { date: edition.date } : {}),
+    message: { ...message, date: date.toISOString() },
+    defaults,
+  };
+  const privateDir = join(outDir, PRIVATE_DIR, 'editions', edition.slug);
+  return [
+    ...Object.entries(files).map(([name, data]) => ({ path: join(publicDir, name), data })),
+    { path: join(publicDir, 'manifest.json'), data: `${JSON.stringify(manifest, null, 2)}\n` },
+    { path: join(privateDir, 'index.html'), data: rendered.html },
+    { path: join(privateDir, 'index.txt'), data: rendered.text },
+    { path: join(privateDir, 'index.mjml'), data: rendered.mjml },
+    { path: join(privateDir, 'edition.json'), data: `${JSON.stringify(stored, null, 2)}\n` },
+  ];
+}

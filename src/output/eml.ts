@@ -1,0 +1,64 @@
+// The .eml: multipart/alternative (text, then HTML), UTF-8, quoted-printable, CRLF, composed by nodemailer's
+// MailComposer so that `send` puts exactly the same bytes on the wire. Deterministic: the boundary and
+// Message-ID come from a hash of the content, the Date from the edition.
+import { createHash } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+
+export interface MessageInput {
+  from: string;
+  replyTo?: string;
+  /** Addresses, or undefined for an edition not yet addressed ("undisclosed-recipients:;"). */
+  to?: string[];
+  subject: string;
+  date: Date;
+  html: string;
+  text: string;
+  language: string;
+  listId: string;
+  unsubscribeUrl: string;
+  unsubscribeMailto?: string;
+}
+
+export const UNDISCLOSED = 'undisclosed-recipients:;';
+
+export function messageId(input: Pick<MessageInput, 'from' | 'subject' | 'html' | 'text'> & { to?: string[] }): string {
+  const hash = createHash('sha256').update([input.subject, input.to?.join(',') ?? '', input.html, input.text].join('\0')).digest('hex');
+  const domain = /@([^>\s]+)>?\s*$/.exec(input.from)?.[1] ?? 'newsletter.invalid';
+  return `<${hash.slice(0, 32)}@${domain}>`;
+}
+
+/** Options for nodemailer (MailComposer here, a transport in `send`): one source for both. */
+export function mailOptions(input: MessageInput) {
+  const id = messageId(input);
+  const unsubscribe = [`<${input.unsubscribeUrl}>`, ...(input.unsubscribeMailto ? [`<${input.unsubscribeMailto}>`] : [])].join(', ');
+  return {
+    from: input.from,
+    replyTo: input.replyTo,
+    to: input.to?.length ? input.to : undefined,
+    subject: input.subject,
+    date: input.date,
+    messageId: id,
+    // CRLF in the parts themselves: quoted-printable keeps line breaks as they are, and MIME wants CRLF.
+    text: toCrlf(input.text),
+    html: toCrlf(input.html),
+    textEncoding: 'quoted-printable' as const,
+    baseBoundary: id.slice(1, 17),
+    headers: {
+      // An empty group: nodemailer writes it as "undisclosed-recipients":; (a quoted group name, same meaning).
+      ...(input.to?.length ? {} : { To: UNDISCLOSED }),
+      'Content-Language': input.language,
+      'List-Id': input.listId,
+      'List-Unsubscribe': unsubscribe,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
+}
+
+export function composeEml(input: MessageInput): Promise<Buffer> {
+  const composer = new MailComposer(mailOptions(input) as ConstructorParameters<typeof MailComposer>[0]);
+  const node = composer.compile();
+  node.keepBcc = false;
+  return new Promise((resolve, reject) => node.build((error, message) => (error ? reject(error) : resolve(message))));
+}
+
+const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');

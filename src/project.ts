@@ -1,0 +1,70 @@
+// Everything a command needs before it touches an edition: resolved paths, the validated config, the
+// templates compiled once, and the list of editions. Shared by build, check, preview, send and export.
+import { resolve } from 'node:path';
+import type { Config } from './config/config.js';
+import { loadConfig } from './config/load.js';
+import { displayPath, listEditions } from './content/discover.js';
+import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { TemplateEngine } from './render/engine.js';
+import { loadTemplates, type TemplateSet } from './render/templates.js';
+
+export interface ProjectOptions {
+  /** The project folder; other paths are relative to it. Default: the current directory. */
+  root?: string;
+  content?: string;
+  templates?: string;
+  out?: string;
+  /** Config file; when given explicitly it must exist. */
+  config?: string;
+}
+
+export interface Project {
+  paths: { root: string; content: string; templates: string; out: string; contentLabel: string; outLabel: string };
+  config: Config;
+  configSource: string;
+  templates: TemplateSet;
+  engine: TemplateEngine;
+  editions: Awaited<ReturnType<typeof listEditions>>;
+}
+
+export async function loadProject(options: ProjectOptions): Promise<{ project?: Project; diagnostics: Diagnostic[]; usageError: boolean }> {
+  const root = resolve(options.root ?? process.cwd());
+  const paths = {
+    root,
+    content: resolve(root, options.content ?? 'content'),
+    templates: resolve(root, options.templates ?? 'templates'),
+    out: resolve(root, options.out ?? 'out'),
+    contentLabel: '',
+    outLabel: '',
+  };
+  paths.contentLabel = displayPath(root, paths.content) || '.';
+  paths.outLabel = displayPath(root, paths.out) || '.';
+  const configPath = resolve(root, options.config ?? 'newsletter.config.json');
+
+  const loadedConfig = await loadConfig(configPath, displayPath(root, configPath), options.config !== undefined);
+  if (hasErrors(loadedConfig.diagnostics)) return { diagnostics: loadedConfig.diagnostics, usageError: true };
+
+  let templates: TemplateSet;
+  let editions: Project['editions'];
+  try {
+    templates = await loadTemplates(root, paths.templates);
+  } catch (error) {
+    return { diagnostics: [diag('FILE_READ', 'error', `cannot read templates: ${(error as Error).message}`, { file: displayPath(root, paths.templates) })], usageError: true };
+  }
+  try {
+    editions = await listEditions(paths.content);
+  } catch (error) {
+    return { diagnostics: [diag('FILE_READ', 'error', `cannot read content: ${(error as Error).message}`, { file: paths.contentLabel })], usageError: true };
+  }
+  if (editions.length === 0) {
+    return { diagnostics: [diag('NO_EDITIONS', 'error', `no editions in ${paths.contentLabel}`, {}, 'add an article (.md or .txt) or an edition folder')], usageError: true };
+  }
+  const engine = new TemplateEngine(templates, loadedConfig.config);
+  const diagnostics = [...loadedConfig.diagnostics, ...engine.diagnostics];
+  if (hasErrors(engine.diagnostics)) return { diagnostics, usageError: false };
+  return {
+    project: { paths, config: loadedConfig.config, configSource: loadedConfig.source, templates, engine, editions },
+    diagnostics,
+    usageError: false,
+  };
+}

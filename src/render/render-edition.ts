@@ -1,0 +1,52 @@
+// One edition through the templates: Handlebars -> MJML -> HTML, and Handlebars -> plain text.
+// Recipient fields are still neutral tokens in both results (see tokens.ts).
+import Handlebars from 'handlebars';
+import type { Config } from '../config/config.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Edition } from '../edition/types.js';
+import type { TemplateEngine } from './engine.js';
+import { compileMjml } from './mjml.js';
+import type { TemplateSet } from './templates.js';
+import { editionView } from './view.js';
+
+export interface RenderedEdition {
+  mjml: string;
+  /** HTML with recipient tokens. */
+  html: string;
+  /** Plain text with recipient tokens. */
+  text: string;
+}
+
+export async function renderEdition(
+  edition: Edition,
+  config: Config,
+  engine: TemplateEngine,
+  templates: TemplateSet,
+): Promise<{ rendered?: RenderedEdition; diagnostics: Diagnostic[] }> {
+  const missing = (['mjml', 'txt'] as const).filter((kind) => !engine.hasLayout(edition.layout, kind));
+  if (missing.length > 0) {
+    const file = edition.sources[0];
+    return {
+      diagnostics: missing.map((kind) =>
+        diag('TEMPLATE_MISSING', 'error', `layout "${edition.layout}" has no templates/${edition.layout}.${kind}.hbs`, { file }),
+      ),
+    };
+  }
+  const mjml = engine.render(edition.layout, 'mjml', editionView(edition, config, 'html', Handlebars.SafeString));
+  const text = engine.render(edition.layout, 'txt', editionView(edition, config, 'text', Handlebars.SafeString));
+  const failures = [...(mjml.ok ? [] : mjml.diagnostics), ...(text.ok ? [] : text.diagnostics)];
+  if (!mjml.ok || !text.ok) return { diagnostics: failures };
+
+  const compiled = await compileMjml(mjml.rendered, templates);
+  if (!compiled.html) return { diagnostics: compiled.diagnostics };
+  return { rendered: { mjml: mjml.rendered.output, html: compiled.html, text: tidyText(text.rendered.output) }, diagnostics: [] };
+}
+
+/** Template whitespace is hard to control in Handlebars: trim line ends, at most one blank line in a row. */
+export const tidyText = (text: string): string =>
+  `${text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;

@@ -1,0 +1,58 @@
+// The data templates see. Every documented key is present (null when the content lacks it), because
+// templates compile in strict mode: a misspelt variable is an error, an absent optional field is not.
+import type { Config } from '../config/config.js';
+import type { Article, Edition } from '../edition/types.js';
+import { htmlToPlainText } from './plain-text.js';
+
+export type BodyFormat = 'html' | 'text';
+
+export function editionView(edition: Edition, config: Config, format: BodyFormat, SafeString: new (s: string) => unknown) {
+  const body = (html: string) => (format === 'html' ? { body: new SafeString(html), links: [] } : textBody(html));
+  const intro = edition.introHtml === undefined ? undefined : body(edition.introHtml);
+  return {
+    newsletter: {
+      name: config.name,
+      url: config.url,
+      language: config.language,
+      logo: config.logo ?? null,
+      colors: config.colors,
+    },
+    edition: {
+      ...edition.extra,
+      slug: edition.slug,
+      subject: edition.subject,
+      preheader: edition.preheader ?? null,
+      date: edition.date ?? null,
+      intro: intro?.body ?? null,
+      intro_links: intro?.links ?? [],
+    },
+    articles: edition.articles.map((article, index) => articleView(article, index, body)),
+  };
+}
+
+function articleView(article: Article, index: number, body: (html: string) => { body: unknown; links: { n: number; url: string }[] }) {
+  const { body: content, links } = body(article.html);
+  return {
+    ...article.extra,
+    index,
+    first: index === 0,
+    slug: article.slug,
+    title: article.title,
+    dek: article.dek ?? null,
+    author: article.author ?? null,
+    author_bio: article.authorBio ?? null,
+    date: article.date ?? null,
+    url: article.url ?? null,
+    image: article.image ?? null,
+    image_alt: article.imageAlt ?? null,
+    tags: article.tags,
+    words: article.wordCount,
+    body: content,
+    links,
+  };
+}
+
+function textBody(html: string) {
+  const { text, links } = htmlToPlainText(html);
+  return { body: text, links: links.map((url, i) => ({ n: i + 1, url })) };
+}

@@ -1,0 +1,60 @@
+// Test projects: a temporary copy of the project's templates with the content a test gives, and a way to
+// run the real built CLI in it.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const CLI = join(REPO, 'bin/newsletter.js');
+
+export interface TempProject {
+  dir: string;
+  write(path: string, content: string | Uint8Array): Promise<void>;
+  read(path: string): Promise<string>;
+  run(args: string[], options?: { env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult>;
+  remove(): Promise<void>;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A project folder with the repository's templates and, unless `content` is given, its sample content. */
+export async function tempProject(content?: Record<string, string | Uint8Array>): Promise<TempProject> {
+  const dir = await mkdtemp(join(tmpdir(), 'newsletter-test-'));
+  await cp(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+  if (content) {
+    await mkdir(join(dir, 'content'), { recursive: true });
+  } else {
+    await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
+  }
+  const project: TempProject = {
+    dir,
+    async write(path, data) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), data);
+    },
+    read: (path) => readFile(join(dir, path), 'utf8'),
+    run: (args, options) => runCli(args, dir, options?.env),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+  for (const [path, data] of Object.entries(content ?? {})) await project.write(path, data);
+  return project;
+}
+
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
+  });
+}
