@@ -33,7 +33,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const yamlLines = yamlSource.split('\n').length - (yamlSource.endsWith('\n') || yamlSource === '' ? 1 : 0);
   const bodyLine = 1 + yamlLines + 2; // opening line + YAML lines + closing line, then the body
 
-  const doc = parseDocument(yamlSource, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yamlSource, { uniqueKeys: true, prettyErrors: true });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return {
@@ -41,12 +41,10 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       body: afterClosing,
       bodyLine,
       diagnostics: problems.map((problem) => {
-        const pos = problem.linePos?.[0];
-        return diag('FRONT_MATTER_YAML', 'error', firstLine(problem.message), {
-          file,
-          line: pos ? pos.line + 1 : 2, // +1: line 1 of the file is the opening ---
-          column: pos?.col,
-        });
+        const pos = problem.linePos?.[0] ?? { line: 1, col: 1 };
+        const at = problem.code === 'MISSING_CHAR' ? openingQuote(yamlSource, pos) : pos;
+        // +1: line 1 of the file is the opening ---
+        return diag('FRONT_MATTER_YAML', 'error', firstLine(problem.message), { file, line: at.line + 1, column: at.col });
       }),
     };
   }
@@ -60,6 +58,17 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 
 function failed(text: string, problem: Diagnostic): FrontMatter {
   return { data: {}, body: text, bodyLine: 1, diagnostics: [problem] };
+}
+
+/** yaml reports an unclosed quote where the input ends; the writer needs the line where the quote opened. */
+function openingQuote(source: string, end: { line: number; col: number }): { line: number; col: number } {
+  const lines = source.split('\n');
+  for (let i = Math.min(end.line, lines.length) - 1; i >= 0; i--) {
+    for (const quote of ['"', "'"]) {
+      if ((lines[i].split(quote).length - 1) % 2 === 1) return { line: i + 1, col: lines[i].indexOf(quote) + 1 };
+    }
+  }
+  return end;
 }
 
 const firstLine = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

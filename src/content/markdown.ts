@@ -51,7 +51,8 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
   // markdown-it calls validateLink for every link and image destination; it drops javascript:, data: and the like.
   const validateLink = (url: string) => {
     const ok = !hasScheme(url) || isSafeUrl(url);
-    if (!ok) env.dropped.push({ url, line: env.currentLine });
+    // markdown-it may ask twice about one destination (images); report it once
+    if (!ok && !env.dropped.some((d) => d.url === url && d.line === env.currentLine)) env.dropped.push({ url, line: env.currentLine });
     return ok;
   };
   md.validateLink = validateLink;
