@@ -48,12 +48,13 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
   const lines = source.split('\n');
   const env: RenderEnv = { blockLine: new Map(), currentLine: 0, dropped: [] };
 
-  // markdown-it calls validateLink for every link and image destination; it drops javascript:, data: and the like.
+  // markdown-it calls validateLink for every link and image destination. Unsafe ones are recorded here
+  // and still accepted, so the link text survives; the sanitiser then drops the URL itself.
   const validateLink = (url: string) => {
     const ok = !hasScheme(url) || isSafeUrl(url);
     // markdown-it may ask twice about one destination (images); report it once
     if (!ok && !env.dropped.some((d) => d.url === url && d.line === env.currentLine)) env.dropped.push({ url, line: env.currentLine });
-    return ok;
+    return true;
   };
   md.validateLink = validateLink;
 

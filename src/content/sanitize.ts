@@ -25,6 +25,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   // Dropped with their content, not just unwrapped: a script's text is not article text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'title'],
+  // an image whose src was dropped as unsafe would show as a broken image: drop it whole
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   transformTags: {
     h1: demoteHeading('h3'),
     h2: demoteHeading('h3'),
