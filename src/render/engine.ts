@@ -134,6 +134,8 @@ function unmark(marked: string, templates: TemplateSet): Rendered {
       special.lastIndex = from;
     } else {
       stack.pop();
+      // a partial's output usually ends with its newline: the line after it belongs to the parent again
+      if (stack.length && marked[match.index - 1] === '\n') owners[line] = stack[stack.length - 1];
     }
   }
   pieces.push(marked.slice(from));
