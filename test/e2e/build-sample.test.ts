@@ -33,4 +33,28 @@ describe('newsletter build on the sample content', () => {
     expect(html).toContain('<title>Russia Says Talks With Ukraine Are Impossible After Kursk Offensive</title>');
     expect(html).toContain('lang="en"');
   });
+
+  it('prints data as JSON on stdout with --json, messages on stderr', async () => {
+    const json = await project.run(['build', 'kursk-talks', '--json']);
+    expect(json.code).toBe(0);
+    const data = JSON.parse(json.stdout);
+    expect(data.ok).toBe(true);
+    expect(data.editions).toHaveLength(1);
+    expect(data.editions[0]).toMatchObject({ slug: 'kursk-talks', ok: true });
+    expect(data.editions[0].files).toEqual(expect.arrayContaining(['kursk-talks/index.html', 'kursk-talks/message.eml']));
+  });
+
+  it('records subject, preheader, sizes and diagnostics in the manifest', async () => {
+    const manifest = JSON.parse(await project.read('out/2026-11-field-notes/manifest.json'));
+    expect(manifest).toMatchObject({ slug: '2026-11-field-notes', date: '2026-11-20', diagnostics: [] });
+    expect(manifest.subject.length).toBeGreaterThan(5);
+    expect(manifest.files['index.html'].bytes).toBeLessThan(102_000);
+  });
+
+  it('explains itself with --help', async () => {
+    const help = await project.run(['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--content <dir>');
+  });
 });
