@@ -3,6 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { buildCommand } from './commands/build.js';
+import { inboxCommand } from './commands/inbox.js';
+import { sendCommand } from './commands/send.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -40,6 +42,49 @@ Examples:
 
 Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)
     .action(async (slugs: string[], options) => setExit(await buildCommand({ ...options, slugs }, io)));
+
+  projectOptions(
+    program
+      .command('send')
+      .description('Send test copies of a built edition over SMTP, one personalised message per recipient')
+      .argument('<slug>', 'the edition to send (built first if it has not been, or has changed)')
+      .option('--to <addresses>', 'recipients, comma-separated; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+      .option('--recipients <file>', 'CSV or JSON recipients: email, first_name and other recipient fields')
+      .option('--dry-run', 'send nothing: write each message to out/.newsletter/outbox/<slug>/')
+      .option('--yes', 'allow more than 25 recipients')
+      .option('--no-test-prefix', 'do not mark the subject [TEST]')
+      .option('--insecure', 'allow a non-loopback server without STARTTLS (passwords may travel in clear)')
+      .option('--require-tls', 'require STARTTLS even on loopback')
+      .option('--timeout <seconds>', 'bound connection, greeting and socket waits', '30'),
+  )
+    .addHelpText('after', `
+SMTP settings come from the environment or a .env file in the project, never from the config:
+  SMTP_URL=smtp://user:password@smtp.example.org:587   (smtps://...:465 for TLS from the start)
+  or SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE; SMTP_CA=cert.pem trusts a test certificate.
+Without them, send delivers to a running \`newsletter inbox\`.
+
+Examples:
+  $ newsletter send 2026-11-field-notes --to me@example.org
+  $ newsletter send 2026-11-field-notes --recipients test-list.csv
+  $ newsletter send kursk-talks --to me@example.org --dry-run
+
+Exit codes: 0 every recipient accepted, 1 a recipient was not (or the server could not be used), 2 usage or configuration error.`)
+    .action(async (slug: string, options) => setExit(await sendCommand({ ...options, slug }, io)));
+
+  program
+    .command('inbox')
+    .description('Run a local mail catcher on 127.0.0.1 that keeps every message under out/.newsletter/inbox/')
+    .option('--port <port>', 'SMTP port (0 picks a free one)', '2525')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print events as JSON lines on stdout')
+    .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
+    .addHelpText('after', `
+Examples:
+  $ newsletter inbox                      listen on 127.0.0.1:2525 until Ctrl-C
+  $ newsletter inbox --port 0 --json      any free port; {"event":"listening","port":...} on stdout
+
+Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`)
+    .action(async (options) => setExit(await inboxCommand(options, io)));
 
   return program;
 }

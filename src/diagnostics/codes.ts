@@ -39,6 +39,18 @@ export const CODES = {
 
   // writing
   WRITE_FAILED: 'An output file could not be written.',
+  // send and inbox
+  SEND_OPTIONS: 'The options given to send do not fit together (no recipients, a bad --timeout, --insecure with --require-tls).',
+  SMTP_CONFIG: 'The SMTP settings in the environment or .env are invalid or incomplete (SMTP_URL, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE, SMTP_CA).',
+  SMTP_NOT_CONFIGURED: 'There are no SMTP settings and no local inbox is running to send to.',
+  SMTP_VERIFY: 'The SMTP server could not be reached, would not secure the connection, or refused the login: nothing was sent.',
+  RECIPIENTS_FILE: 'The recipients file (CSV or JSON) cannot be read or parsed.',
+  RECIPIENT_INVALID: 'A recipient address or field is invalid (not an address, CR/LF or control characters, a URL that is not http(s)).',
+  RECIPIENT_DUPLICATE: 'The same address is listed more than once; it is sent one message.',
+  RECIPIENT_UNKNOWN_FIELD: 'A recipients column is not a recipient field the templates can use, so it is ignored.',
+  TOO_MANY_RECIPIENTS: 'More than 25 recipients for a test send: confirm with --yes (mailing a whole list is for the platforms export writes).',
+  STORED_EDITION: 'The edition build keeps for send and export is missing or unreadable even after building it.',
+  INBOX_LISTEN: 'The local inbox could not listen on the port asked for.',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -12,6 +12,8 @@ export interface InboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** Told of each message once it is stored. */
+  onMessage?: (message: { id: string; from: string; to: string[]; size: number }) => void;
 }
 
 export interface RunningInbox {
@@ -38,7 +40,10 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
     closeTimeout: 1000,
     onData: (stream, session, callback) => {
       receive(options.outDir, stream, session).then(
-        () => callback(),
+        (stored) => {
+          callback();
+          options.onMessage?.(stored);
+        },
         (error: Error) => callback(Object.assign(error, { responseCode: (error as { responseCode?: number }).responseCode ?? 451 })),
       );
     },
@@ -69,14 +74,17 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
   };
 }
 
-async function receive(outDir: string, stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+async function receive(outDir: string, stream: SMTPServerDataStream, session: SMTPServerSession): Promise<{ id: string; from: string; to: string[]; size: number }> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   if (stream.sizeExceeded) {
     throw Object.assign(new Error(`message exceeds the inbox limit of ${INBOX_MAX_BYTES} bytes`), { responseCode: 552 });
   }
   const id = newMessageId();
-  await writeAtomic(messagePath(outDir, id), Buffer.concat([traceHeaders(id, session), ...chunks]));
+  const data = Buffer.concat([traceHeaders(id, session), ...chunks]);
+  await writeAtomic(messagePath(outDir, id), data);
+  const { mailFrom, rcptTo } = session.envelope;
+  return { id, from: mailFrom ? mailFrom.address : '', to: rcptTo.map((r) => r.address), size: data.length };
 }
 
 let sequence = 0;

@@ -1,0 +1,79 @@
+// One recipient's message: the kept edition with its recipient tokens filled for them (HTML-escaped in the
+// HTML), addressed To them, with their own List-Unsubscribe URL. Composed from the same mailOptions() as
+// build's message.eml, so what goes on the wire is what build wrote, personalised.
+import { randomUUID } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { mailOptions } from '../output/eml.js';
+import { fillTokens, type RecipientValues } from '../render/tokens.js';
+import type { Recipient } from './recipients.js';
+import type { KeptEdition } from './stored-edition.js';
+
+export interface ComposeOptions {
+  /** Mark the subject "[TEST]" (the default; --no-test-prefix turns it off). */
+  testPrefix: boolean;
+  /** The Date header: when the message is sent. */
+  date: Date;
+}
+
+export interface ComposedMessage {
+  raw: Buffer;
+  envelope: { from: string; to: string };
+  messageId: string;
+  subject: string;
+}
+
+export const TEST_PREFIX = '[TEST] ';
+
+export function recipientValues(kept: KeptEdition, recipient: Recipient): RecipientValues {
+  return { ...kept.stored.defaults, ...recipient.fields, email: recipient.email };
+}
+
+export async function composeMessage(kept: KeptEdition, recipient: Recipient, options: ComposeOptions): Promise<ComposedMessage> {
+  const { message } = kept.stored;
+  const values = recipientValues(kept, recipient);
+  const subject = `${options.testPrefix ? TEST_PREFIX : ''}${message.subject}`;
+  const mail = mailOptions({
+    ...message,
+    to: [formatAddress(recipient)],
+    subject,
+    date: options.date,
+    html: fillTokens(kept.html, values, 'html'),
+    text: fillTokens(kept.text, values, 'text'),
+    unsubscribeUrl: values.unsubscribe_url ?? '',
+  });
+  // A Message-ID of its own for every send: Gmail hides a message whose id it has seen before, so a second
+  // test send of the same edition would otherwise never show up.
+  const messageId = `<${randomUUID()}@${mail.messageId.slice(mail.messageId.lastIndexOf('@') + 1)}`;
+  const node = new MailComposer({ ...mail, messageId } as ConstructorParameters<typeof MailComposer>[0]).compile();
+  node.keepBcc = false;
+  const raw = await new Promise<Buffer>((resolve, reject) => node.build((error, built) => (error ? reject(error) : resolve(built))));
+  return { raw, envelope: { from: senderAddress(message.from), to: recipient.email }, messageId, subject };
+}
+
+/** Header fields that come from the config and the edition: a line break in any would forge headers. */
+export function headerProblems(kept: KeptEdition): string[] {
+  const { message, defaults } = kept.stored;
+  const fields: Record<string, string | undefined> = {
+    from: message.from,
+    replyTo: message.replyTo,
+    subject: message.subject,
+    listId: message.listId,
+    unsubscribeUrl: defaults.unsubscribe_url,
+    unsubscribeMailto: message.unsubscribeMailto,
+  };
+  return Object.entries(fields)
+    .filter(([, value]) => value !== undefined && /[\r\n\u0000]/.test(value))
+    .map(([key]) => `${key} contains a line break`);
+}
+
+/** "Ann Smith" <ann@example.org>, quoted so that commas or quotes in a name cannot split the address. */
+export function formatAddress(recipient: Pick<Recipient, 'email' | 'name'>): string {
+  if (!recipient.name) return recipient.email;
+  return `"${recipient.name.replace(/(["\\])/g, '\\$1')}" <${recipient.email}>`;
+}
+
+export function senderAddress(from: string): string {
+  const [first] = addressparser(from);
+  return first?.address ?? from;
+}

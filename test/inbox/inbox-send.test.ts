@@ -1,0 +1,89 @@
+// `newsletter inbox` as a user runs it (the built CLI, in its own process) and `newsletter send` with no SMTP
+// settings delivering to it; the store then lists and reads what arrived.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { listMessages, readMessage } from '../../src/inbox/store.js';
+import { CLI, tempProject, type TempProject } from '../helpers/project.js';
+import { smtpEnv } from '../send/smtp-server.js';
+
+const NO_SMTP = smtpEnv(0, { SMTP_URL: '' });
+
+/** Starts `newsletter inbox --port 0 --json` and waits for the line that says where it listens. */
+async function runInbox(cwd: string): Promise<{ child: ChildProcess; port: number; events: Record<string, unknown>[]; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, [CLI, 'inbox', '--port', '0', '--json'], { cwd, env: { ...process.env, ...NO_SMTP }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const events: Record<string, unknown>[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('exit', () => reject(new Error('inbox exited before listening')));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const event = JSON.parse(line) as Record<string, unknown>;
+      events.push(event);
+      if (event.event === 'listening') resolve(event.port as number);
+    });
+  });
+  return { child, port, events, exited };
+}
+
+describe('newsletter send with no SMTP settings, to a running newsletter inbox', () => {
+  let project: TempProject;
+  let inbox: Awaited<ReturnType<typeof runInbox>>;
+
+  beforeAll(async () => {
+    project = await tempProject();
+    inbox = await runInbox(project.dir);
+  });
+  afterAll(async () => {
+    if (inbox.child.exitCode === null) inbox.child.kill('SIGTERM');
+    await project.remove();
+  });
+
+  it('records where it listens in out/.newsletter/inbox/server.json', async () => {
+    expect(JSON.parse(await project.read('out/.newsletter/inbox/server.json'))).toEqual({ port: inbox.port, pid: inbox.child.pid });
+  });
+
+  it('delivers there, says so, and the inbox keeps the message as sent', async () => {
+    const result = await project.run(['send', 'kursk-talks', '--to', 'Ann <ann@example.org>'], { env: NO_SMTP });
+    expect(result.stderr).toContain(`No SMTP settings: sending to the local inbox at 127.0.0.1:${inbox.port}`);
+    expect(result.code).toBe(0);
+
+    const outDir = join(project.dir, 'out');
+    const [summary] = await listMessages(outDir);
+    expect(summary).toMatchObject({ to: '"Ann" <ann@example.org>', from: '"Field Notes" <editor@fieldnotes.example.com>' });
+    expect(summary!.subject).toMatch(/^\[TEST\] Russia Says Talks/);
+    const message = await readMessage(outDir, summary!.id);
+    expect(message!.html).toBe(await project.read('out/kursk-talks/index.html'));
+    expect(message!.text).toBe(await project.read('out/kursk-talks/index.txt'));
+    expect(inbox.events).toContainEqual(expect.objectContaining({ event: 'message', id: summary!.id, to: ['ann@example.org'] }));
+  });
+
+  it('stops on SIGTERM with exit 0 and removes server.json; send then says none is running', async () => {
+    inbox.child.kill('SIGTERM');
+    expect(await inbox.exited).toBe(0);
+    await expect(readFile(join(project.dir, 'out/.newsletter/inbox/server.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+    expect(result.stderr).toContain('SMTP_NOT_CONFIGURED no SMTP settings, and no local inbox is running');
+    expect(result.code).toBe(2);
+  });
+
+  it('tells a server.json left by a process that has ended from a running inbox', async () => {
+    await project.write('out/.newsletter/inbox/server.json', JSON.stringify({ port: inbox.port, pid: 2 ** 22 + 7 }));
+    const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+    expect(result.stderr).toContain('left by a process that has ended');
+    expect(result.code).toBe(2);
+  });
+
+  it('exits 2 when its port is taken', async () => {
+    const first = await runInbox(project.dir);
+    try {
+      const second = await project.run(['inbox', '--port', String(first.port)], { env: NO_SMTP });
+      expect(second.stderr).toContain(`INBOX_LISTEN cannot listen on 127.0.0.1:${first.port}`);
+      expect(second.code).toBe(2);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+  });
+});
