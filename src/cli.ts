@@ -3,6 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { buildCommand } from './commands/build.js';
+import { parsePort, previewCommand } from './commands/preview.js';
+import { DEFAULT_SCREENSHOT_WIDTH, parseWidth, screenshotCommand } from './commands/screenshot.js';
 import { inboxCommand } from './commands/inbox.js';
 import { sendCommand } from './commands/send.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
@@ -85,6 +87,48 @@ Examples:
 
 Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`)
     .action(async (options) => setExit(await inboxCommand(options, io)));
+
+  projectOptions(
+    program
+      .command('preview')
+      .description('Build the editions and serve them with live reload, the local inbox beside them')
+      .option('--port <port>', 'port to listen on (default: 4000, or the next free one); 0 picks any free port', parsePort)
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .option('--open', 'open the preview in the default browser')
+      .option('--no-inbox', 'do not start the local inbox')
+      .option('--inbox-port <port>', 'SMTP port of the local inbox (default: a free one)', parsePort),
+  )
+    .addHelpText('after', `
+Saving an article, edition.md, a template, a partial or the config rebuilds what changed and reloads
+open pages; a build error shows over the page with its file:line until the file is fixed.
+
+Examples:
+  $ newsletter preview                    serve on http://127.0.0.1:4000/ (or the next free port)
+  $ newsletter preview --port 8080 --open a port that must be free, opened in the browser
+  $ newsletter preview --no-inbox         without the local SMTP inbox
+
+Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a --port that is taken).`)
+    .action(async (options) => setExit(await previewCommand(options, io)));
+
+  projectOptions(
+    program
+      .command('screenshot')
+      .description('Write a PNG of an edition rendered by headless Chromium (default: out/<slug>/screenshot-<width>.png)')
+      .argument('<slug>', 'the edition to picture')
+      .option('--width <px>', 'viewport width in CSS pixels', parseWidth, DEFAULT_SCREENSHOT_WIDTH)
+      .option('--dark', "dark mode: the email's own prefers-color-scheme: dark styles")
+      .option('--output <file>', 'where to write the PNG'),
+  )
+    .addHelpText('after', `
+Uses the Chromium installed on the machine (or NEWSLETTER_CHROMIUM); it never downloads one.
+
+Examples:
+  $ newsletter screenshot 2026-11-field-notes                 out/2026-11-field-notes/screenshot-600.png
+  $ newsletter screenshot 2026-11-field-notes --width 375 --dark
+  $ newsletter screenshot kursk-talks --output preview.png
+
+Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or configuration error (no Chromium).`)
+    .action(async (slug: string, options) => setExit(await screenshotCommand(slug, options, io)));
 
   return program;
 }

@@ -27,19 +27,25 @@ export interface Project {
   editions: Awaited<ReturnType<typeof listEditions>>;
 }
 
-export async function loadProject(options: ProjectOptions): Promise<{ project?: Project; diagnostics: Diagnostic[]; usageError: boolean }> {
+/** The absolute paths the options name (also what preview watches, even when the project does not load). */
+export function projectPaths(options: ProjectOptions): Project['paths'] & { config: string } {
   const root = resolve(options.root ?? process.cwd());
-  const paths = {
+  const content = resolve(root, options.content ?? 'content');
+  const out = resolve(root, options.out ?? 'out');
+  return {
     root,
-    content: resolve(root, options.content ?? 'content'),
+    content,
     templates: resolve(root, options.templates ?? 'templates'),
-    out: resolve(root, options.out ?? 'out'),
-    contentLabel: '',
-    outLabel: '',
+    out,
+    contentLabel: displayPath(root, content) || '.',
+    outLabel: displayPath(root, out) || '.',
+    config: resolve(root, options.config ?? 'newsletter.config.json'),
   };
-  paths.contentLabel = displayPath(root, paths.content) || '.';
-  paths.outLabel = displayPath(root, paths.out) || '.';
-  const configPath = resolve(root, options.config ?? 'newsletter.config.json');
+}
+
+export async function loadProject(options: ProjectOptions): Promise<{ project?: Project; diagnostics: Diagnostic[]; usageError: boolean }> {
+  const { config: configPath, ...paths } = projectPaths(options);
+  const root = paths.root;
 
   const loadedConfig = await loadConfig(configPath, displayPath(root, configPath), options.config !== undefined);
   if (hasErrors(loadedConfig.diagnostics)) return { diagnostics: loadedConfig.diagnostics, usageError: true };

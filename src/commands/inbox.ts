@@ -52,7 +52,8 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
   return EXIT.ok;
 }
 
-function stopSignal(): Promise<void> {
+/** Resolves on Ctrl-C or SIGTERM (also used by `newsletter preview`). */
+export function stopSignal(): Promise<void> {
   return new Promise((resolveStop) => {
     const stop = () => {
       process.off('SIGINT', stop);

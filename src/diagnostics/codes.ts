@@ -37,6 +37,11 @@ export const CODES = {
   IMAGE_ALT_MISSING: 'An image has no alt attribute.',
   IMAGE_WIDTH_MISSING: 'An image has no width attribute.',
 
+  // preview and screenshot
+  PORT_IN_USE: 'The port given with --port (or --inbox-port) is taken by another program.',
+  BROWSER_UNAVAILABLE: 'No Chromium to take a screenshot with (or playwright-core, which drives it, is not installed).',
+  SCREENSHOT_FAILED: 'Chromium could not render or save the screenshot.',
+
   // writing
   WRITE_FAILED: 'An output file could not be written.',
   // send and inbox

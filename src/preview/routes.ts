@@ -1,0 +1,106 @@
+// Every URL the preview answers, and nothing else: pages rendered from what it built, the email frames,
+// media files from edition folders, its own script and style, the live-reload stream and the inbox.
+//
+//   /                         editions           /e/<slug>/email-<view>.html   the email (views: email-views.ts)
+//   /e/<slug>/                one edition        /e/<slug>/<file>               a media file of the edition folder
+//   /inbox, /inbox/<id>       the local inbox    /inbox/<id>/body.html          a received message's HTML
+//   /_preview/{client.js,style.css,events}
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listMessages, readMessage } from '../inbox/store.js';
+import { CLIENT_SCRIPT, STYLE_SHEET } from './assets.js';
+import { readContentFile } from './content-files.js';
+import { emailView, isEmailView } from './email-views.js';
+import type { LiveReload } from './live-reload.js';
+import { editionPage, missingPage } from './pages/edition-page.js';
+import { indexPage } from './pages/index-page.js';
+import { inboxListPage, inboxMessagePage } from './pages/inbox-page.js';
+import { isAllowedHost, pathSegments } from './request-guard.js';
+import type { PreviewState } from './state.js';
+
+export interface RouteContext {
+  state: PreviewState;
+  live: LiveReload;
+  /** The address the server is bound to: with localhost, the only Host accepted. */
+  host: string;
+  outDir: string;
+  /** Where the local inbox listens (smtp://host:port), when it runs. */
+  inbox?: string;
+}
+
+const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// Emails load their images and fonts from the web, as a mail client does, but never run anything.
+const EMAIL_CSP =
+  "default-src 'none'; img-src 'self' http: https: data:; style-src 'unsafe-inline' http: https:; font-src http: https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-same-origin";
+
+type Reply = { status: number; type: string; body: string | Buffer; csp?: string; location?: string };
+
+const html = (body: string, status = 200): Reply => ({ status, type: 'text/html; charset=utf-8', body, csp: PAGE_CSP });
+const email = (body: string): Reply => ({ status: 200, type: 'text/html; charset=utf-8', body, csp: EMAIL_CSP });
+const plain = (status: number, body: string): Reply => ({ status, type: 'text/plain; charset=utf-8', body });
+
+export function createHandler(context: RouteContext): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    handle(context, request, response).catch((error: Error) => {
+      if (!response.headersSent) send(request, response, plain(500, `preview error: ${error.message}\n`));
+      else response.destroy();
+    });
+  };
+}
+
+async function handle(context: RouteContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!isAllowedHost(request.headers.host, context.host)) return send(request, response, plain(403, 'unknown Host: open the preview through the address it printed\n'));
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(request, response, plain(405, 'method not allowed\n'));
+  const segments = pathSegments(request.url ?? '/');
+  if (!segments) return send(request, response, plain(404, 'not found\n'));
+  if (segments.join('/') === '_preview/events') return context.live.connect(request, response, context.state.version);
+  send(request, response, await route(context, segments));
+}
+
+async function route({ state, outDir, inbox }: RouteContext, segments: string[]): Promise<Reply> {
+  const [first, second, third, ...rest] = segments;
+  const notFound = (what = 'nothing here') => html(missingPage(what, state.version), 404);
+
+  if (segments.length === 1 && first === '') return html(indexPage([...state.editions.values()], state.projectDiagnostics, state.version));
+
+  if (first === '_preview' && segments.length === 2) {
+    if (second === 'client.js') return { status: 200, type: 'text/javascript; charset=utf-8', body: CLIENT_SCRIPT };
+    if (second === 'style.css') return { status: 200, type: 'text/css; charset=utf-8', body: STYLE_SHEET };
+  }
+
+  if (first === 'e' && second) {
+    const edition = state.editions.get(second);
+    if (!edition) return notFound(`no edition "${second}"`);
+    if (third === undefined) return { status: 308, type: 'text/plain', body: '', location: `/e/${encodeURIComponent(second)}/` };
+    if (third === '' && rest.length === 0) return html(editionPage(edition, state.projectDiagnostics, state.version));
+    const view = /^email-(.+)\.html$/.exec(third)?.[1];
+    if (view && rest.length === 0) return isEmailView(view) && edition.good ? email(emailView(edition.good.html, view)) : notFound();
+    const folder = state.project?.editions.find((e) => e.slug === second && e.folder);
+    if (!folder) return notFound();
+    const file = await readContentFile(folder.path, [third, ...rest]);
+    return file.status === 200 ? { status: 200, type: file.type, body: file.body, csp: EMAIL_CSP } : file.status === 403 ? plain(403, 'forbidden\n') : notFound();
+  }
+
+  if (first === 'inbox') {
+    if (second === undefined || (second === '' && third === undefined)) return html(inboxListPage(await listMessages(outDir), inbox, state.version));
+    const message = await readMessage(outDir, second);
+    if (!message) return notFound(`no message "${second}" in the inbox`);
+    if (third === undefined) return html(inboxMessagePage(message, state.version));
+    if (third === 'body.html' && rest.length === 0 && message.html) return email(message.html);
+  }
+  return notFound();
+}
+
+function send(request: IncomingMessage, response: ServerResponse, reply: Reply): void {
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+  response.writeHead(reply.status, {
+    'Content-Type': reply.type,
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    ...(reply.csp ? { 'Content-Security-Policy': reply.csp } : {}),
+    ...(reply.location ? { Location: reply.location } : {}),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,113 @@
+// `newsletter preview` as a library: build every edition, serve them over node:http, watch the project
+// and rebuild what changed, tell open pages to reload. The command (commands/preview.ts), the tests and
+// the latency benchmark all start it through startPreview.
+import { createServer } from 'node:http';
+import { inboxDir } from '../inbox/paths.js';
+import { startInbox, type RunningInbox } from '../inbox/server.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { projectPaths, type ProjectOptions } from '../project.js';
+import { emptyPlan } from './changes.js';
+import { LiveReload } from './live-reload.js';
+import { listen, PortInUse } from './listen.js';
+import { createHandler } from './routes.js';
+import { PreviewState, type Rebuilt } from './state.js';
+import { watchProject } from './watcher.js';
+
+export interface PreviewOptions extends ProjectOptions {
+  /** Listen here; taken means an error. Without it: 4000, or the next free port. 0: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Start the local inbox (default true); `inboxPort` 0 or absent: any free port. */
+  inbox?: boolean;
+  inboxPort?: number;
+  /** Write what build writes into out/ on every rebuild (default true). */
+  write?: boolean;
+  debounceMs?: number;
+  /** Called after the first build and after every rebuild. */
+  onRebuilt?(rebuilt: Rebuilt): void;
+}
+
+export interface RunningPreview {
+  url: string;
+  port: number;
+  state: PreviewState;
+  /** The local inbox's SMTP port, when it runs. */
+  inboxPort?: number;
+  close(): Promise<void>;
+}
+
+export type StartedPreview = { preview: RunningPreview; diagnostics: Diagnostic[] } | { preview?: undefined; diagnostics: Diagnostic[] };
+
+export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
+  const paths = projectPaths(options);
+  const host = options.host ?? '127.0.0.1';
+  const state = new PreviewState(options, options.write ?? true);
+  const first = await state.apply({ ...emptyPlan(), project: true });
+  // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
+  // content error is what the preview is for: it starts and shows the overlay.
+  if (state.usageError) return { diagnostics: state.projectDiagnostics };
+  options.onRebuilt?.(first);
+
+  let inbox: RunningInbox | undefined;
+  if (options.inbox ?? true) {
+    try {
+      inbox = await startInbox({ outDir: paths.out, port: options.inboxPort ?? 0, host: '127.0.0.1' });
+    } catch (error) {
+      return { diagnostics: [portProblem(options.inboxPort ?? 0, '--inbox-port', error as Error)] };
+    }
+  }
+
+  const live = new LiveReload();
+  const server = createServer(
+    createHandler({ state, live, host, outDir: paths.out, ...(inbox ? { inbox: `smtp://127.0.0.1:${inbox.port}` } : {}) }),
+  );
+  let port: number;
+  try {
+    port = await listen(server, host, options.port);
+  } catch (error) {
+    await inbox?.close();
+    return { diagnostics: [portProblem(options.port ?? 0, '--port', error as Error)] };
+  }
+
+  const watcher = await watchProject({
+    paths: { content: paths.content, templates: paths.templates, config: paths.config, out: paths.out },
+    ...(inbox ? { inbox: inboxDir(paths.out) } : {}),
+    debounceMs: options.debounceMs,
+    onPlan: async (plan) => {
+      const rebuilt = await state.apply(plan);
+      live.broadcast('rebuilt', { version: rebuilt.version, all: rebuilt.all, slugs: rebuilt.results.map((r) => r.slug) });
+      options.onRebuilt?.(rebuilt);
+    },
+    onInbox: () => live.broadcast('inbox', { version: state.version }),
+  });
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    diagnostics: state.projectDiagnostics,
+    preview: {
+      url: `http://${urlHost}:${port}/`,
+      port,
+      state,
+      ...(inbox ? { inboxPort: inbox.port } : {}),
+      close: () =>
+        (closing ??= (async () => {
+          await watcher.close();
+          live.close();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          await inbox?.close();
+        })()),
+    },
+  };
+}
+
+function portProblem(port: number, option: string, error: Error): Diagnostic {
+  if (error instanceof PortInUse || (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    return diag('PORT_IN_USE', 'error', `port ${port} is in use`, {}, `choose another with ${option}, or leave it out to use a free one`);
+  }
+  return diag('PORT_IN_USE', 'error', `cannot listen on port ${port}: ${error.message}`, {}, `choose another with ${option}`);
+}

@@ -1,0 +1,89 @@
+// What the preview knows: the loaded project and, per edition, the latest build attempt and the last
+// build that succeeded (shown under the error overlay while a later attempt fails). Changes arrive as
+// plans (changes.ts) and rebuild only what they touch.
+import { buildEdition, type EditionResult } from '../build.js';
+import type { BuiltEdition } from '../checks/rule.js';
+import { listEditions } from '../content/discover.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadProject, type Project, type ProjectOptions } from '../project.js';
+import type { ChangePlan } from './changes.js';
+
+export interface PreviewEdition {
+  slug: string;
+  latest: EditionResult;
+  good?: BuiltEdition;
+}
+
+export interface Rebuilt {
+  version: number;
+  /** Every page may have changed (project reloaded or edition list changed). */
+  all: boolean;
+  results: EditionResult[];
+  ms: number;
+}
+
+export class PreviewState {
+  project?: Project;
+  /** Problems of the project as a whole (config, templates, content folder). */
+  projectDiagnostics: Diagnostic[] = [];
+  usageError = false;
+  readonly editions = new Map<string, PreviewEdition>();
+  /** Bumped after every rebuild; pages carry it so a reload missed while connecting is caught up. */
+  version = 0;
+
+  /** `write`: also write what build writes into out/, so the out folder follows the preview. */
+  constructor(readonly options: ProjectOptions, readonly write: boolean) {}
+
+  async apply(plan: ChangePlan): Promise<Rebuilt> {
+    const started = performance.now();
+    const all = plan.project || plan.list || !this.project;
+    let slugs = [...plan.slugs];
+    if (plan.project || !this.project) {
+      const loaded = await loadProject(this.options);
+      this.projectDiagnostics = loaded.diagnostics;
+      this.usageError = loaded.usageError;
+      // a broken config or template keeps the editions as they were: the overlay says what broke
+      if (loaded.project) {
+        this.project = loaded.project;
+        slugs = loaded.project.editions.map((e) => e.slug);
+      } else slugs = [];
+    } else if (plan.list) {
+      slugs = await this.relist(slugs);
+    }
+    const results: EditionResult[] = [];
+    for (const slug of slugs) {
+      const entry = this.project?.editions.find((e) => e.slug === slug);
+      if (entry) results.push(this.record(await buildEdition(this.project!, entry, !this.write)));
+    }
+    this.forgetRemoved();
+    this.version += 1;
+    return { version: this.version, all, results, ms: performance.now() - started };
+  }
+
+  /** Lists the editions again; returns the slugs to build: new ones and those already planned. */
+  private async relist(planned: string[]): Promise<string[]> {
+    const project = this.project!;
+    try {
+      const editions = await listEditions(project.paths.content);
+      const added = editions.filter((e) => !this.editions.has(e.slug)).map((e) => e.slug);
+      this.project = { ...project, editions };
+      this.projectDiagnostics = this.projectDiagnostics.filter((d) => d.code !== 'FILE_READ');
+      return [...new Set([...added, ...planned])];
+    } catch (error) {
+      this.project = { ...project, editions: [] };
+      this.projectDiagnostics = [diag('FILE_READ', 'error', `cannot read content: ${(error as Error).message}`, { file: project.paths.contentLabel })];
+      return [];
+    }
+  }
+
+  private record(result: EditionResult): EditionResult {
+    const previous = this.editions.get(result.slug);
+    this.editions.set(result.slug, { slug: result.slug, latest: result, good: result.built ?? previous?.good });
+    return result;
+  }
+
+  private forgetRemoved(): void {
+    const present = new Set(this.project?.editions.map((e) => e.slug) ?? []);
+    for (const slug of this.editions.keys()) if (!present.has(slug)) this.editions.delete(slug);
+  }
+}

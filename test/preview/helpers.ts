@@ -1,0 +1,113 @@
+// Helpers for the preview tests: the real CLI started as a long-running process, raw HTTP requests that
+// keep their path exactly as written (a browser or fetch would normalise ../ away), and Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
+import type { Browser, Page } from 'playwright-core';
+import { CLI } from '../helpers/project.js';
+import { launchChromium } from '../../src/preview/browser.js';
+
+export interface RunningCli {
+  url: string;
+  port: number;
+  inbox?: string;
+  /** Every JSON line the command printed on stdout so far. */
+  events: Record<string, unknown>[];
+  stderr(): string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number>;
+}
+
+/** Starts `newsletter preview --json ...` in `cwd` and resolves once it prints that it listens. */
+export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): Promise<RunningCli> {
+  const child = spawn(process.execPath, [CLI, 'preview', '--json', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const events: Record<string, unknown>[] = [];
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line) as Record<string, unknown>;
+      events.push(event);
+      if (event.event === 'listening') {
+        resolve({
+          url: event.url as string,
+          port: event.port as number,
+          ...(event.inbox ? { inbox: event.inbox as string } : {}),
+          events,
+          stderr: () => stderr,
+          stop: () => stop(child, exited),
+        });
+      }
+    });
+    void exited.then((code) => reject(new Error(`preview exited ${code} before listening:\n${stderr}`)));
+  });
+}
+
+/** Runs `newsletter preview` expecting it to exit by itself (a usage error). */
+export function runPreviewCliToExit(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, 'preview', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code: code ?? 1, stdout, stderr })));
+}
+
+async function stop(child: ChildProcess, exited: Promise<number>): Promise<number> {
+  if (child.exitCode === null) child.kill('SIGTERM');
+  return exited;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One request written byte for byte on a socket: the path exactly as given (an HTTP client would
+ * normalise or refuse it), and the Host header given, or none at all with `null`.
+ */
+export function rawGet(port: number, path: string, host: string | null = `127.0.0.1:${port}`, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`${method} ${path} HTTP/1.1\r\n${host === null ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`, 'latin1');
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const split = text.indexOf('\r\n\r\n');
+      const [statusLine, ...lines] = text.slice(0, split).split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: split < 0 ? '' : text.slice(split + 4) });
+    });
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const launched = await launchChromium();
+  if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
+  return launched.browser;
+}
+
+/**
+ * Polls `read` in the page until it returns a value `accept` takes. Survives the page reloading in between
+ * (an evaluate that races a navigation throws; the next try runs in the new page).
+ */
+export async function waitInPage<T>(page: Page, read: () => T, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    try {
+      last = await page.evaluate(read);
+      if (accept(last)) return last;
+    } catch {
+      // the page was navigating; try again
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}
