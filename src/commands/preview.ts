@@ -14,6 +14,7 @@ export interface PreviewCommandOptions extends ProjectOptions {
   inbox?: boolean;
   inboxPort?: number;
   json?: boolean;
+  debug?: boolean;
 }
 
 /** commander argument parser for --port and --inbox-port. */
@@ -27,9 +28,10 @@ export async function previewCommand(options: PreviewCommandOptions, io: Io, sto
   const report = (rebuilt: Rebuilt) => {
     if (options.json) {
       const editions = rebuilt.results.map(({ slug, ok, diagnostics }: EditionResult) => ({ slug, ok, diagnostics }));
-      io.stdout(`${JSON.stringify({ event: 'rebuilt', version: rebuilt.version, ms: Math.round(rebuilt.ms), editions })}\n`);
+      io.stdout(`${JSON.stringify({ event: 'rebuilt', version: rebuilt.version, ms: Math.round(rebuilt.ms), diagnostics: rebuilt.diagnostics, editions })}\n`);
       return;
     }
+    if (rebuilt.all) printDiagnostics(io, rebuilt.diagnostics);
     for (const result of rebuilt.results) {
       printDiagnostics(io, result.diagnostics);
       const mark = result.ok ? paint(io, 32, '✓') : paint(io, 31, '✗');
@@ -42,14 +44,17 @@ export async function previewCommand(options: PreviewCommandOptions, io: Io, sto
   // every other command would otherwise pay for at start-up.
   const { startPreview } = await import('../preview/server.js');
   const { openInBrowser } = await import('../preview/open-browser.js');
-  const started = await startPreview({ ...options, onRebuilt: report });
+  const onError = (error: Error) => {
+    io.stderr(`newsletter: rebuilding failed: ${error.message}\n`);
+    if (options.debug) io.stderr(`${error.stack}\n`);
+  };
+  const started = await startPreview({ ...options, onRebuilt: report, onError });
   if (!started.preview) {
     if (options.json) io.stdout(`${JSON.stringify({ event: 'failed', diagnostics: started.diagnostics })}\n`);
     printDiagnostics(io, started.diagnostics);
     return EXIT.usage;
   }
   const { preview } = started;
-  if (!options.json) printDiagnostics(io, started.diagnostics);
   const inbox = preview.inboxPort === undefined ? undefined : `smtp://127.0.0.1:${preview.inboxPort}`;
   if (options.json) io.stdout(`${JSON.stringify({ event: 'listening', url: preview.url, port: preview.port, ...(inbox ? { inbox } : {}) })}\n`);
   else io.stdout(`${preview.url}\n`);

@@ -26,6 +26,8 @@ export interface PreviewOptions extends ProjectOptions {
   debounceMs?: number;
   /** Called after the first build and after every rebuild. */
   onRebuilt?(rebuilt: Rebuilt): void;
+  /** An unexpected error while rebuilding; the server keeps running. */
+  onError?(error: Error): void;
 }
 
 export interface RunningPreview {
@@ -75,7 +77,14 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     ...(inbox ? { inbox: inboxDir(paths.out) } : {}),
     debounceMs: options.debounceMs,
     onPlan: async (plan) => {
-      const rebuilt = await state.apply(plan);
+      let rebuilt: Rebuilt;
+      try {
+        rebuilt = await state.apply(plan);
+      } catch (error) {
+        // a bug, not a content problem (those are diagnostics): say so, keep serving the last builds
+        options.onError?.(error as Error);
+        return;
+      }
       live.broadcast('rebuilt', { version: rebuilt.version, all: rebuilt.all, slugs: rebuilt.results.map((r) => r.slug) });
       options.onRebuilt?.(rebuilt);
     },

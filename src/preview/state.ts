@@ -18,6 +18,8 @@ export interface Rebuilt {
   version: number;
   /** Every page may have changed (project reloaded or edition list changed). */
   all: boolean;
+  /** Problems of the project as a whole after this rebuild (config, templates, content folder). */
+  diagnostics: Diagnostic[];
   results: EditionResult[];
   ms: number;
 }
@@ -57,7 +59,7 @@ export class PreviewState {
     }
     this.forgetRemoved();
     this.version += 1;
-    return { version: this.version, all, results, ms: performance.now() - started };
+    return { version: this.version, all, diagnostics: this.projectDiagnostics, results, ms: performance.now() - started };
   }
 
   /** Lists the editions again; returns the slugs to build: new ones and those already planned. */

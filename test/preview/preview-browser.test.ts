@@ -104,6 +104,8 @@ describe('newsletter preview in Chromium', () => {
     const shown = await waitInPage(page, overlayText, (t) => t !== null, 'the error overlay');
     expect(shown).toContain(`${ARTICLE}:2`);
     expect(shown).toContain('FRONT_MATTER_YAML');
+    const failed = cli.events.filter((e) => e.event === 'rebuilt').at(-1) as { editions: { slug: string; ok: boolean; diagnostics: { code: string; line: number }[] }[] };
+    expect(failed.editions).toEqual([expect.objectContaining({ slug: SLUG, ok: false, diagnostics: [expect.objectContaining({ code: 'FRONT_MATTER_YAML', line: 2 })] })]);
     // the last good build stays visible under the overlay
     await waitInPage(page, frameText, (t) => t.includes('Nearly all mailing lists'), 'the last good build in the frame');
 
