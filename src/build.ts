@@ -3,7 +3,7 @@
 // written unless every stage before writing succeeded.
 import { join } from 'node:path';
 import { loadProject, type Project, type ProjectOptions } from './project.js';
-import { readEdition } from './content/discover.js';
+import { readEdition, type EditionSource } from './content/discover.js';
 import { assembleEdition } from './edition/assemble.js';
 import { renderEdition } from './render/render-edition.js';
 import { CHEAP_RULES, runRules } from './checks/index.js';
@@ -12,6 +12,7 @@ import { editionOutput, recipientDefaults } from './output/edition-output.js';
 import { writeAllAtomic } from './output/write.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
+import { buildEditions } from './workers/build-editions.js';
 
 export interface EditionResult {
   slug: string;
@@ -20,6 +21,8 @@ export interface EditionResult {
   files: string[];
   diagnostics: Diagnostic[];
   built?: BuiltEdition;
+  /** Skipped by an incremental build: its inputs are unchanged since it was last built (no `built`). */
+  cached?: boolean;
 }
 
 export interface BuildReport {
@@ -27,12 +30,19 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   usageError: boolean;
   editions: EditionResult[];
+  /** Worker threads the editions were built in (0: this thread). */
+  workers?: number;
 }
 
 export interface BuildOptions extends ProjectOptions {
   slugs?: string[];
   /** Write nothing (check without --out). */
   dryRun?: boolean;
+  /** Skip editions whose inputs are unchanged since they were last built (see src/cache/). */
+  incremental?: boolean;
+  /** Build in worker threads when there are many editions to build; their results then carry no `built`. */
+  parallel?: boolean;
+  /** Called as each edition is done (in the order they finish); `index` counts them. */
   onEdition?: (result: EditionResult, index: number, total: number) => void;
 }
 
@@ -52,20 +62,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     };
   }
 
-  const editions: EditionResult[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const result = await buildEdition(project, entry, options.dryRun ?? false);
-    editions.push(result);
-    options.onEdition?.(result, index, entries.length);
-  }
-  return { diagnostics: loaded.diagnostics, usageError: false, editions };
+  const { editions, workers } = await buildEditions(project, entries, options, buildEdition);
+  return { diagnostics: loaded.diagnostics, usageError: false, editions, workers };
 }
 
-export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean): Promise<EditionResult> {
+export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
   const failed = (diagnostics: Diagnostic[]): EditionResult => ({ slug: entry.slug, ok: false, files: [], diagnostics });
 
   // 1. load: read the files (the only content I/O)
-  const source = await readEdition(project.paths.root, entry);
+  const source = preread ?? (await readEdition(project.paths.root, entry));
   // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
   const assembled = assembleEdition(source, project.config);
   if (!assembled.edition) return failed(assembled.diagnostics);

@@ -34,12 +34,14 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     program
       .command('build')
       .description('Build editions into out/<slug>/: index.html, index.txt, message.eml, manifest.json')
-      .argument('[slug...]', 'editions to build (default: all)'),
+      .argument('[slug...]', 'editions to build (default: all)')
+      .option('--force', 'rebuild every edition, even those unchanged since the last build'),
   )
     .addHelpText('after', `
 Examples:
-  $ newsletter build                      build every edition in content/
+  $ newsletter build                      build every edition in content/ (unchanged ones are skipped)
   $ newsletter build 2026-11-field-notes  build one edition
+  $ newsletter build --force              rebuild all, e.g. after editing a file in out/ by hand
   $ newsletter build --json | jq .        machine-readable results
 
 Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)

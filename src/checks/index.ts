@@ -1,9 +1,19 @@
-// The rule lists. `build` runs the cheap rules on every edition; `check` runs them all.
+// The rule lists. `build` runs the cheap rules on every edition; `check` runs them all (see run-checks.ts
+// for the ones that need more than the built edition: client support, live links, SpamAssassin).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { accessibilityRule } from './accessibility.js';
+import { contrastRule } from './contrast.js';
 import { imagesRule } from './images.js';
+import { linksRule } from './links.js';
+import { messageRule } from './message.js';
 import type { BuiltEdition, Rule } from './rule.js';
 import { sizeRule } from './size.js';
+import { textPartRule } from './text-part.js';
 
-export const CHEAP_RULES: Rule[] = [sizeRule, imagesRule];
+/** Fast and about what every send needs: these run on every build and land in manifest.json. */
+export const CHEAP_RULES: Rule[] = [sizeRule, linksRule, imagesRule, textPartRule, messageRule];
+
+/** Pure rules only `check` runs, beside the cheap ones the build already ran. */
+export const CHECK_RULES: Rule[] = [accessibilityRule, contrastRule];
 
 export const runRules = (rules: Rule[], built: BuiltEdition): Diagnostic[] => rules.flatMap((rule) => rule(built));

@@ -2,6 +2,15 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Edition } from '../edition/types.js';
 import type { Config } from '../config/config.js';
+import type { MessageInput } from '../output/eml.js';
+import type { HtmlDocument } from './html.js';
+
+/** A file's text, so a diagnostic can point at the line that caused it. */
+export interface SourceText {
+  /** Project-relative path, as diagnostics show it. */
+  file: string;
+  text: string;
+}
 
 export interface BuiltEdition {
   edition: Edition;
@@ -12,6 +21,14 @@ export interface BuiltEdition {
   text: string;
   /** The MJML the templates produced, before compiling. */
   mjml: string;
+  /** What the message is composed from: header values before any encoding. */
+  message: MessageInput;
+  /** The message exactly as message.eml holds it, composed in memory (check writes nothing without --out). */
+  eml: string;
+  /** `html` parsed once, shared by the rules. */
+  dom: HtmlDocument;
+  /** The edition's content files, then the templates: where `locate()` looks for the cause of a finding. */
+  sources: SourceText[];
 }
 
 export type Rule = (built: BuiltEdition) => Diagnostic[];

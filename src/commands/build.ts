@@ -5,15 +5,20 @@ import { EXIT, printDiagnostics, type Io } from './io.js';
 
 export interface BuildCommandOptions extends BuildOptions {
   json?: boolean;
+  /** Rebuild every edition, even those whose inputs are unchanged. */
+  force?: boolean;
 }
 
 export async function buildCommand(options: BuildCommandOptions, io: Io): Promise<number> {
   const started = performance.now();
   const report = await build({
     ...options,
+    incremental: !options.force,
+    parallel: true,
     onEdition(result, index, total) {
       if (options.json) return;
       printDiagnostics(io, result.diagnostics);
+      if (result.cached) return; // unchanged editions are counted in the summary, not listed
       const mark = result.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
       const counter = total > 1 ? `[${index + 1}/${total}] ` : '';
       io.stderr(`${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/` : ' failed; its previous output is untouched'}\n`);
@@ -25,16 +30,20 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
   if (options.json) {
     io.stdout(`${JSON.stringify({
       ok: code === EXIT.ok,
+      workers: report.workers ?? 0,
       diagnostics: report.diagnostics,
-      editions: report.editions.map(({ slug, ok, files, diagnostics }) => ({ slug, ok, files, diagnostics })),
+      editions: report.editions.map(({ slug, ok, files, diagnostics, cached }) => ({ slug, ok, files, diagnostics, cached: cached ?? false })),
     }, null, 2)}\n`);
     return code;
   }
   printDiagnostics(io, report.diagnostics);
   if (report.editions.length > 0) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const built = report.editions.length - failed.length;
-    io.stderr(`Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`);
+    const unchanged = report.editions.filter((e) => e.cached).length;
+    const built = report.editions.length - failed.length - unchanged;
+    const threads = report.workers ? ` in ${report.workers} worker thread${report.workers === 1 ? '' : 's'}` : '';
+    const skipped = unchanged ? ` (${unchanged} unchanged, skipped; --force rebuilds them)` : '';
+    io.stderr(`Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`);
   }
   return code;
 }

@@ -53,6 +53,9 @@ export interface Config {
   colors: Colors;
   /** Words per minute for the reading-time helper. */
   wordsPerMinute: number;
+  /** Email clients `check` tests feature support for: caniemail names or globs ("gmail.*", "outlook.windows").
+   *  Default: Gmail, Outlook, Apple Mail and Yahoo (src/checks/client-support.ts). */
+  checkClients?: string[];
 }
 
 export const DEFAULT_COLORS: Colors = {

@@ -31,6 +31,8 @@ const FIELDS: Record<string, Check> = {
   firstNameFallback: noLineBreaks,
   template: (v) => (typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)'),
   wordsPerMinute: positive,
+  checkClients: (v) =>
+    Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c)) ? undefined : 'a list of email clients like ["gmail.*", "outlook.windows"]',
 };
 
 const LOGO_FIELDS: Record<string, Check> = { src: url, alt: string, width: positive };

@@ -54,6 +54,18 @@ export function messageDate(edition: Pick<Edition, 'date'>, env: NodeJS.ProcessE
   return new Date();
 }
 
+/** The edition's message headers from the config; shared with `check`, which composes the same .eml in memory. */
+export function messageHeaders(edition: Pick<Edition, 'subject'>, config: Config) {
+  return {
+    from: config.from,
+    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
+    subject: edition.subject,
+    language: config.language,
+    listId: config.listId,
+    ...(config.unsubscribeMailto ? { unsubscribeMailto: config.unsubscribeMailto } : {}),
+  };
+}
+
 export async function editionOutput(
   outDir: string,
   edition: Edition,
@@ -65,14 +77,7 @@ export async function editionOutput(
   const html = fillTokens(rendered.html, defaults, 'html');
   const text = fillTokens(rendered.text, defaults, 'text');
   const date = messageDate(edition);
-  const message = {
-    from: config.from,
-    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
-    subject: edition.subject,
-    language: config.language,
-    listId: config.listId,
-    ...(config.unsubscribeMailto ? { unsubscribeMailto: config.unsubscribeMailto } : {}),
-  };
+  const message = messageHeaders(edition, config);
   const eml = await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! });
 
   const publicDir = join(outDir, edition.slug);

@@ -1,0 +1,31 @@
+// What an edition's output depends on, as two digests: the settings (the tool, the config, the
+// environment that reaches the output, the templates of the edition's layout and every partial) and the
+// content (its files' paths and bytes). Equal digests, equal output: see "Same inputs, same bytes" in the
+// design guide.
+import type { EditionSource } from '../content/discover.js';
+import type { Project } from '../project.js';
+import { digest } from './digest.js';
+import { toolFingerprint } from './tool.js';
+
+/** Bump when the cache file or what the digests cover changes shape. */
+export const CACHE_FORMAT = 1;
+
+export function settingsKey(project: Pick<Project, 'configSource' | 'templates'>, layout: string): string {
+  const templates = [...project.templates.layouts.filter((t) => t.name === layout), ...project.templates.partials];
+  return digest([
+    String(CACHE_FORMAT),
+    toolFingerprint(),
+    project.configSource,
+    // the .eml Date of an undated edition comes from SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH ?? '',
+    layout,
+    ...templates.flatMap((t) => [t.file, t.source]),
+  ]);
+}
+
+const contentFiles = (source: EditionSource) => [...(source.editionFile ? [source.editionFile] : []), ...source.articles];
+
+export const contentKey = (source: EditionSource): string => digest([source.slug, ...contentFiles(source).flatMap((f) => [f.file, f.bytes])]);
+
+/** The content files an edition was read from, project-relative. */
+export const sourceFiles = (source: EditionSource): string[] => contentFiles(source).map((f) => f.file);

@@ -1,0 +1,38 @@
+// File stamps: size, modification and change time. A file whose stamp is unchanged is taken as unchanged
+// without reading it (as git and make do); any difference sends the caller back to the bytes.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface FileStamp {
+  /** Relative to the folder the stamps are taken in (the project root, or the out folder). */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function stampFile(dir: string, path: string): FileStamp | undefined {
+  const stat = statSync(join(dir, path), { throwIfNoEntry: false });
+  return stat && { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+}
+
+export function stampsMatch(dir: string, stamps: readonly FileStamp[]): boolean {
+  return stamps.every((recorded) => {
+    const now = stampFile(dir, recorded.path);
+    return now !== undefined && now.size === recorded.size && now.mtimeMs === recorded.mtimeMs && now.ctimeMs === recorded.ctimeMs;
+  });
+}
+
+/** File times come from a coarse kernel clock, so "changed just before the read" gets a wide margin. */
+const RACY_MS = 1000;
+
+/**
+ * Stamps for files just read. A file changed while it was being read could carry a stamp that looks
+ * current next time while its bytes differ from what was read ("racy git"): when any file changed within
+ * RACY_MS of the read, no stamps are kept, and the next build compares the bytes instead.
+ */
+export function stampsAfterRead(dir: string, paths: readonly string[], readStartedMs: number): FileStamp[] | undefined {
+  const stamps = paths.map((path) => stampFile(dir, path));
+  const racy = stamps.some((s) => s === undefined || Math.max(s.mtimeMs, s.ctimeMs) >= readStartedMs - RACY_MS);
+  return racy ? undefined : (stamps as FileStamp[]);
+}

@@ -1,0 +1,44 @@
+// What the rules look at, made once per edition: the page as a reader gets it (recipient fields filled with
+// the config's defaults), the same .eml that build writes (composed in memory), the parsed HTML, and the
+// source texts for pointing at lines.
+import type { Config } from '../config/config.js';
+import type { EditionSource } from '../content/discover.js';
+import { decodeUtf8 } from '../content/text.js';
+import type { Edition } from '../edition/types.js';
+import { composeEml } from '../output/eml.js';
+import { messageDate, messageHeaders, recipientDefaults } from '../output/edition-output.js';
+import type { TemplateSet } from '../render/templates.js';
+import { fillTokens } from '../render/tokens.js';
+import { parseHtml } from './html.js';
+import type { BuiltEdition, SourceText } from './rule.js';
+
+export interface BuiltParts {
+  edition: Edition;
+  config: Config;
+  mjml: string;
+  /** HTML and text as rendered: recipient fields may still be tokens. */
+  html: string;
+  text: string;
+  sources: SourceText[];
+}
+
+export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
+  const { edition, config } = parts;
+  const defaults = recipientDefaults(config, edition.slug);
+  const html = fillTokens(parts.html, defaults, 'html');
+  const text = fillTokens(parts.text, defaults, 'text');
+  const message = { ...messageHeaders(edition, config), date: messageDate(edition), html, text, unsubscribeUrl: defaults.unsubscribe_url! };
+  const eml = (await composeEml(message)).toString('utf8');
+  return { edition, config, mjml: parts.mjml, html, text, message, eml, dom: parseHtml(html), sources: parts.sources };
+}
+
+/** Content files first (a finding is usually the writer's), then templates. */
+export function sourceTexts(source: EditionSource, templates: TemplateSet): SourceText[] {
+  const content = [source.editionFile, ...source.articles]
+    .filter((f) => f !== undefined)
+    .map((f) => {
+      const decoded = decodeUtf8(f.bytes);
+      return { file: f.file, text: 'text' in decoded ? decoded.text : '' };
+    });
+  return [...content, ...[...templates.partials, ...templates.layouts].map((t) => ({ file: t.file, text: t.source }))];
+}

@@ -1,0 +1,115 @@
+// `newsletter check [slug...]`: builds the editions through the same pipeline as `build` (writing nothing
+// unless --out is given) and runs every rule on them; a gate a CI job can trust: exit 1 on any error.
+import { build, type BuildOptions } from '../build.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { summarize } from '../diagnostics/format.js';
+import { DEFAULT_CLIENTS, validateClients } from '../checks/client-support.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, type LiveLinkOptions } from '../checks/live-links.js';
+import { runChecks } from '../checks/run-checks.js';
+import { INSTALL_HINT, spamAssassinInstalled, type SpamReport } from '../checks/spam.js';
+import { EXIT, printDiagnostics, type Io } from './io.js';
+
+export interface CheckCommandOptions extends BuildOptions {
+  json?: boolean;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** Request every link and image. */
+  online?: boolean;
+  /** Run SpamAssassin on the message. */
+  spam?: boolean;
+  /** Comma-separated caniemail client names or globs; overrides checkClients in the config. */
+  clients?: string;
+  /** Seconds each --online request may take. */
+  timeout?: string;
+  /** --out was given on the command line: write the editions as build does. */
+  outGiven?: boolean;
+}
+
+interface EditionCheck {
+  slug: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  spam?: SpamReport;
+}
+
+export async function checkCommand(options: CheckCommandOptions, io: Io): Promise<number> {
+  const started = performance.now();
+  const usage = await usageProblems(options);
+  if (usage.length > 0) return finish(io, options, { diagnostics: usage, editions: [], code: EXIT.usage });
+
+  const report = await build({ ...options, dryRun: !options.outGiven });
+  if (report.usageError) return finish(io, options, { diagnostics: report.diagnostics, editions: [], code: EXIT.usage });
+
+  const online: LiveLinkOptions | undefined = options.online
+    ? { timeoutMs: options.timeout ? Number(options.timeout) * 1000 : DEFAULT_TIMEOUT_MS, concurrency: DEFAULT_CONCURRENCY, cache: new Map() }
+    : undefined;
+  const editions: EditionCheck[] = [];
+  for (const result of report.editions) {
+    const diagnostics = [...result.diagnostics];
+    let spam: SpamReport | undefined;
+    if (result.built) {
+      const written = result.files.includes(`${result.slug}/message.eml`);
+      const clients = options.clients?.split(',').map((c) => c.trim()).filter(Boolean) ?? result.built.config.checkClients ?? DEFAULT_CLIENTS;
+      const checked = await runChecks(result.built, {
+        clients,
+        online,
+        spam: options.spam ? { file: written ? `${options.out ?? 'out'}/${result.slug}/message.eml` : result.built.edition.sources[0] } : undefined,
+      });
+      diagnostics.push(...checked.diagnostics);
+      spam = checked.spam;
+    }
+    const final = options.strict ? diagnostics.map(strict) : diagnostics;
+    editions.push({ slug: result.slug, ok: !hasErrors(final), diagnostics: final, ...(spam ? { spam } : {}) });
+  }
+  const projectDiagnostics = options.strict ? report.diagnostics.map(strict) : report.diagnostics;
+  const failed = hasErrors(projectDiagnostics) || editions.some((e) => !e.ok);
+  return finish(io, options, { diagnostics: projectDiagnostics, editions, code: failed ? EXIT.failure : EXIT.ok, seconds: (performance.now() - started) / 1000 });
+}
+
+/** Option problems found before any work: a usage error (exit 2) each. */
+async function usageProblems(options: CheckCommandOptions): Promise<Diagnostic[]> {
+  const problems: Diagnostic[] = [];
+  if (options.timeout !== undefined && !(Number(options.timeout) > 0)) {
+    problems.push(diag('CHECK_OPTIONS', 'error', `--timeout must be a positive number of seconds, got "${options.timeout}"`));
+  }
+  if (options.clients !== undefined) {
+    try {
+      await validateClients(options.clients.split(',').map((c) => c.trim()).filter(Boolean));
+    } catch (error) {
+      problems.push(diag('CHECK_OPTIONS', 'error', `--clients: ${(error as Error).message}`, {}, 'names like gmail.*, outlook.windows, apple-mail.ios, yahoo.*; see the README'));
+    }
+  }
+  if (options.spam && !(await spamAssassinInstalled())) {
+    problems.push(diag('SPAMASSASSIN_MISSING', 'error', 'check --spam needs SpamAssassin, and there is no spamassassin command on the PATH', {}, INSTALL_HINT));
+  }
+  return problems;
+}
+
+const strict = (d: Diagnostic): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d);
+
+interface Outcome {
+  diagnostics: Diagnostic[];
+  editions: EditionCheck[];
+  code: number;
+  seconds?: number;
+}
+
+function finish(io: Io, options: CheckCommandOptions, { diagnostics, editions, code, seconds }: Outcome): number {
+  const all = [...diagnostics, ...editions.flatMap((e) => e.diagnostics)];
+  const counts = { errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ ok: code === EXIT.ok, strict: options.strict ?? false, ...counts, diagnostics, editions }, null, 2)}\n`);
+    return code;
+  }
+  printDiagnostics(io, diagnostics);
+  for (const edition of editions) {
+    const mark = edition.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
+    const shown = edition.diagnostics.filter((d) => d.severity !== 'info').length;
+    io.stderr(`${mark} ${io.color ? `\x1b[1m${edition.slug}\x1b[0m` : edition.slug}${shown ? `: ${summarize(edition.diagnostics)}` : ': no problems'}${edition.spam ? ` (SpamAssassin score ${edition.spam.score})` : ''}\n`);
+    printDiagnostics(io, edition.diagnostics);
+  }
+  if (editions.length > 0) {
+    io.stderr(`Checked ${editions.length} edition${editions.length === 1 ? '' : 's'}${seconds === undefined ? '' : ` in ${seconds.toFixed(2)}s`}: ${summarize(all)}${options.strict ? ' (--strict: warnings count as errors)' : ''}\n`);
+  }
+  return code;
+}

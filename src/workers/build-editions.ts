@@ -1,0 +1,66 @@
+// The editions part of a build: skip what is current (incremental), build the rest in worker threads when
+// there are many (one per core) or in this thread when there are few, and remember what was built.
+import { availableParallelism } from 'node:os';
+import type { BuildOptions, EditionResult } from '../build.js';
+import { BuildCache } from '../cache/build-cache.js';
+import type { EditionEntry } from '../cache/inputs.js';
+import type { Project } from '../project.js';
+import { runEditionTask, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
+import { buildInWorkers } from './pool.js';
+
+/** Below this many editions to build, starting workers (each loads MJML again) costs more than it saves. */
+const MIN_EDITIONS_FOR_WORKERS = 8;
+
+export async function buildEditions(
+  project: Project,
+  entries: readonly EditionEntry[],
+  options: BuildOptions,
+  buildOne: BuildOne,
+): Promise<{ editions: EditionResult[]; workers: number }> {
+  const results: EditionResult[] = new Array(entries.length);
+  let reported = 0;
+  const report = (index: number, result: EditionResult) => {
+    results[index] = result;
+    options.onEdition?.(result, reported++, entries.length);
+  };
+
+  if (options.dryRun) {
+    // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
+    for (const [index, entry] of entries.entries()) report(index, await buildOne(project, entry, true));
+    return { editions: results, workers: 0 };
+  }
+
+  const cache = await BuildCache.open(project);
+  const tasks: EditionTask[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
+    if ('fresh' in freshness) {
+      const { files, diagnostics } = freshness.fresh;
+      report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
+    } else {
+      tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
+    }
+  }
+
+  const done = ({ index, result, cache: entry }: TaskResult) => {
+    if (entry) cache.record(result.slug, entry);
+    report(index, result);
+  };
+  const workers = workerCount(tasks.length, options);
+  if (workers > 0) {
+    await buildInWorkers(options, tasks, workers, done);
+  } else {
+    for (const task of tasks) done(await runEditionTask(project, task, buildOne));
+  }
+  await cache.save();
+  return { editions: results, workers };
+}
+
+/** NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
+function workerCount(editions: number, options: BuildOptions): number {
+  const override = Number.parseInt(process.env.NEWSLETTER_WORKERS ?? '', 10);
+  if (!options.parallel || editions === 0) return 0;
+  if (Number.isInteger(override) && override >= 0) return Math.min(override, editions);
+  if (editions < MIN_EDITIONS_FOR_WORKERS || availableParallelism() < 2) return 0;
+  return Math.min(availableParallelism(), Math.ceil(editions / MIN_EDITIONS_FOR_WORKERS));
+}

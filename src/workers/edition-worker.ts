@@ -1,0 +1,35 @@
+// A worker thread that builds editions: it loads the project once (config, templates, MJML on first use)
+// and then builds each edition the main thread sends, one at a time, writing its files itself.
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildEdition } from '../build.js';
+import { loadProject, type ProjectOptions } from '../project.js';
+import { runEditionTask, type EditionTask } from './edition-task.js';
+import type { WorkerReply } from './pool.js';
+
+const port = parentPort!;
+const loading = loadProject(workerData as ProjectOptions);
+let queue = Promise.resolve();
+
+port.on('message', (task: EditionTask) => {
+  queue = queue.then(() => handle(task));
+});
+
+async function handle(task: EditionTask): Promise<void> {
+  let reply: WorkerReply;
+  try {
+    const loaded = await loading;
+    if (!loaded.project) {
+      // the project changed between the main thread's load and ours: report it on the edition
+      reply = { index: task.index, result: { slug: task.entry.slug, ok: false, files: [], diagnostics: loaded.diagnostics } };
+    } else {
+      const { result, cache } = await runEditionTask(loaded.project, task, buildEdition);
+      // the rendered edition stays here: copying it to the main thread would cost more than it is worth
+      const { built: _built, ...light } = result;
+      reply = { index: task.index, result: light, ...(cache ? { cache } : {}) };
+    }
+  } catch (error) {
+    const e = error as Error;
+    reply = { index: task.index, error: { message: e.message, stack: e.stack } };
+  }
+  port.postMessage(reply);
+}

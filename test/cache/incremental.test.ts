@@ -1,0 +1,149 @@
+// Incremental builds, end to end with the real CLI: what is skipped, what is rebuilt, and that a cache that
+// is stale, tampered with or corrupt is never trusted.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tempProject, type TempProject } from '../helpers/project.js';
+
+const CACHE = 'out/.newsletter/cache/editions.json';
+
+interface JsonReport {
+  ok: boolean;
+  workers: number;
+  editions: { slug: string; ok: boolean; cached: boolean; files: string[]; diagnostics: { code: string }[] }[];
+}
+
+describe('incremental build', () => {
+  let project: TempProject;
+
+  const build = async (...args: string[]) => {
+    const result = await project.run(['build', '--json', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as JsonReport;
+  };
+  const rebuilt = (report: JsonReport) => report.editions.filter((e) => !e.cached).map((e) => e.slug).sort();
+
+  beforeEach(async () => {
+    project = await tempProject();
+    await build();
+  });
+  afterEach(() => project.remove());
+
+  it('skips every edition when nothing changed, reports them and leaves their files alone', async () => {
+    const before = await stat(join(project.dir, 'out/kursk-talks/index.html'));
+    const report = await build();
+    expect(rebuilt(report)).toEqual([]);
+    expect(report.editions.map((e) => e.slug)).toEqual(['2026-11-field-notes', 'kursk-talks']);
+    expect(report.editions[1].files).toEqual(expect.arrayContaining(['kursk-talks/index.html', 'kursk-talks/message.eml']));
+    expect((await stat(join(project.dir, 'out/kursk-talks/index.html'))).mtimeMs).toBe(before.mtimeMs);
+
+    const human = await project.run(['build']);
+    expect(human.stderr).toMatch(/Built 0 of 2 editions in [\d.]+s \(2 unchanged, skipped; --force rebuilds them\)/);
+  });
+
+  it('rebuilds only the edition whose article changed, with the change in its output', async () => {
+    await writeFile(join(project.dir, 'content/kursk-talks.txt'), (await project.read('content/kursk-talks.txt')).replace('Lavrov', 'Lavrov (edited)'));
+    const report = await build();
+    expect(rebuilt(report)).toEqual(['kursk-talks']);
+    expect(await project.read('out/kursk-talks/index.txt')).toContain('Lavrov (edited)');
+  });
+
+  it('rebuilds an edition when an article is added to its folder', async () => {
+    await project.write('content/2026-11-field-notes/04-late.md', '---\ntitle: A late addition\n---\nOne more paragraph for the desk.\n');
+    const report = await build();
+    expect(rebuilt(report)).toEqual(['2026-11-field-notes']);
+    expect(await project.read('out/2026-11-field-notes/index.html')).toContain('A late addition');
+  });
+
+  it('rebuilds everything when a partial or the config changes', async () => {
+    const footer = 'templates/partials/footer.mjml.hbs';
+    await project.write(footer, `${await project.read(footer)}\n{{!-- a comment --}}\n`);
+    expect(rebuilt(await build())).toEqual(['2026-11-field-notes', 'kursk-talks']);
+
+    await project.write('newsletter.config.json', JSON.stringify({ name: 'Other Notes' }));
+    expect(rebuilt(await build())).toEqual(['2026-11-field-notes', 'kursk-talks']);
+    expect(await project.read('out/kursk-talks/index.html')).toContain('Other Notes');
+  });
+
+  it('rebuilds an edition whose .eml Date would change with SOURCE_DATE_EPOCH', async () => {
+    // kursk-talks has no date: its message date comes from SOURCE_DATE_EPOCH
+    const result = await project.run(['build', '--json'], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
+    expect(rebuilt(JSON.parse(result.stdout))).toEqual(['2026-11-field-notes', 'kursk-talks']);
+    expect(await project.read('out/kursk-talks/message.eml')).toContain('Date: Fri, 15 Jan 2027');
+  });
+
+  it('rebuilds everything with --force', async () => {
+    expect(rebuilt(await build('--force'))).toEqual(['2026-11-field-notes', 'kursk-talks']);
+  });
+
+  it('rebuilds an edition whose output was deleted or edited by hand', async () => {
+    await rm(join(project.dir, 'out/kursk-talks/index.html'));
+    expect(rebuilt(await build())).toEqual(['kursk-talks']);
+    expect(await project.read('out/kursk-talks/index.html')).toContain('<title>');
+
+    await writeFile(join(project.dir, 'out/2026-11-field-notes/index.txt'), 'tampered');
+    expect(rebuilt(await build())).toEqual(['2026-11-field-notes']);
+    expect(await project.read('out/2026-11-field-notes/index.txt')).not.toBe('tampered');
+
+    await rm(join(project.dir, 'out/.newsletter/editions/kursk-talks'), { recursive: true });
+    expect(rebuilt(await build())).toEqual(['kursk-talks']);
+    expect(await project.read('out/.newsletter/editions/kursk-talks/edition.json')).toContain('"slug": "kursk-talks"');
+  });
+
+  it('sees an edit that kept the size and the modification time', async () => {
+    const file = join(project.dir, 'content/kursk-talks.txt');
+    const before = await stat(file);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('Lavrov said', 'Lavrov SAID'));
+    await utimes(file, before.atime, before.mtime);
+    expect((await stat(file)).size).toBe(before.size);
+    expect(rebuilt(await build())).toEqual(['kursk-talks']);
+    expect(await project.read('out/kursk-talks/index.txt')).toContain('Lavrov SAID');
+  });
+
+  it('ignores a corrupt cache, rebuilds, and writes a good one', async () => {
+    await writeFile(join(project.dir, CACHE), '{"format": 1, "editions": {"kursk-talks": {"settings": 42}');
+    expect(rebuilt(await build())).toEqual(['2026-11-field-notes', 'kursk-talks']);
+    expect(rebuilt(await build())).toEqual([]);
+  });
+
+  it('never trusts an entry that does not match the content, even with matching stamps', async () => {
+    const cache = JSON.parse(await project.read(CACHE));
+    cache.editions['kursk-talks'].content = '0'.repeat(64);
+    delete cache.editions['kursk-talks'].inputs; // without stamps the bytes are compared
+    await writeFile(join(project.dir, CACHE), JSON.stringify(cache));
+    expect(rebuilt(await build())).toEqual(['kursk-talks']);
+
+    const again = JSON.parse(await project.read(CACHE));
+    again.editions['2026-11-field-notes'].settings = 'f'.repeat(64);
+    await writeFile(join(project.dir, CACHE), JSON.stringify(again));
+    expect(rebuilt(await build())).toEqual(['2026-11-field-notes']);
+  });
+
+  it('builds again after the cache folder is deleted', async () => {
+    await rm(join(project.dir, 'out/.newsletter/cache'), { recursive: true });
+    expect(rebuilt(await build())).toEqual(['2026-11-field-notes', 'kursk-talks']);
+  });
+
+  it('does not cache a failed edition, and builds it once it is fixed', async () => {
+    const good = await project.read('content/kursk-talks.txt');
+    await project.write('content/kursk-talks.txt', '---\ntitle: [unclosed\n---\nBody.\n');
+    const failed = await project.run(['build', '--json']);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout).editions.find((e: { slug: string }) => e.slug === 'kursk-talks')).toMatchObject({ ok: false, cached: false });
+    // the old output is still there and still matches the old content: reverting needs no rebuild
+    await project.write('content/kursk-talks.txt', good);
+    expect(rebuilt(await build())).toEqual([]);
+  });
+
+  it('shows the warnings of a skipped edition again', async () => {
+    // a private-use character (reserved for recipient fields) is removed with a warning
+    await project.write('content/2026-11-field-notes/04-note.md', '---\ntitle: A note\n---\nA paragraph with \uE000 in it.\n');
+    const first = await build();
+    const codes = (r: JsonReport) => r.editions.find((e) => e.slug === '2026-11-field-notes')!.diagnostics.map((d) => d.code);
+    expect(codes(first)).toContain('RESERVED_CHARACTER');
+    const second = await build();
+    expect(rebuilt(second)).toEqual([]);
+    expect(codes(second)).toEqual(codes(first));
+  });
+});

@@ -1,0 +1,79 @@
+// Builds in worker threads, end to end with the real CLI: the same bytes as a build in one thread, failures
+// reported per edition, and results the incremental cache can use.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { corpusEdition, random } from '../../bench/corpus.js';
+import { tempProject, type TempProject } from '../helpers/project.js';
+
+const EDITIONS = 10;
+
+function corpus(): Record<string, string> {
+  const rand = random(11);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < EDITIONS; i++) {
+    const edition = corpusEdition(i, rand);
+    for (const [name, text] of Object.entries(edition.files)) files[`content/${edition.slug}/${name}`] = text;
+  }
+  return files;
+}
+
+/** Every file under out/ except the cache (whose stamps differ between any two builds), with its bytes. */
+async function outputFiles(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(join(dir, 'out'), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(join(dir, 'out').length + 1))
+    .filter((name) => !name.startsWith(join('.newsletter', 'cache')));
+  return new Map(await Promise.all(names.sort().map(async (name) => [name, await readFile(join(dir, 'out', name))] as const)));
+}
+
+describe('parallel build', () => {
+  let threaded: TempProject;
+  let single: TempProject;
+
+  beforeAll(async () => {
+    const files = corpus();
+    [threaded, single] = await Promise.all([tempProject(files), tempProject(files)]);
+  });
+  afterAll(async () => {
+    await Promise.all([threaded.remove(), single.remove()]);
+  });
+
+  it('writes the same bytes in worker threads as in one thread', async () => {
+    const [a, b] = await Promise.all([
+      threaded.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } }),
+      single.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '0' } }),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).workers).toBe(2);
+    expect(JSON.parse(b.stdout).workers).toBe(0);
+    // results are reported in edition order, whichever thread finished first
+    expect(JSON.parse(a.stdout).editions).toEqual(JSON.parse(b.stdout).editions);
+
+    const [threadedFiles, singleFiles] = await Promise.all([outputFiles(threaded.dir), outputFiles(single.dir)]);
+    expect([...threadedFiles.keys()]).toEqual([...singleFiles.keys()]);
+    expect(threadedFiles.size).toBeGreaterThanOrEqual(EDITIONS * 8);
+    for (const [name, bytes] of threadedFiles) expect(bytes.equals(singleFiles.get(name)!), name).toBe(true);
+  });
+
+  it('remembers what the workers built: a second build skips it all', async () => {
+    const again = await threaded.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
+    const report = JSON.parse(again.stdout);
+    expect(report.editions.every((e: { cached: boolean }) => e.cached)).toBe(true);
+    expect(report.workers).toBe(0);
+  });
+
+  it('reports a failing edition with its file and line, and builds the others', async () => {
+    const slugs = (await readdir(join(threaded.dir, 'content'))).sort();
+    await threaded.write(`content/${slugs[3]}/01-article-1.md`, '---\ntitle: "unclosed\n---\nBody.\n');
+    const result = await threaded.run(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`content/${slugs[3]}/01-article-1.md:2`);
+    expect(result.stderr).toContain(`✗ ${slugs[3]} failed; its previous output is untouched`);
+    expect(result.stderr).toMatch(new RegExp(`Built ${EDITIONS - 1} of ${EDITIONS} editions in [\\d.]+s in 2 worker threads; failed: ${slugs[3]}`));
+    // progress counts up as editions finish
+    const counters = [...result.stderr.matchAll(/^\[(\d+)\/10\]/gm)].map((m) => Number(m[1]));
+    expect(counters).toEqual(Array.from({ length: EDITIONS }, (_, i) => i + 1));
+  });
+});
