@@ -7,11 +7,11 @@ import { readEdition, type EditionSource } from './content/discover.js';
 import { assembleEdition } from './edition/assemble.js';
 import { renderEdition } from './render/render-edition.js';
 import { CHEAP_RULES, runRules } from './checks/index.js';
-import { fillTokens } from './render/tokens.js';
-import { editionOutput, recipientDefaults } from './output/edition-output.js';
+import { editionOutput } from './output/edition-output.js';
 import { writeAllAtomic } from './output/write.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
+import { builtEdition, sourceTexts } from './checks/built-edition.js';
 import { buildEditions } from './workers/build-editions.js';
 
 export interface EditionResult {
@@ -80,16 +80,10 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);
   // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
-  const defaults = recipientDefaults(project.config, edition.slug);
-  const built: BuiltEdition = {
-    edition,
-    config: project.config,
-    mjml: render.rendered.mjml,
-    html: fillTokens(render.rendered.html, defaults, 'html'),
-    text: fillTokens(render.rendered.text, defaults, 'text'),
-  };
+  const built = await builtEdition({ edition, config: project.config, ...render.rendered, sources: sourceTexts(source, project.templates) });
   diagnostics.push(...runRules(CHEAP_RULES, built));
-  if (hasErrors(diagnostics)) return failed(diagnostics);
+  // a failed edition still carries what was built, so `check` can run its other rules on it
+  if (hasErrors(diagnostics)) return { ...failed(diagnostics), built };
   if (dryRun) return { slug: edition.slug, ok: true, files: [], diagnostics, built };
   // 5. write: every file of the edition staged, then renamed into place together
   const files = await editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics);

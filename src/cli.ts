@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
 import { parsePort, previewCommand } from './commands/preview.js';
 import { DEFAULT_SCREENSHOT_WIDTH, parseWidth, screenshotCommand } from './commands/screenshot.js';
 import { inboxCommand } from './commands/inbox.js';
@@ -46,6 +47,29 @@ Examples:
 
 Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)
     .action(async (slugs: string[], options) => setExit(await buildCommand({ ...options, slugs }, io)));
+
+  projectOptions(
+    program
+      .command('check')
+      .description('Build editions (writing nothing unless --out is given) and run every deliverability and rendering rule')
+      .argument('[slug...]', 'editions to check (default: all)')
+      .option('--strict', 'treat warnings as errors')
+      .option('--online', 'also request every link and image (HEAD, then GET) and report the broken ones')
+      .option('--timeout <seconds>', 'with --online: how long each request may take', '10')
+      .option('--spam', 'also run SpamAssassin offline (spamassassin -L) on each message')
+      .option('--clients <list>', 'email clients for client support, comma-separated (default: config checkClients, else gmail.*,outlook.*,apple-mail.*,yahoo.*)'),
+  )
+    .addHelpText('after', `
+Examples:
+  $ newsletter check                          every rule on every edition; writes nothing
+  $ newsletter check --strict                 fail on warnings too (for CI)
+  $ newsletter check 2026-11-field-notes --online --spam
+  $ newsletter check --clients gmail.*,outlook.windows --json | jq '.editions[].diagnostics'
+  $ newsletter check --out out                check and write the editions, as build does
+
+Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (bad option, --spam without SpamAssassin).`)
+    .action(async (slugs: string[], options, command: Command) =>
+      setExit(await checkCommand({ ...options, slugs, outGiven: command.getOptionValueSource('out') === 'cli' }, io)));
 
   projectOptions(
     program
