@@ -21,7 +21,8 @@ export interface PreviewOptions extends ProjectOptions {
   /** Start the local inbox (default true); `inboxPort` 0 or absent: any free port. */
   inbox?: boolean;
   inboxPort?: number;
-  /** Write what build writes into out/ on every rebuild (default true). */
+  /** Also write what build writes into out/ on every rebuild (default false: the preview serves from
+   *  memory, and skipping the .eml and the writes keeps the change-to-reload time down). */
   write?: boolean;
   debounceMs?: number;
   /** Called after the first build and after every rebuild. */
@@ -44,7 +45,7 @@ export type StartedPreview = { preview: RunningPreview; diagnostics: Diagnostic[
 export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
   const paths = projectPaths(options);
   const host = options.host ?? '127.0.0.1';
-  const state = new PreviewState(options, options.write ?? true);
+  const state = new PreviewState(options, options.write ?? false);
   const first = await state.apply({ ...emptyPlan(), project: true });
   // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
   // content error is what the preview is for: it starts and shows the overlay.

@@ -25,7 +25,7 @@ const isWithin = (parent: string, path: string) => {
 };
 
 export async function watchProject(options: WatchOptions): Promise<ProjectWatcher> {
-  const { paths, inbox, debounceMs = 15 } = options;
+  const { paths, inbox, debounceMs = 10 } = options;
   const folders = [paths.content, paths.templates, ...(inbox ? [inbox] : [])];
   // Watching the config's folder (often the project root) must not descend into out/ or node_modules:
   // keep only the config itself, the watched folders and the folders on the way to them.
