@@ -12,6 +12,8 @@ import { writeAllAtomic } from './output/write.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
 import { builtEdition, sourceTexts } from './checks/built-edition.js';
+import { trackEdition } from './links/track-edition.js';
+import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
 
 export interface EditionResult {
@@ -63,7 +65,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
 
   const { editions, workers } = await buildEditions(project, entries, options, buildEdition);
-  return { diagnostics: loaded.diagnostics, usageError: false, editions, workers };
+  // the web archive (out/index.html, out/feed.xml) lists every edition in out/, rebuilt this run or not
+  const archive = options.dryRun ? [] : await writeArchive(project.paths.out, project.paths.outLabel, project.config);
+  return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
 }
 
 export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
@@ -74,7 +78,8 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
   const assembled = assembleEdition(source, project.config);
   if (!assembled.edition) return failed(assembled.diagnostics);
-  const edition = assembled.edition;
+  // UTM parameters on article and intro links (off unless configured), before any part is rendered
+  const edition = trackEdition(assembled.edition, project.config);
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
   const render = await renderEdition(edition, project.config, project.engine, project.templates);
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];

@@ -8,6 +8,7 @@ import { parsePort, previewCommand } from './commands/preview.js';
 import { DEFAULT_SCREENSHOT_WIDTH, parseWidth, screenshotCommand } from './commands/screenshot.js';
 import { inboxCommand } from './commands/inbox.js';
 import { sendCommand } from './commands/send.js';
+import { exportCommand } from './commands/export.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -155,6 +156,28 @@ Examples:
 
 Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or configuration error (no Chromium).`)
     .action(async (slug: string, options) => setExit(await screenshotCommand(slug, options, io)));
+
+  projectOptions(
+    program
+      .command('export')
+      .description('Export a built edition for a mailing platform: out/<slug>/export/<platform>/index.html, index.txt')
+      .argument('<slug>', 'the edition to export (built first if it has not been, or has changed)')
+      .option('--platform <name>', 'mailchimp, sendgrid, mailgun, listmonk, brevo, postmark, campaign-monitor, buttondown, kit or ses')
+      .option('--all', 'every platform')
+      .option('--zip', "also bundle each export (HTML, text, manifest) as out/<slug>/export/<platform>.zip for the platform's importer"),
+  )
+    .addHelpText('after', `
+Recipient fields become the platform's merge tags ({{unsubscribe_url}} -> *|UNSUB|* for Mailchimp);
+a field the platform has no tag for keeps its configured value, and the export says so. Text that reads
+as the platform's template syntax is escaped, or refused where the platform cannot escape it.
+
+Examples:
+  $ newsletter export 2026-11-field-notes --platform mailchimp
+  $ newsletter export 2026-11-field-notes --all --zip
+  $ newsletter export kursk-talks --platform sendgrid --json | jq '.platforms[0].fallbacks'
+
+Exit codes: 0 exported, 1 a platform's checks failed (nothing written for it) or the edition failed to build, 2 usage error.`)
+    .action(async (slug: string, options) => setExit(await exportCommand({ ...options, slug }, io)));
 
   return program;
 }

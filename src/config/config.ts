@@ -56,6 +56,20 @@ export interface Config {
   /** Email clients `check` tests feature support for: caniemail names or globs ("gmail.*", "outlook.windows").
    *  Default: Gmail, Outlook, Apple Mail and Yahoo (src/checks/client-support.ts). */
   checkClients?: string[];
+  /** UTM tracking on article and intro links, added at build time (src/links/). Off when absent. */
+  utm?: Utm;
+}
+
+export interface Utm {
+  source: string;
+  /** Default "email". */
+  medium: string;
+  /** Default: the edition slug. */
+  campaign?: string;
+  /** Add utm_content=<article slug>-<link position> to each link. Default true. */
+  content: boolean;
+  /** Links to these domains (and their subdomains) are left as they are. */
+  skipDomains: string[];
 }
 
 export const DEFAULT_COLORS: Colors = {

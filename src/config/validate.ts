@@ -2,6 +2,7 @@
 import { DEFAULT_COLORS, DEFAULT_CONFIG, type Config } from './config.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSafeUrl } from '../content/urls.js';
+import { validateUtm } from '../links/validate-utm.js';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -61,12 +62,14 @@ export function validateConfig(raw: unknown, where: Located): { config: Config; 
       config.colors = validateGroup(value, DEFAULT_COLORS as unknown as Record<string, unknown>, key, color, problem, diagnostics, where);
     } else if (key === 'logo') {
       config.logo = validateLogo(value, problem, diagnostics, where);
+    } else if (key === 'utm') {
+      config.utm = validateUtm(value, problem, (name, known, k) => unknownKey(name, known, diagnostics, where, k));
     } else if (Object.hasOwn(FIELDS, key)) {
       const expected = FIELDS[key](value);
       if (expected) problem(key, `"${key}" must be ${expected}, got ${JSON.stringify(value)}`);
       else config[key] = value;
     } else {
-      unknownKey(key, Object.keys(FIELDS).concat('colors', 'logo'), diagnostics, where);
+      unknownKey(key, Object.keys(FIELDS).concat('colors', 'logo', 'utm'), diagnostics, where);
     }
   }
   return { config: config as unknown as Config, diagnostics };

@@ -85,6 +85,18 @@ export const CODES = {
 
   // writing
   WRITE_FAILED: 'An output file could not be written.',
+  ARCHIVE_MANIFEST: 'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
+
+  // export
+  EXPORT_PLATFORM: 'export needs one known --platform, or --all.',
+  EXPORT_FIELD_FALLBACK: 'The platform has no merge tag for a recipient field, so the export holds its configured value instead.',
+  EXPORT_FALLBACK_DROPPED: 'The platform cannot give a merge tag a fallback (the first name\'s "there"): recipients without the field see nothing there.',
+  EXPORT_FALLBACK_INVALID: 'A template fallback cannot be written inside the platform\'s merge tag (it holds the platform\'s syntax or both kinds of quote).',
+  EXPORT_LITERAL_SYNTAX: 'Text reads as the platform\'s template syntax and the platform has no way to escape it in this part: reword it.',
+  EXPORT_REQUIRED_TAG: 'A merge tag the platform requires (its unsubscribe link) is missing from the exported HTML or text.',
+  EXPORT_TOKEN_LEFT: 'A neutral recipient field was left in an export instead of becoming a merge tag.',
+  EXPORT_TAG_BROKEN: 'A recipient field or merge tag was altered (by MJML, inlining or the text beside it), so the platform would not read it.',
+
   // send and inbox
   SEND_OPTIONS: 'The options given to send do not fit together (no recipients, a bad --timeout, --insecure with --require-tls).',
   SMTP_CONFIG: 'The SMTP settings in the environment or .env are invalid or incomplete (SMTP_URL, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE, SMTP_CA).',

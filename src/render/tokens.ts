@@ -44,7 +44,7 @@ export const hasTokens = (text: string): boolean => text.includes(OPEN);
 
 export type RecipientValues = Partial<Record<RecipientField, string>>;
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Fills tokens with a recipient's values, escaped for the HTML they land in (or as they are, in text). */

@@ -1,0 +1,55 @@
+// out/index.html: the archive page that gives every "view in browser" link a home. A plain, self-contained
+// page (no scripts, no third-party requests) in the newsletter's colours, light and dark.
+import type { Config } from '../config/config.js';
+import { messageDate } from '../output/edition-output.js';
+import { escapeHtml } from '../render/tokens.js';
+import type { ArchiveEntry } from './entries.js';
+
+export function archivePage(entries: readonly ArchiveEntry[], config: Config): string {
+  const c = config.colors;
+  const items = entries.map((entry) => `    <li>
+      <h2><a href="${escapeHtml(encodeURIComponent(entry.slug))}/index.html">${escapeHtml(entry.subject)}</a></h2>
+${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}">${escapeHtml(longDate(entry.date, config.language))}</time></p>\n` : ''}${entry.preheader ? `      <p>${escapeHtml(entry.preheader)}</p>\n` : ''}    </li>`);
+  return `<!doctype html>
+<html lang="${escapeHtml(config.language)}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="color-scheme" content="light dark">
+  <title>${escapeHtml(config.name)}: all editions</title>
+  <link rel="alternate" type="application/atom+xml" title="${escapeHtml(config.name)}" href="feed.xml">
+  <style>
+    body { margin: 0; background: ${c.background}; color: ${c.text}; font: 17px/1.6 -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; }
+    main { max-width: 600px; margin: 0 auto; padding: 28px 24px; background: ${c.surface}; border-top: 4px solid ${c.brand}; }
+    h1 { margin: 0 0 4px; font-size: 26px; line-height: 1.25; }
+    h2 { margin: 0 0 4px; font-size: 20px; line-height: 1.35; }
+    a { color: ${c.brand}; }
+    ol { list-style: none; margin: 24px 0 0; padding: 0; }
+    li { margin: 0 0 24px; }
+    li p { margin: 0 0 4px; }
+    .muted, .date { color: ${c.muted}; font-size: 14px; }
+    @media (prefers-color-scheme: dark) {
+      body { background: ${c.darkBackground}; color: ${c.darkText}; }
+      main { background: ${c.darkSurface}; }
+      a { color: ${c.darkBrand}; }
+      .muted, .date { color: ${c.darkMuted}; }
+    }
+  </style>
+</head>
+<body>
+  <main>
+    <h1>${escapeHtml(config.name)}</h1>
+    <p class="muted">${entries.length === 0 ? 'No editions yet.' : `${entries.length} edition${entries.length === 1 ? '' : 's'}, newest first.`} <a href="feed.xml">Atom feed</a></p>
+    <ol>
+${items.join('\n')}
+    </ol>
+  </main>
+</body>
+</html>
+`;
+}
+
+/** "20 November 2026" in the newsletter's language, as the templates' {{date}} helper writes it. */
+function longDate(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(messageDate({ date: value }));
+}

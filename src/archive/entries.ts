@@ -1,0 +1,60 @@
+// The archive's list of editions: read from out/*/manifest.json rather than from this run's results, so an
+// edition that was not rebuilt (or failed this time, keeping its previous output) is still listed.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { messageDate, type Manifest } from '../output/edition-output.js';
+
+export interface ArchiveEntry {
+  slug: string;
+  subject: string;
+  preheader: string | null;
+  /** As the edition wrote it (YYYY-MM-DD or ISO 8601), or null: undated editions are listed last. */
+  date: string | null;
+  /** For the feed: the edition's date, else SOURCE_DATE_EPOCH, else when its manifest was written. */
+  updated: Date;
+}
+
+export async function readArchiveEntries(outDir: string, outLabel: string): Promise<{ entries: ArchiveEntry[]; diagnostics: Diagnostic[] }> {
+  const folders = (await readdir(outDir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+  const entries: ArchiveEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { name } of folders) {
+    const path = join(outDir, name, 'manifest.json');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      continue; // not an edition folder
+    }
+    const entry = parseManifest(text, name);
+    if (!entry) {
+      diagnostics.push(diag('ARCHIVE_MANIFEST', 'warning', `${name}/manifest.json is not a manifest newsletter wrote; the edition is left out of the archive`,
+        { file: `${outLabel}/${name}/manifest.json` }, `rebuild it: newsletter build ${name}`));
+      continue;
+    }
+    // messageDate: the edition's date, else SOURCE_DATE_EPOCH (reproducible builds); else when it was built.
+    const undated = process.env.SOURCE_DATE_EPOCH ? messageDate({}) : (await stat(path)).mtime;
+    entries.push({ ...entry, updated: entry.date ? messageDate({ date: entry.date }) : undated });
+  }
+  return { entries: entries.sort(newestFirst), diagnostics };
+}
+
+function parseManifest(text: string, folder: string): Omit<ArchiveEntry, 'updated'> | undefined {
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(text) as Partial<Manifest>;
+  } catch {
+    return undefined;
+  }
+  const optional = (v: unknown) => v === null || typeof v === 'string';
+  if (manifest.slug !== folder || typeof manifest.subject !== 'string' || !optional(manifest.preheader) || !optional(manifest.date)) return undefined;
+  if (manifest.date && Number.isNaN(messageDate({ date: manifest.date }).getTime())) return undefined;
+  return { slug: manifest.slug, subject: manifest.subject, preheader: manifest.preheader ?? null, date: manifest.date ?? null };
+}
+
+/** Newest first; undated editions last; ties by slug, so the order never depends on the file system. */
+export function newestFirst(a: Pick<ArchiveEntry, 'slug' | 'date'>, b: Pick<ArchiveEntry, 'slug' | 'date'>): number {
+  const time = (e: Pick<ArchiveEntry, 'date'>) => (e.date ? messageDate({ date: e.date }).getTime() : -Infinity);
+  return time(b) - time(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}

@@ -1,0 +1,23 @@
+// Writes the web archive after a build: out/index.html and out/feed.xml, from every edition's manifest in out/.
+import { join } from 'node:path';
+import type { Config } from '../config/config.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { messageDate } from '../output/edition-output.js';
+import { writeAllAtomic } from '../output/write.js';
+import { archivePage } from './archive-page.js';
+import { atomFeed } from './atom-feed.js';
+import { readArchiveEntries } from './entries.js';
+
+export async function writeArchive(outDir: string, outLabel: string, config: Config, env: NodeJS.ProcessEnv = process.env): Promise<Diagnostic[]> {
+  try {
+    const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel);
+    await writeAllAtomic([
+      { path: join(outDir, 'index.html'), data: archivePage(entries, config) },
+      { path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, messageDate({}, env)) },
+    ]);
+    return diagnostics;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).path === outDir) return []; // nothing built yet
+    return [diag('WRITE_FAILED', 'error', `cannot write the archive: ${(error as Error).message}`, { file: `${outLabel}/index.html` })];
+  }
+}

@@ -1,0 +1,111 @@
+// The web archive written by `newsletter build`: out/index.html read in Chromium, out/feed.xml read by an
+// Atom parser (htmlparser2's feed reader) and by Chromium's strict XML parser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { parseFeed } from 'htmlparser2';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/preview/browser.js';
+import { tempProject, type TempProject } from '../helpers/project.js';
+
+const article = (title: string, date?: string, dek?: string) =>
+  `---\ntitle: "${title}"\n${date ? `date: ${date}\n` : ''}${dek ? `dek: "${dek}"\n` : ''}---\nA paragraph of body text for ${title}, long enough to read.\n`;
+
+const CONTENT = {
+  'content/first.md': article('The first edition', '2026-09-01', 'Where it began'),
+  'content/second.md': article('The second edition', '2026-10-15'),
+  'content/third/edition.md': '---\nsubject: "Tom & Jerry <b>not bold</b>"\npreheader: "Cats, mice & markup"\ndate: 2026-11-20\n---\n',
+  'content/third/01-piece.md': article('A piece'),
+  'content/undated.md': article('An undated note'),
+};
+const NEWEST_FIRST = ['Tom & Jerry <b>not bold</b>', 'The second edition', 'The first edition', 'An undated note'];
+
+describe('the web archive', () => {
+  let project: TempProject;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    project = await tempProject(CONTENT);
+    const build = await project.run(['build']);
+    expect(build.code).toBe(0);
+    const launched = await launchChromium();
+    if ('problem' in launched) throw new Error(launched.problem);
+    browser = launched.browser;
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await project?.remove();
+  });
+
+  it('lists every edition newest first, undated last, each linking to its page', async () => {
+    await page.goto(pathToFileURL(join(project.dir, 'out/index.html')).href);
+    const items = await page.$$eval('ol li', (lis) =>
+      lis.map((li) => ({
+        subject: li.querySelector('h2 a')!.textContent,
+        href: (li.querySelector('h2 a') as HTMLAnchorElement).getAttribute('href'),
+        date: li.querySelector('time')?.getAttribute('datetime') ?? null,
+        text: (li as HTMLElement).innerText,
+      })),
+    );
+    expect(items.map((i) => i.subject)).toEqual(NEWEST_FIRST);
+    expect(items.map((i) => i.href)).toEqual(['third/index.html', 'second/index.html', 'first/index.html', 'undated/index.html']);
+    expect(items.map((i) => i.date)).toEqual(['2026-11-20', '2026-10-15', '2026-09-01', null]);
+    expect(items[0].text).toContain('November 20, 2026');
+    expect(items[0].text).toContain('Cats, mice & markup');
+    expect(items[2].text).toContain('Where it began');
+    expect(await page.$('ol b')).toBeNull(); // the subject's markup stayed text
+
+    await page.click('ol li:first-child h2 a');
+    expect(await page.title()).toBe('Tom & Jerry <b>not bold</b>');
+  });
+
+  it('writes an Atom feed that a feed reader reads, entries in the same order', async () => {
+    const xml = await project.read('out/feed.xml');
+    const feed = parseFeed(xml, { xmlMode: true });
+    expect(feed?.type).toBe('atom');
+    expect(feed?.title).toBe('Field Notes');
+    expect(feed?.items.map((i) => i.link)).toEqual(['third', 'second', 'first', 'undated'].map((s) => `https://fieldnotes.example.com/newsletter/${s}/`));
+    expect(feed?.updated?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+
+    // Chromium's XML parser is strict: any well-formedness error yields a <parsererror> document.
+    await page.setContent('<p>feed</p>');
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'application/xml');
+      const atom = 'http://www.w3.org/2005/Atom';
+      const html = (text: string) => Object.assign(document.createElement('div'), { innerHTML: text }).textContent;
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        namespace: doc.documentElement.namespaceURI,
+        author: doc.getElementsByTagNameNS(atom, 'author')[0]?.textContent?.trim(),
+        // Titles and summaries are type="html": what a reader shows is the HTML's text.
+        titles: [...doc.getElementsByTagNameNS(atom, 'entry')].map((e) => html(e.getElementsByTagNameNS(atom, 'title')[0].textContent!)),
+        summary: html(doc.getElementsByTagNameNS(atom, 'summary')[0].textContent!),
+      };
+    }, xml);
+    expect(parsed.error).toBeNull();
+    expect(parsed.namespace).toBe('http://www.w3.org/2005/Atom');
+    expect(parsed.author).toBe('Field Notes');
+    expect(parsed.titles).toEqual(NEWEST_FIRST);
+    expect(parsed.summary).toBe('Cats, mice & markup');
+  });
+
+  it('keeps listing editions not rebuilt, or failed, in a later build', async () => {
+    await project.write('content/second.md', '---\ntitle: [unclosed\n---\nBroken front matter.\n');
+    const run = await project.run(['build', 'first', 'second']);
+    expect(run.code).toBe(1); // second failed; its previous output stays, and so does its archive entry
+    const html = await project.read('out/index.html');
+    for (const subject of ['The second edition', 'An undated note', 'Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt;']) expect(html).toContain(subject);
+  });
+
+  it('leaves out, with a warning, a folder whose manifest it cannot read', async () => {
+    await project.write('content/second.md', article('The second edition', '2026-10-15'));
+    await project.write('out/undated/manifest.json', '{ "slug": "someone-else" }');
+    const run = await project.run(['build', 'first']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/out\/undated\/manifest\.json warning ARCHIVE_MANIFEST/);
+    expect(await project.read('out/index.html')).not.toContain('undated/index.html');
+    expect(await project.read('out/feed.xml')).not.toContain('/undated/');
+  });
+});
