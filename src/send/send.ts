@@ -1,8 +1,7 @@
 // `newsletter send`, stage by stage: check the options, read the recipients, make sure the kept edition is
 // current (building it if not), find where to deliver, verify the server, then one message per recipient.
 // Nothing is sent unless every stage before sending succeeded; every outcome comes back as data.
-import { resolve } from 'node:path';
-import { loadProject, type ProjectOptions } from '../project.js';
+import { loadProject, projectPaths, type ProjectOptions } from '../project.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { deliver, DEFAULT_RETRY, type Outcome } from './deliver.js';
 import { composeMessage, headerProblems, type ComposedMessage } from './message.js';
@@ -88,8 +87,7 @@ export async function send(options: SendOptions): Promise<SendReport> {
   }
 
   // 4. the edition as build kept it, built first if missing or stale
-  const configPath = resolve(project.paths.root, options.config ?? 'newsletter.config.json');
-  const stale = await staleness(project, options.slug, configPath);
+  const stale = await staleness(project, options.slug, projectPaths(options).config);
   if (stale) {
     report.built = stale;
     options.onBuild?.(stale);
