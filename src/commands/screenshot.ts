@@ -50,13 +50,18 @@ export async function screenshotCommand(slug: string, options: ScreenshotCommand
     ? resolve(paths.root, options.output)
     : join(paths.out, result.slug, `screenshot-${options.width}${options.dark ? '-dark' : ''}.png`);
   const file = relative(process.cwd(), target) || target;
+  let png: Buffer;
   try {
-    const png = await screenshotEmail(launched.browser, result.built.html, { width: options.width, dark: Boolean(options.dark) });
-    await writeAtomic(target, png);
-    return finish(hasErrors(diagnostics) ? EXIT.failure : EXIT.ok, diagnostics, file, png.length);
+    png = await screenshotEmail(launched.browser, result.built.html, { width: options.width, dark: Boolean(options.dark) });
   } catch (error) {
     return finish(EXIT.failure, [...diagnostics, diag('SCREENSHOT_FAILED', 'error', (error as Error).message.split('\n')[0]!, { file })]);
   } finally {
     await launched.browser.close();
   }
+  try {
+    await writeAtomic(target, png);
+  } catch (error) {
+    return finish(EXIT.failure, [...diagnostics, diag('WRITE_FAILED', 'error', (error as Error).message, { file })]);
+  }
+  return finish(hasErrors(diagnostics) ? EXIT.failure : EXIT.ok, diagnostics, file, png.length);
 }

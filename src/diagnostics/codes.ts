@@ -81,7 +81,7 @@ export const CODES = {
   // preview and screenshot
   PORT_IN_USE: 'The port given with --port (or --inbox-port) is taken by another program.',
   BROWSER_UNAVAILABLE: 'No Chromium to take a screenshot with (or playwright-core, which drives it, is not installed).',
-  SCREENSHOT_FAILED: 'Chromium could not render or save the screenshot.',
+  SCREENSHOT_FAILED: 'Chromium could not render the edition for a screenshot (writing the PNG fails as WRITE_FAILED).',
 
   // writing
   WRITE_FAILED: 'An output file could not be written.',
