@@ -1,11 +1,10 @@
 // `newsletter export`, the steps with I/O: choose the platforms, find the edition as build kept it (building
 // it first when missing or stale), export and check it for each platform, write what passed.
-import { resolve } from 'node:path';
 import { displayPath, readEdition } from '../content/discover.js';
 import { lineColumnAt } from '../content/text.js';
 import { diag, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { writeAllAtomic } from '../output/write.js';
-import { loadProject, type ProjectOptions } from '../project.js';
+import { loadProject, projectPaths, type ProjectOptions } from '../project.js';
 import { readKeptEdition, staleness } from '../send/stored-edition.js';
 import { exportEdition } from './export-edition.js';
 import { exportFiles } from './export-files.js';
@@ -61,7 +60,7 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
 
   // 3. the edition as build kept it (tokens in place), built first when missing or stale
   const diagnostics = [...loaded.diagnostics];
-  const stale = await staleness(project, options.slug, resolve(project.paths.root, options.config ?? 'newsletter.config.json'));
+  const stale = await staleness(project, options.slug, projectPaths(options).config);
   if (stale) {
     options.onBuild?.(stale);
     // Loaded only when needed: rendering pulls in MJML, which an export from a current build never needs.
