@@ -85,7 +85,7 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);
   // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
-  const built = await builtEdition({ edition, config: project.config, ...render.rendered, sources: sourceTexts(source, project.templates) });
+  const built = await builtEdition({ edition, config: project.config, ...render.rendered, sources: sourceTexts(source, project) });
   diagnostics.push(...runRules(CHEAP_RULES, built));
   // a failed edition still carries what was built, so `check` can run its other rules on it
   if (hasErrors(diagnostics)) return { ...failed(diagnostics), built };

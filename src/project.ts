@@ -22,6 +22,8 @@ export interface Project {
   paths: { root: string; content: string; templates: string; out: string; contentLabel: string; outLabel: string };
   config: Config;
   configSource: string;
+  /** The config file's project-relative path, for diagnostics (it may not exist: then configSource is ''). */
+  configFile: string;
   templates: TemplateSet;
   engine: TemplateEngine;
   editions: Awaited<ReturnType<typeof listEditions>>;
@@ -69,7 +71,7 @@ export async function loadProject(options: ProjectOptions): Promise<{ project?: 
   const diagnostics = [...loadedConfig.diagnostics, ...engine.diagnostics];
   if (hasErrors(engine.diagnostics)) return { diagnostics, usageError: false };
   return {
-    project: { paths, config: loadedConfig.config, configSource: loadedConfig.source, templates, engine, editions },
+    project: { paths, config: loadedConfig.config, configSource: loadedConfig.source, configFile: displayPath(root, configPath), templates, engine, editions },
     diagnostics,
     usageError: false,
   };

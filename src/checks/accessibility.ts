@@ -4,7 +4,7 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { elements, findElements, isHidden, textOf } from './html.js';
 import { visibleLinks } from './links.js';
-import { layoutFile, locate } from './locate.js';
+import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 
 /** Link text that says nothing once read out of its sentence. */
@@ -44,7 +44,7 @@ function linkText(built: BuiltEdition): Diagnostic[] {
   return visibleLinks(built)
     .filter(({ element, text }) => VAGUE_LINK_TEXT.test(text) && !element.attribs['aria-label'] && !element.attribs.title)
     .filter(({ href, text }) => !seen.has(`${href}\0${text}`) && Boolean(seen.add(`${href}\0${text}`)))
-    .map(({ href, text }) => diag('A11Y_LINK_TEXT', 'warning', `link text "${text}" says nothing out of context (${href})`, locate(built, href),
+    .map(({ href, text }) => diag('A11Y_LINK_TEXT', 'warning', `link text "${text}" says nothing out of context (${href})`, locate(built, urlNeedles(href)),
       'say where the link goes: "Read the RFC 8058 summary" rather than "click here"'));
 }
 

@@ -7,7 +7,7 @@ import { decodeUtf8 } from '../content/text.js';
 import type { Edition } from '../edition/types.js';
 import { composeEml } from '../output/eml.js';
 import { messageDate, messageHeaders, recipientDefaults } from '../output/edition-output.js';
-import type { TemplateSet } from '../render/templates.js';
+import type { Project } from '../project.js';
 import { fillTokens } from '../render/tokens.js';
 import { parseHtml } from './html.js';
 import type { BuiltEdition, SourceText } from './rule.js';
@@ -32,13 +32,14 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
   return { edition, config, mjml: parts.mjml, html, text, message, eml, dom: parseHtml(html), sources: parts.sources };
 }
 
-/** Content files first (a finding is usually the writer's), then templates. */
-export function sourceTexts(source: EditionSource, templates: TemplateSet): SourceText[] {
+/** Content files first (a finding is usually the writer's), then templates, then the config file. */
+export function sourceTexts(source: EditionSource, project: Pick<Project, 'templates' | 'configFile' | 'configSource'>): SourceText[] {
   const content = [source.editionFile, ...source.articles]
     .filter((f) => f !== undefined)
     .map((f) => {
       const decoded = decodeUtf8(f.bytes);
       return { file: f.file, text: 'text' in decoded ? decoded.text : '' };
     });
-  return [...content, ...[...templates.partials, ...templates.layouts].map((t) => ({ file: t.file, text: t.source }))];
+  const templates = [...project.templates.partials, ...project.templates.layouts].map((t) => ({ file: t.file, text: t.source }));
+  return [...content, ...templates, ...(project.configSource ? [{ file: project.configFile, text: project.configSource }] : [])];
 }

@@ -43,7 +43,7 @@ export const contrastRule: Rule = (built) => {
   return [...findings.values()].map((f): Diagnostic =>
     diag('A11Y_CONTRAST', 'error',
       `text ${f.color} on ${f.background} has a contrast of ${f.ratio.toFixed(2)}:1, under WCAG AA's ${f.required}:1 (${f.count} place${f.count === 1 ? '' : 's'}, e.g. "${f.sample.slice(0, 40)}")`,
-      locate(built, f.color, layoutFile(built)), 'darken the text or lighten the background (colors in newsletter.config.json)'),
+      locate(built, [f.color, f.color.toUpperCase()], layoutFile(built)), 'darken the text or lighten the background (colors in newsletter.config.json)'),
   );
 };
 

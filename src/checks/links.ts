@@ -5,7 +5,7 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme } from '../content/urls.js';
 import { byteOffset, elements, isHidden, textOf, type HtmlElement } from './html.js';
-import { layoutFile, locate } from './locate.js';
+import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 import { SIZE_LIMIT_BYTES } from './size.js';
 
@@ -36,7 +36,7 @@ export const linksRule: Rule = (built) => {
       if (seen.has(key)) continue; // a title link and its "read on the web" link share a URL: say it once
       seen.add(key);
       // an empty or "#" href is no needle: look for the link's text instead
-      const where = locate(built, link.href.length > 1 ? link.href : link.text || undefined);
+      const where = locate(built, link.href.length > 1 ? urlNeedles(link.href) : link.text || undefined);
       diagnostics.push(diag(problem.code, problem.severity, problem.message, where, problem.hint));
     }
   }

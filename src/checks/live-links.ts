@@ -4,7 +4,7 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { elements, isHidden } from './html.js';
 import { visibleLinks } from './links.js';
-import { locate } from './locate.js';
+import { locate, urlNeedles } from './locate.js';
 import type { BuiltEdition } from './rule.js';
 
 export interface LiveLinkOptions {
@@ -36,7 +36,7 @@ export async function liveLinks(built: BuiltEdition, options: LiveLinkOptions): 
   return urls.flatMap((url, i) => {
     const outcome = outcomes[i];
     if (outcome.ok) return [];
-    return [diag('LINK_BROKEN', 'error', `${targets.get(url)} ${url} ${outcome.reason}`, locate(built, url) , 'fix or remove the link; check it in a browser')];
+    return [diag('LINK_BROKEN', 'error', `${targets.get(url)} ${url} ${outcome.reason}`, locate(built, urlNeedles(url)), 'fix or remove the link; check it in a browser')];
   });
 }
 

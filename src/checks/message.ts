@@ -16,7 +16,7 @@ const editionFile = (built: BuiltEdition) => built.edition.sources[0];
 
 function subject(built: BuiltEdition): Diagnostic[] {
   const text = built.edition.subject.trim();
-  const where = locate(built, 'subject:', editionFile(built));
+  const where = locate(built, ['subject:', built.edition.articles[0]?.title], editionFile(built));
   if (!text) return [diag('SUBJECT_MISSING', 'error', 'the edition has no subject', where, 'set subject: in edition.md, or give the article a title')];
   const length = [...text].length;
   if (length <= SUBJECT_MAX_CHARACTERS) return [];
@@ -71,13 +71,13 @@ export function parseHeaders(eml: string): Map<string, string> {
 function headers(built: BuiltEdition): Diagnostic[] {
   const found = parseHeaders(built.eml);
   const where = { file: layoutFile(built) };
-  const diagnostics = REQUIRED_HEADERS.filter((name) => !found.get(name.toLowerCase()))
+  const diagnostics: Diagnostic[] = REQUIRED_HEADERS.filter((name) => !found.get(name.toLowerCase()))
     .map((name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where));
   const unsubscribe = found.get('list-unsubscribe') ?? '';
   const oneClick = /<https:\/\/[^>]+>/i.test(unsubscribe) && /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
   if (!oneClick) {
     diagnostics.push(diag('LIST_UNSUBSCRIBE_ONE_CLICK', 'error', `List-Unsubscribe is not one-click: it needs an https:// URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click (got "${unsubscribe}")`,
-      where, 'set unsubscribeUrl in newsletter.config.json to an https:// endpoint that accepts a POST'));
+      locate(built, `"${built.message.unsubscribeUrl}"`, layoutFile(built)), 'set unsubscribeUrl in newsletter.config.json to an https:// endpoint that accepts a POST'));
   }
   return diagnostics;
 }

@@ -5,7 +5,7 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { visibleText } from './html.js';
 import { visibleLinks } from './links.js';
-import { layoutFile, locate } from './locate.js';
+import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 
 export const TEXT_MAX_COLUMNS = 78;
@@ -62,7 +62,7 @@ function missingLinks(built: BuiltEdition): Diagnostic[] {
   const hrefs = new Set(visibleLinks(built).map((l) => l.href).filter((href) => /^(https?|mailto):/i.test(href)));
   return [...hrefs]
     .filter((href) => !built.text.includes(href.replace(/^mailto:/i, '')))
-    .map((href) => diag('TEXT_LINK_MISSING', 'warning', `the plain text lacks the link ${href}`, locate(built, href), 'text readers need every link the HTML offers'));
+    .map((href) => diag('TEXT_LINK_MISSING', 'warning', `the plain text lacks the link ${href}`, locate(built, urlNeedles(href)), 'text readers need every link the HTML offers'));
 }
 
 function tooShort(built: BuiltEdition, seen: string): Diagnostic[] {

@@ -6,6 +6,7 @@ import { summarize } from '../diagnostics/format.js';
 import { DEFAULT_CLIENTS, validateClients } from '../checks/client-support.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, type LiveLinkOptions } from '../checks/live-links.js';
 import { runChecks } from '../checks/run-checks.js';
+import { locate } from '../checks/locate.js';
 import { INSTALL_HINT, spamAssassinInstalled, type SpamReport } from '../checks/spam.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
@@ -39,6 +40,14 @@ export async function checkCommand(options: CheckCommandOptions, io: Io): Promis
 
   const report = await build({ ...options, dryRun: !options.outGiven });
   if (report.usageError) return finish(io, options, { diagnostics: report.diagnostics, editions: [], code: EXIT.usage });
+  // the config's client list is only known now that the project is loaded
+  const first = report.editions.find((e) => e.built)?.built;
+  const clients = clientList(options.clients) ?? first?.config.checkClients ?? DEFAULT_CLIENTS;
+  const invalidClients = first && !options.clients ? await clientsProblem(clients) : undefined;
+  if (first && invalidClients) {
+    const problem = diag('CONFIG_INVALID', 'error', `"checkClients": ${invalidClients}`, locate(first, '"checkClients"'));
+    return finish(io, options, { diagnostics: [problem], editions: [], code: EXIT.usage });
+  }
 
   const online: LiveLinkOptions | undefined = options.online
     ? { timeoutMs: options.timeout ? Number(options.timeout) * 1000 : DEFAULT_TIMEOUT_MS, concurrency: DEFAULT_CONCURRENCY, cache: new Map() }
@@ -49,7 +58,6 @@ export async function checkCommand(options: CheckCommandOptions, io: Io): Promis
     let spam: SpamReport | undefined;
     if (result.built) {
       const written = result.files.includes(`${result.slug}/message.eml`);
-      const clients = options.clients?.split(',').map((c) => c.trim()).filter(Boolean) ?? result.built.config.checkClients ?? DEFAULT_CLIENTS;
       const checked = await runChecks(result.built, {
         clients,
         online,
@@ -72,17 +80,25 @@ async function usageProblems(options: CheckCommandOptions): Promise<Diagnostic[]
   if (options.timeout !== undefined && !(Number(options.timeout) > 0)) {
     problems.push(diag('CHECK_OPTIONS', 'error', `--timeout must be a positive number of seconds, got "${options.timeout}"`));
   }
-  if (options.clients !== undefined) {
-    try {
-      await validateClients(options.clients.split(',').map((c) => c.trim()).filter(Boolean));
-    } catch (error) {
-      problems.push(diag('CHECK_OPTIONS', 'error', `--clients: ${(error as Error).message}`, {}, 'names like gmail.*, outlook.windows, apple-mail.ios, yahoo.*; see the README'));
-    }
-  }
+  const clients = clientList(options.clients);
+  const invalid = clients && (await clientsProblem(clients));
+  if (invalid) problems.push(diag('CHECK_OPTIONS', 'error', `--clients: ${invalid}`, {}, 'names like gmail.*, outlook.windows, apple-mail.ios, yahoo.*; see the README'));
   if (options.spam && !(await spamAssassinInstalled())) {
     problems.push(diag('SPAMASSASSIN_MISSING', 'error', 'check --spam needs SpamAssassin, and there is no spamassassin command on the PATH', {}, INSTALL_HINT));
   }
   return problems;
+}
+
+const clientList = (option: string | undefined) => option?.split(',').map((c) => c.trim()).filter(Boolean);
+
+/** Why caniemail knows none of these clients, or undefined when it knows them. */
+async function clientsProblem(clients: string[]): Promise<string | undefined> {
+  try {
+    await validateClients(clients);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 const strict = (d: Diagnostic): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d);

@@ -79,6 +79,23 @@ describe('newsletter check on problems', () => {
     expect(checked.stderr).toContain('warning LINK_INSECURE');
   });
 
+  it('points a contrast failure at the config line that set the colour', async () => {
+    project = await tempProject({ 'content/a.md': article('A', PARAGRAPH), 'newsletter.config.json': '{\n  "colors": { "muted": "#AAAAAA" }\n}\n' });
+    expect((await project.run(['build'])).code).toBe(0); // contrast is a check-only rule
+    const result = await project.run(['check']);
+    expect(result.stderr).toMatch(/newsletter\.config\.json:2:25 error A11Y_CONTRAST text #aaaaaa on #ffffff has a contrast of 2\.32:1, under WCAG AA's 4\.5:1 \(\d+ places/);
+    expect(result.code).toBe(1);
+  });
+
+  it('finds the source line of a link that UTM tracking changed', async () => {
+    project = await tempProject({
+      'content/a.md': article('A', `${PARAGRAPH}\n\n[Old page](http://example.org/old).`),
+      'newsletter.config.json': '{ "utm": { "source": "fieldnotes" } }',
+    });
+    const result = await project.run(['check']);
+    expect(result.stderr).toMatch(/content\/a\.md:7:12 warning LINK_INSECURE link "Old page" uses http: http:\/\/example\.org\/old\?utm_source=fieldnotes/);
+  });
+
   it('checks the clients of the config, or of --clients', async () => {
     project = await tempProject({ 'content/a.md': article('A', PARAGRAPH), 'newsletter.config.json': '{ "checkClients": ["apple-mail.*"] }' });
     expect((await project.run(['check', '--strict'])).code).toBe(0);
@@ -86,6 +103,11 @@ describe('newsletter check on problems', () => {
     const invalid = await project.run(['check']);
     expect(invalid.stderr).toContain('error CONFIG_INVALID "checkClients" must be a list of email clients');
     expect(invalid.code).toBe(2);
+    await project.write('newsletter.config.json', '{ "checkClients": ["gmial.*"] }');
+    const unknown = await project.run(['check']);
+    expect(unknown.stderr).toContain('newsletter.config.json:1:3 error CONFIG_INVALID "checkClients": The specified email client(s) (gmial.*) were not found');
+    expect(unknown.code).toBe(2);
+    expect((await project.run(['check', '--clients', 'outlook.windows'])).code).toBe(0); // the option overrides the config
   });
 
   it.each([
