@@ -74,7 +74,7 @@ async function route({ state, outDir, inbox }: RouteContext, segments: string[])
     if (third === undefined) return { status: 308, type: 'text/plain', body: '', location: `/e/${encodeURIComponent(second)}/` };
     if (third === '' && rest.length === 0) return html(editionPage(edition, state.projectDiagnostics, state.version));
     const view = /^email-(.+)\.html$/.exec(third)?.[1];
-    if (view && rest.length === 0) return isEmailView(view) && edition.good ? email(emailView(edition.good.html, view)) : notFound();
+    if (view && rest.length === 0) return isEmailView(view) && edition.rendered ? email(emailView(edition.rendered.html, view)) : notFound();
     const folder = state.project?.editions.find((e) => e.slug === second && e.folder);
     if (!folder) return notFound();
     const file = await readContentFile(folder.path, [third, ...rest]);

@@ -1,5 +1,5 @@
-// What the preview knows: the loaded project and, per edition, the latest build attempt and the last
-// build that succeeded (shown under the error overlay while a later attempt fails). Changes arrive as
+// What the preview knows: the loaded project and, per edition, the latest build attempt and the latest
+// build that rendered (shown under the error overlay while a later attempt fails). Changes arrive as
 // plans (changes.ts) and rebuild only what they touch.
 import { buildEdition, type EditionResult } from '../build.js';
 import type { BuiltEdition } from '../checks/rule.js';
@@ -11,7 +11,9 @@ import type { ChangePlan } from './changes.js';
 export interface PreviewEdition {
   slug: string;
   latest: EditionResult;
-  good?: BuiltEdition;
+  /** What the frame shows: the latest build that rendered. A check error (too heavy, say) still renders;
+   *  a content or template error keeps the one before. */
+  rendered?: BuiltEdition;
 }
 
 export interface Rebuilt {
@@ -33,7 +35,7 @@ export class PreviewState {
   /** Bumped after every rebuild; pages carry it so a reload missed while connecting is caught up. */
   version = 0;
 
-  /** `write`: also write what build writes into out/, so the out folder follows the preview. */
+  /** `write`: also write what build writes into out/ (the preview itself serves from memory). */
   constructor(readonly options: ProjectOptions, readonly write: boolean) {}
 
   async apply(plan: ChangePlan): Promise<Rebuilt> {
@@ -80,7 +82,7 @@ export class PreviewState {
 
   private record(result: EditionResult): EditionResult {
     const previous = this.editions.get(result.slug);
-    this.editions.set(result.slug, { slug: result.slug, latest: result, good: result.built ?? previous?.good });
+    this.editions.set(result.slug, { slug: result.slug, latest: result, rendered: result.built ?? previous?.rendered });
     return result;
   }
 

@@ -50,3 +50,28 @@ describe('preview with a broken template', () => {
     expect((await rawGet(cli.port, '/e/hello/email-light.html')).body).toContain('A short edition.');
   });
 });
+
+describe('preview of an edition over Gmail’s clipping size', () => {
+  let project: TempProject;
+  let cli: RunningCli;
+
+  beforeAll(async () => {
+    const paragraphs = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i + 1} of a very long letter, written to weigh more than Gmail shows.`).join('\n\n');
+    project = await tempProject({ 'content/long-letter.md': `---\ntitle: A long letter\n---\n${paragraphs}\n` });
+    cli = await startPreviewCli(project.dir, ['--port', '0', '--no-inbox']);
+  });
+  afterAll(async () => {
+    expect(await cli?.stop()).toBe(0);
+    await project?.remove();
+  });
+
+  it('counts the error on the index and still shows the email under the overlay', async () => {
+    const index = (await rawGet(cli.port, '/')).body;
+    expect(index).toMatch(/<tr class="failed" data-slug="long-letter">[\s\S]*?<span class="error">[1-9]\d* errors?<\/span>/);
+    expect(index).toMatch(/<meter [^>]*max="102000"[^>]*value="1\d{5}"/);
+    const page = (await rawGet(cli.port, '/e/long-letter/')).body;
+    expect(page).toMatch(/id="build-error"[\s\S]*SIZE_CLIPPED/);
+    expect(page).toContain('<iframe id="email"');
+    expect((await rawGet(cli.port, '/e/long-letter/email-light.html')).body).toContain('Paragraph 1500 of a very long letter');
+  });
+});

@@ -51,15 +51,15 @@ ${toolbar()}
 }
 
 export function editionPage(edition: PreviewEdition, projectDiagnostics: Diagnostic[], version: number): string {
-  const { slug, latest, good } = edition;
+  const { slug, latest, rendered } = edition;
   const body = `${overlay([...projectDiagnostics, ...latest.diagnostics])}
 <main>
-<h1>${escapeHtml(good?.edition.subject ?? slug)} <small class="quiet">${escapeHtml(slug)}</small></h1>
-${good ? builtSections(good) : '<p class="quiet">This edition has not built yet: see the errors above.</p>'}
+<h1>${escapeHtml(rendered?.edition.subject ?? slug)} <small class="quiet">${escapeHtml(slug)}</small></h1>
+${rendered ? builtSections(rendered) : '<p class="quiet">This edition has not built yet: see the errors above.</p>'}
 <h2>Diagnostics</h2>
 ${diagnosticList(latest.diagnostics)}
 </main>`;
-  return shell({ title: good?.edition.subject ?? slug, page: 'edition', slug, version, body });
+  return shell({ title: rendered?.edition.subject ?? slug, page: 'edition', slug, version, body });
 }
 
 export function missingPage(what: string, version: number): string {

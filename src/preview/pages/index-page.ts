@@ -7,9 +7,9 @@ import { diagnosticList, escapeHtml, kilobytes, overlay, shell } from './html.js
 
 const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
 
-function row({ slug, latest, good }: PreviewEdition): string {
-  const edition = good?.edition;
-  const bytes = good ? Buffer.byteLength(good.html) : undefined;
+function row({ slug, latest, rendered }: PreviewEdition): string {
+  const edition = rendered?.edition;
+  const bytes = rendered ? Buffer.byteLength(rendered.html) : undefined;
   const errors = count(latest.diagnostics, 'error');
   const warnings = count(latest.diagnostics, 'warning');
   const size =
