@@ -2,7 +2,7 @@
 // backoff and jitter for "try later" replies and connections lost before DATA; everything else is final.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffMs, judge } from './policy.js';
-import { deliverOnce, type SmtpTarget } from './smtp.js';
+import type { Courier } from './smtp.js';
 
 export type Outcome =
   | { status: 'sent'; response: string; attempts: number }
@@ -18,13 +18,13 @@ export interface RetryOptions {
 export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 500 };
 
 export async function deliver(
-  target: SmtpTarget,
+  courier: Courier,
   envelope: { from: string; to: string },
   message: Buffer,
   retry: RetryOptions = DEFAULT_RETRY,
 ): Promise<Outcome> {
   for (let attempt = 1; ; attempt++) {
-    const delivery = await deliverOnce(target, envelope, message);
+    const delivery = await courier.deliver(envelope, message);
     if (delivery.ok) return { status: 'sent', response: delivery.response, attempts: attempt };
     const verdict = judge(delivery);
     switch (verdict.kind) {

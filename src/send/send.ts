@@ -8,7 +8,7 @@ import { composeMessage, headerProblems, type ComposedMessage } from './message.
 import { outboxName, writeOutbox } from './outbox.js';
 import { recipientsFromFile, recipientsFromOption, uniqueRecipients, type Recipient, type RecipientList } from './recipients.js';
 import { smtpEnvironment } from './settings.js';
-import { verify, type SmtpError } from './smtp.js';
+import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
 import { readKeptEdition, staleness } from './stored-edition.js';
 
@@ -130,22 +130,27 @@ export async function send(options: SendOptions): Promise<SendReport> {
   const redact = redactor(target);
 
   // 7. verify: a wrong host, port, TLS setting or password fails here, before anything is sent
+  const mail = courier(target);
   try {
-    await verify(target);
+    await mail.verify();
   } catch (error) {
     return stop([verifyDiagnostic(target, info, error as SmtpError, redact)], false);
   }
 
-  // 8. one message per recipient; a refusal for one does not stop the others
-  for (const [index, recipient] of recipients.entries()) {
-    options.onRecipient?.({ recipient, index, total: recipients.length });
-    const outcome = await deliver(target, messages[index]!.envelope, messages[index]!.raw, {
-      ...(options.retry ?? DEFAULT_RETRY),
-      onRetry: (attempt, why, delayMs) => options.onRecipient?.({ recipient, index, total: recipients.length, retry: { attempt, why: redact(why), delayMs } }),
-    });
-    const result: RecipientResult = { ...base(index), ...redactOutcome(outcome, redact) };
-    report.results.push(result);
-    options.onRecipient?.({ recipient, index, total: recipients.length, result });
+  // 8. one message per recipient, over the verified connection; a refusal for one does not stop the others
+  try {
+    for (const [index, recipient] of recipients.entries()) {
+      options.onRecipient?.({ recipient, index, total: recipients.length });
+      const outcome = await deliver(mail, messages[index]!.envelope, messages[index]!.raw, {
+        ...(options.retry ?? DEFAULT_RETRY),
+        onRetry: (attempt, why, delayMs) => options.onRecipient?.({ recipient, index, total: recipients.length, retry: { attempt, why: redact(why), delayMs } }),
+      });
+      const result: RecipientResult = { ...base(index), ...redactOutcome(outcome, redact) };
+      report.results.push(result);
+      options.onRecipient?.({ recipient, index, total: recipients.length, result });
+    }
+  } finally {
+    mail.close();
   }
   return report;
 }

@@ -1,6 +1,8 @@
 // The SMTP conversation itself, through nodemailer's SMTPConnection: the only place that opens sockets to a
-// mail server. One connection per message (a failure in one recipient's session cannot leak into the next,
-// and a retry always starts clean), plus verify(): connect, secure, log in, quit, before anything is sent.
+// mail server. A courier opens one connection (verify: connect, secure, log in), sends message after
+// message over it, and after any failure drops it and opens a fresh one for the next message, so a broken
+// session never leaks into another recipient's delivery. Reusing the connection spares each recipient a
+// TCP and TLS handshake, a login and the server's greeting pause, and stays under servers' login limits.
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { isLoopback, type SmtpSettings } from './settings.js';
@@ -33,35 +35,59 @@ export type Delivery =
 export const label = (target: Pick<SmtpTarget, 'host' | 'port'>): string =>
   `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
 
-/** Connects, secures, logs in and quits: a wrong host, port, TLS setting or password shows here. */
-export async function verify(target: SmtpTarget): Promise<void> {
-  await session(target, async () => undefined);
+export interface Courier {
+  /** Connects, secures and logs in: a wrong host, port, TLS setting or password throws here. */
+  verify(): Promise<void>;
+  /** One message to one envelope. Never throws: the outcome is data. */
+  deliver(envelope: { from: string; to: string }, message: Buffer): Promise<Delivery>;
+  /** Says QUIT on the open connection, if any. */
+  close(): void;
 }
 
-/** One message to one envelope over a fresh connection. Never throws: the outcome is data. */
-export async function deliverOnce(target: SmtpTarget, envelope: { from: string; to: string }, message: Buffer): Promise<Delivery> {
-  let dataStarted = false;
-  // The connection reads the body only once the server has answered DATA with 354.
-  const body = new Readable({
-    read() {
-      dataStarted = true;
-      this.push(message);
-      this.push(null);
+export function courier(target: SmtpTarget): Courier {
+  let open: SMTPConnection | undefined;
+  const drop = () => {
+    open?.close();
+    open = undefined;
+  };
+  const connection = async () => {
+    if (!open || open.destroyed) open = await connect(target);
+    return open;
+  };
+  return {
+    async verify() {
+      await connection();
     },
-  });
-  try {
-    const info = await session(target, (connection) =>
-      new Promise<{ response: string }>((resolve, reject) =>
-        connection.send({ ...envelope, size: message.length }, body, (error, result) => (error ? reject(error) : resolve(result!))),
-      ),
-    );
-    return { ok: true, response: info.response };
-  } catch (error) {
-    return { ok: false, error: error as SmtpError, dataStarted };
-  }
+    async deliver(envelope, message) {
+      let dataStarted = false;
+      // The connection reads the body only once the server has answered DATA with 354.
+      const body = new Readable({
+        read() {
+          dataStarted = true;
+          this.push(message);
+          this.push(null);
+        },
+      });
+      try {
+        const live = await connection();
+        const info = await new Promise<{ response: string }>((resolve, reject) =>
+          live.send({ ...envelope, size: message.length }, body, (error, result) => (error ? reject(error) : resolve(result!))),
+        );
+        return { ok: true, response: info.response };
+      } catch (error) {
+        drop();
+        return { ok: false, error: error as SmtpError, dataStarted };
+      }
+    },
+    close() {
+      if (open && !open.destroyed) open.quit();
+      open = undefined;
+    },
+  };
 }
 
-async function session<T>(target: SmtpTarget, work: (connection: SMTPConnection) => Promise<T>): Promise<T> {
+/** Connects, upgrades to TLS as the target asks, and logs in; rejects with nodemailer's error. */
+function connect(target: SmtpTarget): Promise<SMTPConnection> {
   const connection = new SMTPConnection({
     host: target.host,
     port: target.port,
@@ -75,7 +101,10 @@ async function session<T>(target: SmtpTarget, work: (connection: SMTPConnection)
     logger: false,
     tls: { ...(target.ca ? { ca: target.ca } : {}), minVersion: 'TLSv1.2' },
   });
-  return new Promise<T>((resolve, reject) => {
+  // Errors on an idle connection (the server timing it out) only mark it destroyed; a send in flight gets
+  // its error through its own callback. Without a listener an 'error' event would crash the process.
+  connection.on('error', () => {});
+  return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
@@ -83,18 +112,16 @@ async function session<T>(target: SmtpTarget, work: (connection: SMTPConnection)
       connection.close();
       reject(error);
     };
-    connection.on('error', fail);
+    connection.once('error', fail);
     connection.once('end', () => fail(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' })));
     connection.connect((error) => {
       if (error) return fail(error);
-      login(connection, target)
-        .then(() => work(connection))
-        .then((value) => {
-          if (settled) return;
-          settled = true;
-          connection.quit();
-          resolve(value);
-        }, fail);
+      login(connection, target).then(() => {
+        if (settled) return;
+        settled = true;
+        connection.removeListener('error', fail);
+        resolve(connection);
+      }, fail);
     });
   });
 }

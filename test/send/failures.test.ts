@@ -40,6 +40,8 @@ describe('newsletter send failures', () => {
     expect(report.results[1]).toMatchObject({ response: '550 5.1.1 No such user here', attempts: 1 });
     expect(report.summary).toMatchObject({ sent: 2, rejected: 1 });
     expect(server.received.map((r) => r.envelope.to[0])).toEqual(['ann@example.org', 'bob@example.org']);
+    // after a failure the next message starts on a fresh connection
+    expect(server.connections).toBe(2);
     expect(code).toBe(1);
 
     const human = await project.run(['send', SLUG, '--to', 'nobody@example.org'], { env: smtpEnv(server.port) });
@@ -98,6 +100,23 @@ describe('newsletter send failures', () => {
     const { code, report } = await send(['--to', 'ann@example.org'], smtpEnv(server.port));
     expect(report.results[0]).toMatchObject({ status: 'sent', attempts: 2 });
     expect(server.received).toHaveLength(1);
+    expect(code).toBe(0);
+  });
+
+  it('carries on over a new connection when the server hangs up between messages', async () => {
+    const closing: TestServer = await startTestServer({
+      onData(stream, session, callback) {
+        stream.on('data', () => {});
+        stream.on('end', () => {
+          callback(null, 'OK, and goodbye');
+          setImmediate(() => [...closing.server.connections].find((c) => c.id === session.id)?._socket.end());
+        });
+      },
+    });
+    server = closing;
+    const { code, report } = await send(['--to', 'ann@example.org,bob@example.org,carol@example.org'], smtpEnv(server.port));
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(server.connections).toBeGreaterThanOrEqual(3);
     expect(code).toBe(0);
   });
 

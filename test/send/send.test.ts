@@ -54,6 +54,8 @@ describe('newsletter send: plain success to several recipients', () => {
     expect(byAddress('o.brien@example.org').parsed.to).toMatchObject({ value: [{ name: "O'Brien & <Co>", address: 'o.brien@example.org' }] });
     const ids = server.received.map((r) => r.parsed.messageId);
     expect(new Set(ids).size).toBe(3);
+    // one connection, verified first, then reused for every message
+    expect(server.connections).toBe(1);
   });
 
   it('sends exactly what build wrote to a recipient with no personal fields', async () => {

@@ -18,12 +18,14 @@ export interface TestServer {
   received: Received[];
   /** How many times DATA began, accepted or not. */
   dataCount: number;
+  /** TCP connections accepted. */
+  connections: number;
   server: SMTPServer;
   close(): Promise<void>;
 }
 
 export async function startTestServer(options: SMTPServerOptions = {}): Promise<TestServer> {
-  const state: TestServer = { port: 0, received: [], dataCount: 0, server: undefined as unknown as SMTPServer, close: async () => {} };
+  const state: TestServer = { port: 0, received: [], dataCount: 0, connections: 0, server: undefined as unknown as SMTPServer, close: async () => {} };
   const keep = async (stream: NodeJS.ReadableStream & { sizeExceeded?: boolean }, session: SMTPServerSession) => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -52,6 +54,7 @@ export async function startTestServer(options: SMTPServerOptions = {}): Promise<
     ...options,
   });
   server.on('error', () => {});
+  server.server.on('connection', () => state.connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.server = server;
   state.port = (server.server.address() as { port: number }).port;
