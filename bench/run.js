@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast newsletter builds, measured against MJML alone in the same run, on a synthetic
+// archive generated in a temporary folder (seeded: the same corpus every time). Prints a table, or JSON
+// with --json. Every CLI run is a fresh process, as a writer or CI would start it.
+//
+//   npm run bench                        compiles (tsc), then: node bench/run.js
+//   node bench/run.js --editions 200     a smaller archive
+//   node bench/run.js --json --runs 5    JSON; the median of 5 runs for the quick measurements
+//   node bench/run.js --edits 0          skip the preview latency (it needs Chromium)
+import { spawn } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './corpus.js';
+
+const REPO = resolve(import.meta.dirname, '..');
+const MEASURE_CLI = join(REPO, 'bench/measure-cli.js');
+const MJML_BASELINE = join(REPO, 'bench/mjml-baseline.js');
+const MJML_CLI = join(REPO, 'node_modules/mjml/bin/mjml');
+const SAMPLE = '2026-11-field-notes';
+
+const { values: options } = parseArgs({
+  options: {
+    editions: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    edits: { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const EDITIONS = Number(options.editions);
+const RUNS = Number(options.runs);
+const EDITS = Number(options.edits);
+if (!(EDITIONS >= 2 && RUNS >= 1 && EDITS >= 0)) {
+  console.error('usage: node bench/run.js [--editions N>=2] [--runs N>=1] [--edits N>=0] [--json] [--keep]');
+  process.exit(2);
+}
+
+const progress = (text) => process.stderr.write(`bench: ${text}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/** Runs a command to completion; returns its wall time in ms. Any failure stops the benchmark. */
+function timed(args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolvePromise(ms);
+      else reject(new Error(`${args.map((a) => a.replace(REPO, '.')).join(' ')} exited ${code} in ${cwd}\n${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+/** A newsletter command in `dir`; returns its wall time (ms) and peak memory (MB). */
+async function newsletter(dir, ...args) {
+  const peakFile = join(dir, '.peak-rss');
+  const ms = await timed([MEASURE_CLI, peakFile, ...args], dir);
+  return { ms, peakMb: Number(await readFile(peakFile, 'utf8')) / 1024 };
+}
+
+async function project(dir, editions) {
+  await cp(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+  if (editions === undefined) await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
+  else await writeCorpus(join(dir, 'content'), editions);
+  return dir;
+}
+
+async function coldBuild(dir, ...args) {
+  await rm(join(dir, 'out'), { recursive: true, force: true });
+  return newsletter(dir, 'build', ...args);
+}
+
+async function repeat(times, measure) {
+  const samples = [];
+  for (let i = 0; i < times; i++) samples.push(await measure(i));
+  return median(samples);
+}
+
+async function measureAll(work) {
+  const archive = await project(join(work, 'archive'), EDITIONS);
+  const single = await project(join(work, 'single'), 1);
+  const sample = await project(join(work, 'sample'));
+
+  progress(`cold build of ${EDITIONS} editions`);
+  const cold = await coldBuild(archive);
+  progress(`MJML alone compiling the same ${EDITIONS} documents`);
+  const mjmlOnly = await timed([MJML_BASELINE, join(archive, 'out/.newsletter/editions')], archive);
+
+  progress(`cold build of 1 edition (median of ${RUNS})`);
+  const one = await repeat(RUNS, async () => (await coldBuild(single)).ms);
+
+  progress(`rebuild of ${EDITIONS}, nothing changed (median of ${RUNS})`);
+  const unchanged = await repeat(RUNS, async () => (await newsletter(archive, 'build')).ms);
+  const slugs = (await readdir(join(archive, 'content'))).sort();
+  const changedDir = join(archive, 'content', slugs[Math.floor(slugs.length / 2)]);
+  const article = (await readdir(changedDir)).sort().find((name) => name.startsWith('01-'));
+  progress(`rebuild of ${EDITIONS}, one article changed (median of ${RUNS})`);
+  const oneChanged = await repeat(RUNS, async (run) => {
+    await appendFile(join(changedDir, article), `\nOne more sentence for run ${run + 1}.\n`);
+    return (await newsletter(archive, 'build')).ms;
+  });
+
+  progress(`cold build of the sample edition and the mjml CLI on its MJML (median of ${RUNS})`);
+  const sampleBuild = await repeat(RUNS, async () => (await coldBuild(sample, SAMPLE)).ms);
+  const sampleMjml = join(sample, 'out/.newsletter/editions', SAMPLE, 'index.mjml');
+  const mjmlCli = await repeat(RUNS, () => timed([MJML_CLI, sampleMjml, '-o', join(work, 'sample-cli.html')], sample));
+
+  let preview;
+  if (EDITS > 0) {
+    progress(`preview change-to-reload over ${EDITS} edits`);
+    const { measurePreviewLatency } = await import('./preview-latency.js').catch(() => ({}));
+    preview = measurePreviewLatency
+      ? await measurePreviewLatency({ edits: EDITS }).catch((error) => ({ error: error.message }))
+      : { error: 'pending: bench/preview-latency.js is not there' };
+  }
+  return { cold, mjmlOnly, one, unchanged, oneChanged, sampleBuild, mjmlCli, preview };
+}
+
+function rows(m) {
+  const s = (ms) => ({ value: round(ms / 1000, 2), unit: 's' });
+  const ratio = (a, b) => round(a / b, 2);
+  const perEdition = (m.cold.ms - m.one) / (EDITIONS - 1);
+  return [
+    { id: 'cold-build', label: `1. cold build, ${EDITIONS} editions`, ...s(m.cold.ms), baseline: { label: `MJML alone, ${EDITIONS} documents`, ...s(m.mjmlOnly) }, ratio: ratio(m.cold.ms, m.mjmlOnly), goal: 'ratio ≤ 0.75', met: m.cold.ms / m.mjmlOnly <= 0.75 },
+    { id: 'per-edition', label: `2. cost per edition, (T${EDITIONS} - T1) / ${EDITIONS - 1}`, value: round(perEdition, 2), unit: 'ms', goal: '< 3 ms', met: perEdition < 3 },
+    { id: 'rebuild-unchanged', label: `3a. rebuild of ${EDITIONS}, nothing changed`, ...s(m.unchanged), goal: '< 0.5 s', met: m.unchanged < 500 },
+    { id: 'rebuild-one-changed', label: `3b. rebuild of ${EDITIONS}, one article changed`, ...s(m.oneChanged), goal: '< 0.8 s', met: m.oneChanged < 800 },
+    { id: 'sample-build', label: '4. cold build, sample edition', ...s(m.sampleBuild), baseline: { label: 'mjml CLI, same MJML', ...s(m.mjmlCli) }, ratio: ratio(m.sampleBuild, m.mjmlCli), goal: 'ratio ≤ 1.0', met: m.sampleBuild / m.mjmlCli <= 1 },
+    { id: 'peak-memory', label: `5. peak memory, ${EDITIONS}-edition build`, value: Math.round(m.cold.peakMb), unit: 'MB', goal: '< 300 MB', met: m.cold.peakMb < 300 },
+    m.preview && !m.preview.error
+      ? { id: 'preview-latency', label: `6. preview change-to-reload, ${m.preview.samples.length} edits`, value: m.preview.medianMs, unit: 'ms', p95: m.preview.p95Ms, goal: 'median < 150 ms', met: m.preview.medianMs < 150 }
+      : { id: 'preview-latency', label: '6. preview change-to-reload', value: null, unit: 'ms', goal: 'median < 150 ms', met: null, note: m.preview?.error ?? 'skipped (--edits 0)' },
+  ];
+}
+
+const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function table(report) {
+  const cells = report.measurements.map((r) => [
+    r.label,
+    r.value === null ? r.note : `${r.value} ${r.unit}${r.p95 !== undefined ? ` (p95 ${r.p95} ms)` : ''}`,
+    r.baseline ? `${r.baseline.value} ${r.baseline.unit} (${r.baseline.label})` : '',
+    r.ratio !== undefined ? String(r.ratio) : '',
+    r.goal,
+    r.met === null ? '-' : r.met ? 'yes' : 'NO',
+  ]);
+  const header = ['measurement', 'newsletter', 'baseline', 'ratio', 'goal', 'met'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => c.map((text, i) => text.padEnd(widths[i])).join('  ').trimEnd();
+  return [
+    `newsletter bench: ${report.editions} synthetic editions (seed 7), ${report.cores} cores, Node ${report.node}`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(line),
+  ].join('\n');
+}
+
+const work = await mkdtemp(join(tmpdir(), 'newsletter-bench-'));
+try {
+  const measured = await measureAll(work);
+  const report = { editions: EDITIONS, cores: availableParallelism(), node: process.version, runs: RUNS, measurements: rows(measured) };
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
+} finally {
+  if (options.keep) progress(`kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,69 @@
+// A quick run of the benchmark script on a tiny archive, so that it cannot rot: it must run every
+// measurement and report each one. The figures themselves are the benchmark's business, never asserted.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/project.js';
+
+interface Row {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: string;
+  baseline?: { label: string; value: number; unit: string };
+  ratio?: number;
+  p95?: number;
+  goal: string;
+  met: boolean | null;
+}
+
+function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(REPO, 'bench/run.js'), ...args], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run bench (smoke run)', () => {
+  it('measures all six figures on a tiny archive and prints them as JSON', { timeout: 180_000 }, async () => {
+    const result = await bench(['--editions', '3', '--runs', '1', '--edits', '2', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { editions: number; cores: number; measurements: Row[] };
+    expect(report.editions).toBe(3);
+    expect(report.measurements.map((r) => r.id)).toEqual([
+      'cold-build',
+      'per-edition',
+      'rebuild-unchanged',
+      'rebuild-one-changed',
+      'sample-build',
+      'peak-memory',
+      'preview-latency',
+    ]);
+    for (const row of report.measurements) {
+      expect(Number.isFinite(row.value), `${row.id}: ${JSON.stringify(row)}`).toBe(true);
+      expect(typeof row.met).toBe('boolean');
+    }
+    const byId = Object.fromEntries(report.measurements.map((r) => [r.id, r]));
+    for (const id of ['cold-build', 'sample-build']) {
+      const row = byId[id];
+      expect(row.baseline!.value).toBeGreaterThan(0);
+      expect(row.ratio).toBeCloseTo(row.value! / row.baseline!.value, 1);
+    }
+    expect(byId['peak-memory'].value).toBeGreaterThan(0);
+    expect(byId['preview-latency'].p95).toBeGreaterThanOrEqual(byId['preview-latency'].value!);
+  });
+
+  it('prints a table by default, and refuses bad arguments', { timeout: 180_000 }, async () => {
+    const result = await bench(['--editions', '2', '--runs', '1', '--edits', '0']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^newsletter bench: 2 synthetic editions/);
+    expect(result.stdout).toContain('MJML alone, 2 documents');
+    expect(result.stdout).toContain('6. preview change-to-reload');
+    expect(result.stdout).toContain('skipped (--edits 0)');
+
+    const bad = await bench(['--editions', '1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('usage: node bench/run.js');
+  });
+});

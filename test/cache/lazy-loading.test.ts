@@ -1,0 +1,44 @@
+// MJML costs about a third of a second to load: commands that compile nothing must not load it. Node's
+// module debug log (NODE_DEBUG=module) lists every CommonJS module a run loads, MJML's among them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempProject, type TempProject } from '../helpers/project.js';
+
+const loadsMjml = (stderr: string) => /node_modules\/mjml(-core)?\//.test(stderr);
+
+describe('heavy modules load only when needed', () => {
+  let project: TempProject;
+  const run = (args: string[]) => project.run(args, { env: { NODE_DEBUG: 'module' } });
+
+  beforeAll(async () => {
+    project = await tempProject();
+  });
+  afterAll(() => project.remove());
+
+  it('a build that compiles loads MJML (the log does show it)', async () => {
+    const result = await run(['build']);
+    expect(result.code).toBe(0);
+    expect(loadsMjml(result.stderr)).toBe(true);
+  });
+
+  it('--help does not load MJML', async () => {
+    for (const args of [['--help'], ['build', '--help']]) {
+      const result = await run(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Usage: newsletter');
+      expect(loadsMjml(result.stderr)).toBe(false);
+    }
+  });
+
+  it('a build where nothing changed does not load MJML', async () => {
+    const result = await run(['build']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('2 unchanged');
+    expect(loadsMjml(result.stderr)).toBe(false);
+  });
+
+  it('send --dry-run of a built edition does not load MJML', async () => {
+    const result = await run(['send', 'kursk-talks', '--dry-run', '--to', 'reader@example.com']);
+    expect(result.code, result.stderr.split('\n').filter((l) => !l.startsWith('MODULE')).join('\n')).toBe(0);
+    expect(loadsMjml(result.stderr)).toBe(false);
+  });
+});
