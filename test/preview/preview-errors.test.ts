@@ -72,6 +72,8 @@ describe('preview of an edition over Gmail’s clipping size', () => {
     const page = (await rawGet(cli.port, '/e/long-letter/')).body;
     expect(page).toMatch(/id="build-error"[\s\S]*SIZE_CLIPPED/);
     expect(page).toContain('<iframe id="email"');
+    // no preheader: the inbox line shows the first words a reader sees, as inboxes do
+    expect(page).toMatch(/<span class="snippet">— [^<]*A long letter[^<]*Paragraph 1 of a very long letter/);
     expect((await rawGet(cli.port, '/e/long-letter/email-light.html')).body).toContain('Paragraph 1500 of a very long letter');
   });
 });

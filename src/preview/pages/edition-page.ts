@@ -1,6 +1,7 @@
 // One edition: the email in a frame at three widths and three colour views, the line an inbox list would
 // show, the plain-text edition, the sources and the diagnostics with their file:line.
 import { SIZE_LIMIT_BYTES } from '../../checks/size.js';
+import { visibleText } from '../../checks/html.js';
 import type { BuiltEdition } from '../../checks/rule.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EMAIL_VIEWS, type EmailView } from '../email-views.js';
@@ -18,9 +19,9 @@ const VIEW_LABELS: Record<EmailView, string> = { light: 'Light', dark: 'Dark (pr
 
 const displayName = (from: string) => /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || from;
 
-/** What an inbox list shows after the subject: the preheader, or else the first words of the message. */
+/** What an inbox list shows after the subject: the preheader, or else the first words a reader sees. */
 function snippet(built: BuiltEdition): string {
-  const text = built.edition.preheader ?? built.text.replace(/\s+/g, ' ').trim();
+  const text = built.edition.preheader ?? visibleText(built.dom);
   return text.length > 110 ? `${text.slice(0, 109)}…` : text;
 }
 
