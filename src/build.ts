@@ -91,7 +91,7 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   if (hasErrors(diagnostics)) return { ...failed(diagnostics), built };
   if (dryRun) return { slug: edition.slug, ok: true, files: [], diagnostics, built };
   // 5. write: every file of the edition staged, then renamed into place together
-  const files = await editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics);
+  const files = await editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics, built);
   try {
     await writeAllAtomic(files);
   } catch (error) {

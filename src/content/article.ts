@@ -5,7 +5,7 @@ import { parseMarkdownArticle } from './markdown-article.js';
 import { parseTextArticle } from './text-article.js';
 import { decodeUtf8, lineColumnAt, RESERVED_CHARACTERS } from './text.js';
 
-export const ARTICLE_EXTENSIONS = ['.md', '.txt'] as const;
+export { ARTICLE_EXTENSIONS } from './formats.js';
 
 /** "01-power-grid.md" -> "power-grid": the order prefix sorts, it is not part of the name. */
 export const articleSlug = (fileName: string): string => fileName.replace(/\.[^.]+$/, '').replace(/^\d+[-_]/, '');

@@ -7,7 +7,7 @@
 // Names starting with "." or "_" are ignored, so drafts and notes can live beside editions.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { ARTICLE_EXTENSIONS } from './article.js';
+import { ARTICLE_EXTENSIONS } from './formats.js';
 
 export interface SourceFile {
   /** Project-relative path with forward slashes, as diagnostics show it. */

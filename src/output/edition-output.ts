@@ -72,13 +72,16 @@ export async function editionOutput(
   config: Config,
   rendered: RenderedEdition,
   diagnostics: Diagnostic[],
+  /** The filled page and the composed message, when the caller has made them already (build, for its checks). */
+  made?: { html: string; text: string; eml: string },
 ): Promise<OutputFile[]> {
   const defaults = recipientDefaults(config, edition.slug);
-  const html = fillTokens(rendered.html, defaults, 'html');
-  const text = fillTokens(rendered.text, defaults, 'text');
+  const html = made?.html ?? fillTokens(rendered.html, defaults, 'html');
+  const text = made?.text ?? fillTokens(rendered.text, defaults, 'text');
   const date = messageDate(edition);
   const message = messageHeaders(edition, config);
-  const eml = await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! });
+  // composing the .eml costs more than the rest of this function together: never twice for one edition
+  const eml = made?.eml ?? (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
 
   const publicDir = join(outDir, edition.slug);
   const files: Record<string, string | Uint8Array> = { 'index.html': html, 'index.txt': text, 'message.eml': eml };
