@@ -42,7 +42,7 @@ export function corpusEdition(index, rand) {
   const year = 2000 + Math.floor(index / (28 * 12));
   const date = `${year}-${month}-${day}`;
   const slug = `${date}-issue-${String(index + 1).padStart(4, '0')}`;
-  const url = (n) => `https://fieldnotes.example.com/${year}/${month}/${slug}-${n}`;
+  const url = (n) => `https://fieldnotes.example.com/${year}/${month}/issue-${index + 1}-${n}`;
 
   const files = {
     'edition.md': `---\nsubject: "${title()} (issue ${index + 1})"\npreheader: "${sentence()}"\ndate: ${date}\n---\n${paragraph(2 + Math.floor(rand() * 3))}\n`,

@@ -3,18 +3,14 @@
 // written unless every stage before writing succeeded.
 import { join } from 'node:path';
 import { loadProject, type Project, type ProjectOptions } from './project.js';
-import { readEdition, type EditionSource } from './content/discover.js';
-import { assembleEdition } from './edition/assemble.js';
-import { renderEdition } from './render/render-edition.js';
-import { CHEAP_RULES, runRules } from './checks/index.js';
-import { editionOutput } from './output/edition-output.js';
-import { writeAllAtomic } from './output/write.js';
+import type { EditionSource } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
-import { builtEdition, sourceTexts } from './checks/built-edition.js';
-import { trackEdition } from './links/track-edition.js';
 import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
+
+// The stages below load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
+const stages = () => import('./workers/stages.js');
 
 export interface EditionResult {
   slug: string;
@@ -72,6 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
   const failed = (diagnostics: Diagnostic[]): EditionResult => ({ slug: entry.slug, ok: false, files: [], diagnostics });
+  const { readEdition, assembleEdition, trackEdition, renderEdition, builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } = await stages();
 
   // 1. load: read the files (the only content I/O)
   const source = preread ?? (await readEdition(project.paths.root, entry));

@@ -2,13 +2,10 @@
 // This is the only place that decides exit codes; stack traces show only with --debug.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
+// Most command modules are imported when their command runs (see the actions), so that `--help` and each
+// command load only what they use: the modules behind all commands together take a few hundred ms to load.
 import { parsePort, previewCommand } from './commands/preview.js';
 import { DEFAULT_SCREENSHOT_WIDTH, parseWidth, screenshotCommand } from './commands/screenshot.js';
-import { inboxCommand } from './commands/inbox.js';
-import { sendCommand } from './commands/send.js';
-import { exportCommand } from './commands/export.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -47,7 +44,7 @@ Examples:
   $ newsletter build --json | jq .        machine-readable results
 
 Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)
-    .action(async (slugs: string[], options) => setExit(await buildCommand({ ...options, slugs }, io)));
+    .action(async (slugs: string[], options) => setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io)));
 
   projectOptions(
     program
@@ -70,7 +67,7 @@ Examples:
 
 Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (bad option, --spam without SpamAssassin).`)
     .action(async (slugs: string[], options, command: Command) =>
-      setExit(await checkCommand({ ...options, slugs, outGiven: command.getOptionValueSource('out') === 'cli' }, io)));
+      setExit(await (await import('./commands/check.js')).checkCommand({ ...options, slugs, outGiven: command.getOptionValueSource('out') === 'cli' }, io)));
 
   projectOptions(
     program
@@ -98,7 +95,7 @@ Examples:
   $ newsletter send kursk-talks --to me@example.org --dry-run
 
 Exit codes: 0 every recipient accepted, 1 a recipient was not (or the server could not be used), 2 usage or configuration error.`)
-    .action(async (slug: string, options) => setExit(await sendCommand({ ...options, slug }, io)));
+    .action(async (slug: string, options) => setExit(await (await import('./commands/send.js')).sendCommand({ ...options, slug }, io)));
 
   program
     .command('inbox')
@@ -113,7 +110,7 @@ Examples:
   $ newsletter inbox --port 0 --json      any free port; {"event":"listening","port":...} on stdout
 
 Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`)
-    .action(async (options) => setExit(await inboxCommand(options, io)));
+    .action(async (options) => setExit(await (await import('./commands/inbox.js')).inboxCommand(options, io)));
 
   projectOptions(
     program
@@ -177,7 +174,7 @@ Examples:
   $ newsletter export kursk-talks --platform sendgrid --json | jq '.platforms[0].fallbacks'
 
 Exit codes: 0 exported, 1 a platform's checks failed (nothing written for it) or the edition failed to build, 2 usage error.`)
-    .action(async (slug: string, options) => setExit(await exportCommand({ ...options, slug }, io)));
+    .action(async (slug: string, options) => setExit(await (await import('./commands/export.js')).exportCommand({ ...options, slug }, io)));
 
   return program;
 }

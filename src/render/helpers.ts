@@ -2,7 +2,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Config } from '../config/config.js';
 import { isRecipientField, token, type RecipientField } from './tokens.js';
-import { wrap, TEXT_WIDTH } from './plain-text.js';
+import { wrap, TEXT_WIDTH } from './wrap.js';
 import { dateFormat } from './date-format.js';
 
 type Helper = (...args: unknown[]) => unknown;

@@ -1,8 +1,9 @@
 // Article HTML to readable plain text for the text edition: wrapped paragraphs, headings underlined,
 // lists and quotes kept, tables in columns, and links as numbered references [1] listed after the article.
 import { compile, type FormatCallback } from 'html-to-text';
+import { TEXT_WIDTH } from './wrap.js';
 
-export const TEXT_WIDTH = 76;
+export { TEXT_WIDTH, wrap } from './wrap.js';
 
 export interface PlainText {
   text: string;
@@ -62,24 +63,6 @@ export function htmlToPlainText(html: string): PlainText {
   const links = references;
   references = [];
   return { text: text.trim(), links };
-}
-
-/** Greedy word wrap for template fields (titles, deks, bios). Words longer than the width stay whole. */
-export function wrap(text: string, width = TEXT_WIDTH, indent = ''): string {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/[ \t]+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        lines.push(indent + line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
-      }
-    }
-    lines.push(indent + line);
-  }
-  return lines.join('\n');
 }
 
 function textOf(elem: { children?: unknown[]; data?: string; type?: string }): string {
