@@ -42,6 +42,11 @@ export class BuildCache {
     return { fresh: cached };
   }
 
+  /** How many editions the cache remembers. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   record(slug: string, entry: CacheEntry): void {
     this.entries.set(slug, entry);
     this.changed = true;

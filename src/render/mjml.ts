@@ -3,11 +3,15 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rendered } from './engine.js';
 import type { TemplateSet } from './templates.js';
+import { mjmlThread } from '../workers/mjml-thread.js';
 
-type Mjml2Html = (mjml: string, options: object) => Promise<{ html: string; errors: { line: number; message: string; tagName: string }[] }>;
+export type Mjml2Html = (mjml: string, options: object) => Promise<{ html: string; errors: { line: number; message: string; tagName: string }[] }>;
 let mjml2html: Mjml2Html | undefined;
 
 export async function loadMjml(): Promise<Mjml2Html> {
+  // a build of a few editions may have started MJML loading in another thread meanwhile: use it while it runs
+  const inThread = mjmlThread();
+  if (inThread) return inThread;
   mjml2html ??= ((await import('mjml')) as unknown as { default: Mjml2Html }).default;
   return mjml2html;
 }

@@ -6,6 +6,7 @@ import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
 import { runEditionTask, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
+import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { buildInWorkers } from './pool.js';
 
 /** Below this many editions to build, starting workers (each loads MJML again) costs more than it saves. */
@@ -24,36 +25,46 @@ export async function buildEditions(
     options.onEdition?.(result, reported++, entries.length);
   };
 
-  if (options.dryRun) {
-    // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
-    for (const [index, entry] of entries.entries()) report(index, await buildOne(project, entry, true));
-    return { editions: results, workers: 0 };
-  }
-
-  const cache = await BuildCache.open(project);
-  const tasks: EditionTask[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
-    if ('fresh' in freshness) {
-      const { files, diagnostics } = freshness.fresh;
-      report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
-    } else {
-      tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
+  try {
+    if (options.dryRun) {
+      // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
+      if (entries.length > 0) startMjmlThread();
+      for (const [index, entry] of entries.entries()) report(index, await buildOne(project, entry, true));
+      return { editions: results, workers: 0 };
     }
-  }
 
-  const done = ({ index, result, cache: entry }: TaskResult) => {
-    if (entry) cache.record(result.slug, entry);
-    report(index, result);
-  };
-  const workers = workerCount(tasks.length, options);
-  if (workers > 0) {
-    await buildInWorkers(options, tasks, workers, done);
-  } else {
-    for (const task of tasks) done(await runEditionTask(project, task, buildOne));
+    const cache = await BuildCache.open(project);
+    // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
+    // changed), MJML starts loading in another thread now, while the cache is checked (see mjml-thread.ts).
+    if (entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2)) startMjmlThread();
+    const tasks: EditionTask[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
+      if ('fresh' in freshness) {
+        const { files, diagnostics } = freshness.fresh;
+        report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
+      } else {
+        tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
+      }
+    }
+
+    const done = ({ index, result, cache: entry }: TaskResult) => {
+      if (entry) cache.record(result.slug, entry);
+      report(index, result);
+    };
+    const workers = workerCount(tasks.length, options);
+    if (workers > 0 || tasks.length === 0) stopMjmlThread(); // not needed here after all
+    if (workers > 0) {
+      await buildInWorkers(options, tasks, workers, done);
+    } else if (tasks.length > 0) {
+      startMjmlThread();
+      for (const task of tasks) done(await runEditionTask(project, task, buildOne));
+    }
+    await cache.save();
+    return { editions: results, workers };
+  } finally {
+    stopMjmlThread();
   }
-  await cache.save();
-  return { editions: results, workers };
 }
 
 /** NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
