@@ -5,7 +5,7 @@ import type { BuildOptions, EditionResult } from '../build.js';
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
-import { runEditionTask, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
+import { runEditionTask, withoutBuilt, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { buildInWorkers } from './pool.js';
 
@@ -50,7 +50,8 @@ export async function buildEditions(
 
     const done = ({ index, result, cache: entry }: TaskResult) => {
       if (entry) cache.record(result.slug, entry);
-      report(index, result);
+      // a parallel build keeps no rendered editions, wherever they were built: a thousand would not fit
+      report(index, options.parallel ? withoutBuilt(result) : result);
     };
     const workers = workerCount(tasks.length, options);
     if (workers > 0 || tasks.length === 0) stopMjmlThread(); // not needed here after all

@@ -22,6 +22,9 @@ export interface TaskResult {
   cache?: CacheEntry;
 }
 
+/** A result without the rendered edition: what crosses between threads, and what a parallel build keeps. */
+export const withoutBuilt = ({ built: _built, ...result }: EditionResult): EditionResult => result;
+
 export async function runEditionTask(project: Project, task: EditionTask, buildOne: BuildOne): Promise<TaskResult> {
   const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
   const result = await buildOne(project, task.entry, false, inputs.source);

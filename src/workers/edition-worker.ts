@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildEdition } from '../build.js';
 import { loadProject, type ProjectOptions } from '../project.js';
-import { runEditionTask, type EditionTask } from './edition-task.js';
+import { runEditionTask, withoutBuilt, type EditionTask } from './edition-task.js';
 import type { WorkerReply } from './pool.js';
 
 const port = parentPort!;
@@ -24,8 +24,7 @@ async function handle(task: EditionTask): Promise<void> {
     } else {
       const { result, cache } = await runEditionTask(loaded.project, task, buildEdition);
       // the rendered edition stays here: copying it to the main thread would cost more than it is worth
-      const { built: _built, ...light } = result;
-      reply = { index: task.index, result: light, ...(cache ? { cache } : {}) };
+      reply = { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
     }
   } catch (error) {
     const e = error as Error;

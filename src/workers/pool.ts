@@ -8,6 +8,13 @@ export type WorkerReply = TaskResult | { index: number; error: { message: string
 
 const IN_HAND = 2;
 
+/**
+ * A worker's heap left to V8's defaults grows far past what it holds (about 35 MB live after each edition):
+ * 1000 editions peaked at 450 MB for the process. With any explicit old-space limit, V8 collects sooner:
+ * 270 MB, at no measurable cost in time. 512 MB leaves room for an edition far larger than any mail.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
+
 export async function buildInWorkers(
   options: ProjectOptions,
   tasks: readonly EditionTask[],
@@ -24,7 +31,7 @@ export async function buildInWorkers(
         if (task) worker.postMessage(task);
       };
       for (let i = 0; i < workerCount; i++) {
-        const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData: projectOptions(options) });
+        const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData: projectOptions(options), resourceLimits: WORKER_LIMITS });
         workers.push(worker);
         worker.on('message', (reply: WorkerReply) => {
           if ('error' in reply) return reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
