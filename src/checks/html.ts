@@ -21,13 +21,19 @@ export const rawText = (node: HtmlNode | HtmlElement): string => DomUtils.textCo
 
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** Parsed once per element: rules ask for the styles of every ancestor of every link, image and heading. */
+const parsedStyles = new WeakMap<HtmlElement, ReadonlyMap<string, string>>();
+
 /** The inline style="" declarations of an element, property names lower-cased. */
-export function inlineStyle(element: HtmlElement): Map<string, string> {
-  const style = new Map<string, string>();
+export function inlineStyle(element: HtmlElement): ReadonlyMap<string, string> {
+  let style = parsedStyles.get(element);
+  if (style) return style;
+  const parsed = new Map<string, string>();
   for (const declaration of (element.attribs.style ?? '').split(';')) {
     const colon = declaration.indexOf(':');
-    if (colon > 0) style.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim());
+    if (colon > 0) parsed.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim());
   }
+  parsedStyles.set(element, (style = parsed));
   return style;
 }
 
