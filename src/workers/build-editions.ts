@@ -35,8 +35,9 @@ export async function buildEditions(
 
     const cache = await BuildCache.open(project);
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
-    // changed), MJML starts loading in another thread now, while the cache is checked (see mjml-thread.ts).
-    if (entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2)) startMjmlThread();
+    // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
+    // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
+    const likelyHere = entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
       const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
@@ -44,6 +45,7 @@ export async function buildEditions(
         const { files, diagnostics } = freshness.fresh;
         report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
       } else {
+        if (likelyHere) startMjmlThread();
         tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
       }
     }
@@ -54,7 +56,7 @@ export async function buildEditions(
       report(index, options.parallel ? withoutBuilt(result) : result);
     };
     const workers = workerCount(tasks.length, options);
-    if (workers > 0 || tasks.length === 0) stopMjmlThread(); // not needed here after all
+    if (workers > 0) stopMjmlThread(); // not needed here after all
     if (workers > 0) {
       await buildInWorkers(options, tasks, workers, done);
     } else if (tasks.length > 0) {

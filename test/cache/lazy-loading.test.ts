@@ -36,9 +36,11 @@ describe('heavy modules load only when needed', () => {
     expect(loadsMjml(result.stderr)).toBe(false);
   });
 
-  it('send --dry-run of a built edition does not load MJML', async () => {
-    const result = await run(['send', 'kursk-talks', '--dry-run', '--to', 'reader@example.com']);
-    expect(result.code, result.stderr.split('\n').filter((l) => !l.startsWith('MODULE')).join('\n')).toBe(0);
-    expect(loadsMjml(result.stderr)).toBe(false);
+  it('send --dry-run and export of a built edition do not load MJML', async () => {
+    for (const args of [['send', 'kursk-talks', '--dry-run', '--to', 'reader@example.com'], ['export', 'kursk-talks', '--platform', 'mailchimp']]) {
+      const result = await run(args);
+      expect(result.code, result.stderr.split('\n').filter((l) => !l.startsWith('MODULE')).join('\n')).toBe(0);
+      expect(loadsMjml(result.stderr)).toBe(false);
+    }
   });
 });
