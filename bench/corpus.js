@@ -1,5 +1,5 @@
 // A synthetic archive for the benchmark: seeded, so every run builds the same bytes. Each edition is a
-// folder with an edition.md and two to five articles (mostly Markdown, some plain text), about 600 words
+// folder with an edition.md and two to five articles (mostly Markdown, some plain text), about 850 words
 // in all on average, with headings, links, lists and quotes, like the sample edition.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
