@@ -1,4 +1,4 @@
-// The baseline: a fresh process that loads MJML and compiles the given MJML documents one after another,
+// The baseline: a fresh process that loads MJML and compiles a build's MJML documents one after another,
 // with the options newsletter's own compile uses (src/render/mjml.ts). Nothing else: no content, no
 // templates, no writing.
 //
