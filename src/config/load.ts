@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { validateConfig } from './validate.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { lineColumnAt } from '../content/text.js';
+import { lineColumnAt, parseJson } from '../content/text.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -30,15 +30,11 @@ export async function loadConfig(path: string, displayPath: string, required: bo
 }
 
 export function parseConfig(source: string, file: string): LoadedConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const at = position ? lineColumnAt(source, Number(position[1])) : {};
-    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
-    return { config: DEFAULT_CONFIG, diagnostics: [diag('CONFIG_JSON', 'error', message, { file, ...at })], source };
+  const parsed = parseJson(source);
+  if (!('value' in parsed)) {
+    return { config: DEFAULT_CONFIG, diagnostics: [diag('CONFIG_JSON', 'error', parsed.message, { file, ...parsed.at })], source };
   }
+  const raw = parsed.value;
   const lineOf = (key: string) => {
     if (!key) return 1;
     const index = source.indexOf(`"${key}"`);

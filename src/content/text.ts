@@ -43,3 +43,14 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
 
 /** Characters U+E000..U+E00F carry recipient-field tokens (render/tokens.ts) and template source markers; content may never contain them. */
 export const RESERVED_CHARACTERS = /[\uE000-\uE00F]/g;
+
+/** JSON.parse, with a failure turned into a message and the line and column it points at. */
+export function parseJson(source: string): { value: unknown } | { message: string; at: { line?: number; column?: number } } {
+  try {
+    return { value: JSON.parse(source) as unknown };
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    return { message: message.replace(/ in JSON at position \d+.*$/, ''), at: position ? lineColumnAt(source, Number(position[1])) : {} };
+  }
+}

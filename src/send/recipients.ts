@@ -7,7 +7,7 @@ import { extname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import addressparser from 'nodemailer/lib/addressparser';
 import { displayPath } from '../content/discover.js';
-import { lineColumnAt } from '../content/text.js';
+import { lineColumnAt, parseJson } from '../content/text.js';
 import { diag, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { isRecipientField, RECIPIENT_FIELDS, type RecipientValues } from '../render/tokens.js';
 
@@ -157,14 +157,9 @@ function csvRows(source: string, file: string): { rows: Row[] } | { diagnostic: 
 }
 
 function jsonRows(source: string, file: string): { rows: Row[] } | { diagnostic: Diagnostic } {
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const at = position ? lineColumnAt(source, Number(position[1])) : {};
-    return { diagnostic: diag('RECIPIENTS_FILE', 'error', `not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, { file, ...at }) };
-  }
+  const parsed = parseJson(source);
+  if (!('value' in parsed)) return { diagnostic: diag('RECIPIENTS_FILE', 'error', `not valid JSON: ${parsed.message}`, { file, ...parsed.at }) };
+  const data = parsed.value;
   if (!Array.isArray(data)) return { diagnostic: diag('RECIPIENTS_FILE', 'error', 'expected a JSON array of recipients ([{"email": "..."}])', { file, line: 1 }) };
   const rows: Row[] = [];
   let searchFrom = 0;
