@@ -27,7 +27,17 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', `
+A writer's loop:
+  $ newsletter preview                         live preview at http://127.0.0.1:4000/
+  $ newsletter build                           out/<slug>/index.html, index.txt, message.eml, manifest.json
+  $ newsletter check --strict                  the gate for CI: size, links, images, accessibility, spam...
+  $ newsletter send <slug> --to me@example.org test send (SMTP_URL, or the local \`newsletter inbox\`)
+  $ newsletter export <slug> --platform mailchimp
+
+Run \`newsletter <command> --help\` for a command's options and examples.
+Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or configuration error.`);
 
   projectOptions(
     program
