@@ -2,6 +2,7 @@
 // `---js` blocks are refused (gray-matter would eval them), and keys that could reach a prototype are dropped.
 import { parseDocument } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { RESERVED_CHARACTERS } from './text.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -73,16 +74,18 @@ function openingQuote(source: string, end: { line: number; col: number }): { lin
 
 const firstLine = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 
-/** A deep copy made only of plain objects, arrays and scalars, without prototype-reaching keys. */
+/** A deep copy made only of plain objects, arrays and scalars, without prototype-reaching keys or reserved characters. */
 function plainData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainData);
   if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (!DANGEROUS_KEYS.has(key)) copy[key] = plainData(inner);
+      if (!DANGEROUS_KEYS.has(key)) copy[key.replace(RESERVED_CHARACTERS, '')] = plainData(inner);
     }
     return copy;
   }
+  // a YAML escape such as "\uE000" decodes to a reserved character: removed, as in the file itself (article.ts)
+  if (typeof value === 'string') return value.replace(RESERVED_CHARACTERS, '');
   return value;
 }

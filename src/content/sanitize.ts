@@ -2,6 +2,7 @@
 // through here before it can reach a template: no scripts, frames, forms, event handlers or styles, and
 // only http(s)/mailto URLs (relative ones are kept for `check` to flag).
 import sanitizeHtml from 'sanitize-html';
+import { RESERVED_CHARACTERS } from './text.js';
 
 /** Article bodies may not use h1/h2: the newsletter owns h1, article titles are h2. */
 const demoteHeading = (tag: string) => () => ({ tagName: tag, attribs: {} });
@@ -37,7 +38,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-export const sanitizeArticleHtml = (html: string): string => sanitizeHtml(html, OPTIONS);
+// Entities such as &#xE000; decode to reserved characters here, after article.ts removed the literal ones:
+// removed again, so content cannot forge a recipient-field token (render/tokens.ts).
+export const sanitizeArticleHtml = (html: string): string => sanitizeHtml(html, OPTIONS).replace(RESERVED_CHARACTERS, '');
 
 /** What the sanitiser will remove from a raw HTML fragment, for a warning (empty when nothing). */
 export function unsafeHtmlIn(fragment: string): string[] {

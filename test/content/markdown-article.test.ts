@@ -72,3 +72,17 @@ describe('Markdown articles', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'RESERVED_CHARACTER', line: 4 });
   });
 });
+
+describe('reserved characters written as escapes', () => {
+  it('removes them when they come from HTML entities in Markdown or raw HTML', () => {
+    const { article: a } = article('Hi &#xE000;unsubscribe_url&#xE002; and <span>&#57344;email&#57346;</span>.\n');
+    expect(a!.html).not.toMatch(/[\uE000-\uE00F]/);
+  });
+
+  it('removes them when they come from YAML escapes in front matter', () => {
+    const { article: a } = article('Body.\n', 'title: "Hi \\uE000email\\uE002"\ndek: "\\uE000first_name\\uE002"\nsponsor: "\\uE000unsubscribe_url\\uE002"\n');
+    expect(a!.title).toBe('Hi email');
+    expect(a!.dek).toBe('first_name');
+    expect(a!.extra).toEqual({ sponsor: 'unsubscribe_url' });
+  });
+});

@@ -124,6 +124,16 @@ describe('content is data, never template source', () => {
     const text = await project.read('out/a/index.txt');
     expect(text).toContain('Hello {{recipient "email"}} {{{unsubscribe_url}}}.');
   });
+
+  it('cannot forge a recipient field through an entity or a YAML escape', async () => {
+    project = await tempProject({
+      'content/a.md': '---\ntitle: "Hi \\uE000unsubscribe_url\\uE002"\n---\nBody &#xE000;unsubscribe_url&#xE002; and <b>&#57344;preferences_url&#57346;</b>.\n',
+    });
+    expect((await project.run(['build'])).code).toBe(0);
+    const html = await project.read('out/a/index.html');
+    expect(html).toContain('Hi unsubscribe_url');
+    expect(html).toMatch(/Body unsubscribe_url and <b>preferences_url<\/b>/);
+  });
 });
 
 describe('out/ is never lost', () => {
