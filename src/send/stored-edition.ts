@@ -34,10 +34,14 @@ export async function staleness(project: Project, slug: string, configPath: stri
   const entry = project.editions.find((e) => e.slug === slug)!;
   const built = await mtime(join(keptEditionDir(project.paths.out, slug), 'edition.json'));
   if (built === undefined) return 'not built yet';
+  // The folders themselves too: removing or renaming a file changes its folder's time, not the file's.
+  const partials = join(project.paths.templates, 'partials');
   const inputs = [
-    ...(entry.folder ? await filesIn(entry.path) : [entry.path]),
+    ...(entry.folder ? [entry.path, ...(await filesIn(entry.path))] : [entry.path]),
+    project.paths.templates,
     ...(await filesIn(project.paths.templates)),
-    ...(await filesIn(join(project.paths.templates, 'partials'))),
+    partials,
+    ...(await filesIn(partials)),
     configPath,
   ];
   for (const input of inputs) {
