@@ -20,20 +20,27 @@ const MJML_BASELINE = join(REPO, 'bench/mjml-baseline.js');
 const MJML_CLI = join(REPO, 'node_modules/mjml/bin/mjml');
 const SAMPLE = '2026-11-field-notes';
 
-const { values: options } = parseArgs({
-  options: {
-    editions: { type: 'string', default: '1000' },
-    runs: { type: 'string', default: '3' },
-    edits: { type: 'string', default: '20' },
-    json: { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-  },
-});
+const USAGE = 'usage: node bench/run.js [--editions N>=2] [--runs N>=1] [--edits N>=0] [--json] [--keep]';
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      editions: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      edits: { type: 'string', default: '20' },
+      json: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`bench: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
 const EDITIONS = Number(options.editions);
 const RUNS = Number(options.runs);
 const EDITS = Number(options.edits);
 if (!(EDITIONS >= 2 && RUNS >= 1 && EDITS >= 0)) {
-  console.error('usage: node bench/run.js [--editions N>=2] [--runs N>=1] [--edits N>=0] [--json] [--keep]');
+  console.error(USAGE);
   process.exit(2);
 }
 

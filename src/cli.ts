@@ -169,7 +169,7 @@ Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or confi
       .command('export')
       .description('Export a built edition for a mailing platform: out/<slug>/export/<platform>/index.html, index.txt')
       .argument('<slug>', 'the edition to export (built first if it has not been, or has changed)')
-      .option('--platform <name>', 'mailchimp, sendgrid, mailgun, listmonk, brevo, postmark, campaign-monitor, buttondown, kit or ses')
+      .option('--platform <name>', 'mailchimp, sendgrid, mailgun, listmonk, brevo, postmark, campaign-monitor, buttondown, kit or ses (repeatable)', (name: string, names: string[] = []) => [...names, name])
       .option('--all', 'every platform')
       .option('--zip', "also bundle each export (HTML, text, manifest) as out/<slug>/export/<platform>.zip for the platform's importer"),
   )
@@ -180,6 +180,7 @@ as the platform's template syntax is escaped, or refused where the platform cann
 
 Examples:
   $ newsletter export 2026-11-field-notes --platform mailchimp
+  $ newsletter export 2026-11-field-notes --platform kit --platform ses
   $ newsletter export 2026-11-field-notes --all --zip
   $ newsletter export kursk-talks --platform sendgrid --json | jq '.platforms[0].fallbacks'
 

@@ -13,7 +13,8 @@ import { loadPlatforms } from './registry.js';
 
 export interface ExportOptions extends ProjectOptions {
   slug: string;
-  platform?: string;
+  /** Platform names (`--platform` may be repeated). */
+  platform?: string[];
   all?: boolean;
   zip?: boolean;
   /** Told why the edition is being built first ("content/x.md changed since the last build"). */
@@ -43,11 +44,13 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
   // 1. the platforms asked for
   const all = await loadPlatforms();
   const names = all.map((p) => p.name).join(', ');
-  if (Boolean(options.platform) === Boolean(options.all)) {
+  const asked = options.platform ?? [];
+  if ((asked.length > 0) === Boolean(options.all)) {
     return stop([diag('EXPORT_PLATFORM', 'error', options.all ? 'give --platform or --all, not both' : 'no platform given', {}, `--platform <name> (${names}) or --all`)], true);
   }
-  const platforms: Platform[] = options.all ? all : all.filter((p) => p.name === options.platform);
-  if (platforms.length === 0) return stop([diag('EXPORT_PLATFORM', 'error', `unknown platform "${options.platform}"`, {}, `platforms: ${names}`)], true);
+  const unknown = asked.filter((name) => !all.some((p) => p.name === name));
+  if (unknown.length > 0) return stop(unknown.map((name) => diag('EXPORT_PLATFORM', 'error', `unknown platform "${name}"`, {}, `platforms: ${names}`)), true);
+  const platforms: Platform[] = options.all ? all : all.filter((p) => asked.includes(p.name));
 
   // 2. the project and the edition
   const loaded = await loadProject(options);

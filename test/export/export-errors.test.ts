@@ -17,6 +17,7 @@ describe('export errors', () => {
     [['export', 'note'], 'no platform given'],
     [['export', 'note', '--platform', 'mailchimp', '--all'], 'give --platform or --all, not both'],
     [['export', 'note', '--platform', 'nope'], 'unknown platform "nope"'],
+    [['export', 'note', '--platform', 'kit', '--platform', 'nope'], 'unknown platform "nope"'],
   ])('%j is a usage error', async (args, message) => {
     const run = await project.run(args);
     expect(run.code).toBe(2);

@@ -87,4 +87,11 @@ describe('export of the sample edition for every platform', () => {
       expect.objectContaining({ platform: 'kit', ok: true, fallbacks: ['web_version_url', 'postal_address'], files: [`${SLUG}/export/kit/index.html`, `${SLUG}/export/kit/index.txt`, `${SLUG}/export/kit/manifest.json`] }),
     ]);
   });
+
+  it('exports every platform named by a repeated --platform, and only those', async () => {
+    const run = await project.run(['export', SLUG, '--platform', 'kit', '--platform', 'ses', '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { platforms: { platform: string; ok: boolean }[] };
+    expect(report.platforms.map((p) => p.platform).sort()).toEqual(['kit', 'ses']);
+  });
 });
