@@ -88,7 +88,7 @@ export const CODES = {
   ARCHIVE_MANIFEST: 'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
 
   // export
-  EXPORT_PLATFORM: 'export needs one known --platform, or --all.',
+  EXPORT_PLATFORM: 'export needs known --platform names, or --all.',
   EXPORT_FIELD_FALLBACK: 'The platform has no merge tag for a recipient field, so the export holds its configured value instead.',
   EXPORT_FALLBACK_DROPPED: 'The platform cannot give a merge tag a fallback (the first name\'s "there"): recipients without the field see nothing there.',
   EXPORT_FALLBACK_INVALID: 'A template fallback cannot be written inside the platform\'s merge tag (it holds the platform\'s syntax or both kinds of quote).',
