@@ -28,5 +28,16 @@ export async function writeAllAtomic(files: { path: string; data: string | Uint8
     for (const s of staged) rmSync(s.temporary, { force: true });
     throw error;
   }
-  for (const s of staged) renameSync(s.temporary, s.path);
+  // Renames rarely fail once the writes succeeded (same folder, same disk); if one does, the files renamed
+  // so far stay new, and no temporary file is left behind.
+  let renamed = 0;
+  try {
+    for (const s of staged) {
+      renameSync(s.temporary, s.path);
+      renamed++;
+    }
+  } catch (error) {
+    for (const s of staged.slice(renamed)) rmSync(s.temporary, { force: true });
+    throw error;
+  }
 }
