@@ -57,7 +57,7 @@ describe('UTM parameters at build time', () => {
     const text = await project.read('out/tracked/index.txt');
     expect(text).toContain(`https://www.rfc-editor.org/rfc/rfc8058?${tracked('links-1')}#section-3.1`);
     expect(text).toContain(`https://fieldnotes.example.com/newsletter/?${tracked('intro-1')}`);
-    expect(text).toContain(`Read on the web: https://fieldnotes.example.com/2026/10/links?${tracked('links-web')}`);
+    expect(text).toContain(`Read on the web:\nhttps://fieldnotes.example.com/2026/10/links?${tracked('links-web')}`);
     expect(text).toContain('https://sponsor.example/offer\n');
   });
 
