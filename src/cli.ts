@@ -4,8 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 // Most command modules are imported when their command runs (see the actions), so that `--help` and each
 // command load only what they use: the modules behind all commands together take a few hundred ms to load.
-import { parsePort, previewCommand } from './commands/preview.js';
-import { DEFAULT_SCREENSHOT_WIDTH, parseWidth, screenshotCommand } from './commands/screenshot.js';
+import { DEFAULT_SCREENSHOT_WIDTH, parsePort, parseWidth } from './commands/arguments.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -142,7 +141,7 @@ Examples:
   $ newsletter preview --no-inbox         without the local SMTP inbox
 
 Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a --port that is taken).`)
-    .action(async (options) => setExit(await previewCommand(options, io)));
+    .action(async (options) => setExit(await (await import('./commands/preview.js')).previewCommand(options, io)));
 
   projectOptions(
     program
@@ -162,7 +161,7 @@ Examples:
   $ newsletter screenshot kursk-talks --output preview.png
 
 Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or configuration error (no Chromium).`)
-    .action(async (slug: string, options) => setExit(await screenshotCommand(slug, options, io)));
+    .action(async (slug: string, options) => setExit(await (await import('./commands/screenshot.js')).screenshotCommand(slug, options, io)));
 
   projectOptions(
     program

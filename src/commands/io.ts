@@ -1,5 +1,5 @@
 // How commands talk to the terminal: data on stdout, human messages on stderr, colour only on a TTY.
-import { formatDiagnostic, summarize } from '../diagnostics/format.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Io {
@@ -23,8 +23,6 @@ export function processIo(): Io {
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d, { color: io.color })}\n`);
 }
-
-export const printSummary = (io: Io, diagnostics: readonly Diagnostic[], what: string) => io.stderr(`${what}: ${summarize(diagnostics)}\n`);
 
 /** Exit codes: 0 success, 1 content/template/check/send failure, 2 usage or configuration error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

@@ -1,6 +1,5 @@
 // `newsletter preview`: builds the editions, serves them with live reload until Ctrl+C.
 // stdout: the URL (with --json, one JSON object per line: listening, then each rebuild); stderr: progress.
-import { InvalidArgumentError } from 'commander';
 import type { EditionResult } from '../build.js';
 import type { ProjectOptions } from '../project.js';
 import type { Rebuilt } from '../preview/state.js';
@@ -18,12 +17,6 @@ export interface PreviewCommandOptions extends ProjectOptions {
 }
 
 /** commander argument parser for --port and --inbox-port. */
-export function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
-  return port;
-}
-
 export async function previewCommand(options: PreviewCommandOptions, io: Io, stopped: Promise<void> = stopSignal()): Promise<number> {
   const report = (rebuilt: Rebuilt) => {
     if (options.json) {

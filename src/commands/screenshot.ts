@@ -1,6 +1,5 @@
 // `newsletter screenshot <slug>`: builds one edition in memory and writes a PNG of it, by default into
 // out/<slug>/screenshot-<width>[-dark].png. stdout: the file written (or JSON with --json).
-import { InvalidArgumentError } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { build } from '../build.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,15 +14,6 @@ export interface ScreenshotCommandOptions extends ProjectOptions {
   dark?: boolean;
   output?: string;
   json?: boolean;
-}
-
-export const DEFAULT_SCREENSHOT_WIDTH = 600;
-
-/** commander argument parser for --width. */
-export function parseWidth(value: string): number {
-  const width = Number(value);
-  if (!/^\d+$/.test(value) || width < 200 || width > 4000) throw new InvalidArgumentError('a width is a whole number of CSS pixels from 200 to 4000.');
-  return width;
 }
 
 export async function screenshotCommand(slug: string, options: ScreenshotCommandOptions, io: Io): Promise<number> {
