@@ -2,12 +2,15 @@
 // with the options newsletter's own compile uses (src/render/mjml.ts). Nothing else: no content, no
 // templates, no writing.
 //
-//   node bench/mjml-baseline.js <folder>     compiles <folder>/*/index.mjml (what build keeps of each edition)
+//   node bench/mjml-baseline.js <folder>     compiles the MJML in <folder>/*.json (what build keeps of each edition)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const folder = process.argv[2];
-const documents = readdirSync(folder).sort().map((slug) => readFileSync(join(folder, slug, 'index.mjml'), 'utf8'));
+const documents = readdirSync(folder)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')).mjml);
 const { default: mjml2html } = await import('mjml');
 for (const mjml of documents) {
   const result = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, ignoreIncludes: true, fonts: {}, beautify: false, minify: false });

@@ -8,7 +8,7 @@
 //   node bench/run.js --json --runs 5    JSON; the median of 5 runs for the quick measurements
 //   node bench/run.js --edits 0          skip the preview latency (it needs Chromium)
 import { spawn } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -114,7 +114,8 @@ async function measureAll(work) {
 
   progress(`cold build of the sample edition and the mjml CLI on its MJML (median of ${RUNS})`);
   const sampleBuild = await repeat(RUNS, async () => (await coldBuild(sample, SAMPLE)).ms);
-  const sampleMjml = join(sample, 'out/.newsletter/editions', SAMPLE, 'index.mjml');
+  const sampleMjml = join(work, `${SAMPLE}.mjml`);
+  await writeFile(sampleMjml, JSON.parse(await readFile(join(sample, 'out/.newsletter/editions', `${SAMPLE}.json`), 'utf8')).mjml);
   const mjmlCli = await repeat(RUNS, () => timed([MJML_CLI, sampleMjml, '-o', join(work, 'sample-cli.html')], sample));
 
   let preview;

@@ -8,6 +8,7 @@ import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
 import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
+import { PRIVATE_DIR } from './output/edition-output.js';
 
 // The stages below load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
 const stages = () => import('./workers/stages.js');
@@ -78,7 +79,9 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   // UTM parameters on article and intro links (off unless configured), before any part is rendered
   const edition = trackEdition(assembled.edition, project.config);
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
-  const render = await renderEdition(edition, project.config, project.engine, project.templates);
+  // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
+  const skeletonDir = dryRun ? undefined : join(project.paths.out, PRIVATE_DIR, 'cache', 'mjml');
+  const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);
   // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)

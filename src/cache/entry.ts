@@ -28,9 +28,9 @@ export function cacheEntry(
   inputs: EditionInputs,
   built: { layout: string; files: string[]; diagnostics: Diagnostic[] },
 ): CacheEntry | undefined {
-  // the public files one by one (a hand edit shows), the private folder as a whole (a deletion shows)
-  const privateDir = `${PRIVATE_DIR}/editions/${inputs.source.slug}`;
-  const outputs = [...built.files, privateDir].map((path) => stampFile(project.paths.out, path));
+  // every file written, public and private: a hand edit or a deletion shows
+  const kept = `${PRIVATE_DIR}/editions/${inputs.source.slug}.json`;
+  const outputs = [...built.files, kept].map((path) => stampFile(project.paths.out, path));
   if (outputs.some((s) => s === undefined)) return undefined;
   return {
     settings: settingsKey(project, built.layout),

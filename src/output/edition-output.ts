@@ -1,5 +1,5 @@
 // Everything `build` writes for one edition, as data: the public files in out/<slug>/ and, in
-// out/.newsletter/editions/<slug>/, the edition with recipient fields still as tokens for `send` and `export`.
+// out/.newsletter/editions/<slug>.json, the edition with recipient fields still as tokens for `send` and `export`.
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,6 +19,17 @@ export interface StoredEdition {
   message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl'> & { date: string };
   defaults: RecipientValues;
 }
+
+/** The private file of an edition: its metadata, and its HTML and text with recipient fields still tokens. */
+export interface KeptEdition extends StoredEdition {
+  html: string;
+  text: string;
+  /** The MJML that Handlebars produced, for a look when the HTML surprises (and for the benchmark's baseline). */
+  mjml: string;
+}
+
+/** One file, not a folder of four: creating files is most of what writing costs on some disks. */
+export const keptEditionFile = (outDir: string, slug: string): string => join(outDir, PRIVATE_DIR, 'editions', `${slug}.json`);
 
 export interface Manifest {
   slug: string;
@@ -102,13 +113,10 @@ export async function editionOutput(
     message: { ...message, date: date.toISOString() },
     defaults,
   };
-  const privateDir = join(outDir, PRIVATE_DIR, 'editions', edition.slug);
+  const kept: KeptEdition = { ...stored, html: rendered.html, text: rendered.text, mjml: rendered.mjml };
   return [
     ...Object.entries(files).map(([name, data]) => ({ path: join(publicDir, name), data })),
     { path: join(publicDir, 'manifest.json'), data: `${JSON.stringify(manifest, null, 2)}\n` },
-    { path: join(privateDir, 'index.html'), data: rendered.html },
-    { path: join(privateDir, 'index.txt'), data: rendered.text },
-    { path: join(privateDir, 'index.mjml'), data: rendered.mjml },
-    { path: join(privateDir, 'edition.json'), data: `${JSON.stringify(stored, null, 2)}\n` },
+    { path: keptEditionFile(outDir, edition.slug), data: `${JSON.stringify(kept, null, 2)}\n` },
   ];
 }

@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Edition } from '../edition/types.js';
 import type { TemplateEngine } from './engine.js';
-import { compileMjml } from './mjml.js';
+import { compileMjml, type CompileOptions } from './mjml.js';
 import type { TemplateSet } from './templates.js';
 import { editionView } from './view.js';
 
@@ -22,6 +22,7 @@ export async function renderEdition(
   config: Config,
   engine: TemplateEngine,
   templates: TemplateSet,
+  options: CompileOptions = {},
 ): Promise<{ rendered?: RenderedEdition; diagnostics: Diagnostic[] }> {
   const missing = (['mjml', 'txt'] as const).filter((kind) => !engine.hasLayout(edition.layout, kind));
   if (missing.length > 0) {
@@ -37,7 +38,7 @@ export async function renderEdition(
   const failures = [...(mjml.ok ? [] : mjml.diagnostics), ...(text.ok ? [] : text.diagnostics)];
   if (!mjml.ok || !text.ok) return { diagnostics: failures };
 
-  const compiled = await compileMjml(mjml.rendered, templates);
+  const compiled = await compileMjml(mjml.rendered, templates, options);
   if (!compiled.html) return { diagnostics: compiled.diagnostics };
   return { rendered: { mjml: mjml.rendered.output, html: compiled.html, text: tidyText(text.rendered.output) }, diagnostics: [] };
 }

@@ -1,10 +1,10 @@
-// The edition as `build` keeps it for send: out/.newsletter/editions/<slug>/ with the HTML and text whose
-// recipient fields are still tokens, and edition.json with the message metadata. Send never renders MJML;
+// The edition as `build` keeps it for send: out/.newsletter/editions/<slug>.json with the HTML and text whose
+// recipient fields are still tokens, and the message metadata. Send never renders MJML;
 // when that copy is missing or older than anything it was built from, it runs `build` for the edition first.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from '../content/discover.js';
-import { PRIVATE_DIR, type StoredEdition } from '../output/edition-output.js';
+import { keptEditionFile, type KeptEdition as KeptFile, type StoredEdition } from '../output/edition-output.js';
 import type { Project } from '../project.js';
 
 export interface KeptEdition {
@@ -13,16 +13,10 @@ export interface KeptEdition {
   text: string;
 }
 
-export const keptEditionDir = (outDir: string, slug: string): string => join(outDir, PRIVATE_DIR, 'editions', slug);
-
 export async function readKeptEdition(outDir: string, slug: string): Promise<KeptEdition | undefined> {
-  const dir = keptEditionDir(outDir, slug);
   try {
-    const [stored, html, text] = await Promise.all([
-      readFile(join(dir, 'edition.json'), 'utf8').then((json) => JSON.parse(json) as StoredEdition),
-      readFile(join(dir, 'index.html'), 'utf8'),
-      readFile(join(dir, 'index.txt'), 'utf8'),
-    ]);
+    const { html, text, mjml: _mjml, ...stored } = JSON.parse(await readFile(keptEditionFile(outDir, slug), 'utf8')) as KeptFile;
+    if (typeof html !== 'string' || typeof text !== 'string') return undefined;
     return { stored, html, text };
   } catch {
     return undefined;
@@ -32,7 +26,7 @@ export async function readKeptEdition(outDir: string, slug: string): Promise<Kep
 /** Why the kept edition cannot be used as it is ("not built yet", "content/x.md changed"), or undefined. */
 export async function staleness(project: Project, slug: string, configPath: string): Promise<string | undefined> {
   const entry = project.editions.find((e) => e.slug === slug)!;
-  const built = await mtime(join(keptEditionDir(project.paths.out, slug), 'edition.json'));
+  const built = await mtime(keptEditionFile(project.paths.out, slug));
   if (built === undefined) return 'not built yet';
   // The folders themselves too: removing or renaming a file changes its folder's time, not the file's.
   const partials = join(project.paths.templates, 'partials');

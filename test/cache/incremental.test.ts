@@ -85,9 +85,9 @@ describe('incremental build', () => {
     expect(rebuilt(await build())).toEqual(['2026-11-field-notes']);
     expect(await project.read('out/2026-11-field-notes/index.txt')).not.toBe('tampered');
 
-    await rm(join(project.dir, 'out/.newsletter/editions/kursk-talks'), { recursive: true });
+    await rm(join(project.dir, 'out/.newsletter/editions/kursk-talks.json'));
     expect(rebuilt(await build())).toEqual(['kursk-talks']);
-    expect(await project.read('out/.newsletter/editions/kursk-talks/edition.json')).toContain('"slug": "kursk-talks"');
+    expect(await project.read('out/.newsletter/editions/kursk-talks.json')).toContain('"slug": "kursk-talks"');
   });
 
   it('sees an edit that kept the size and the modification time', async () => {

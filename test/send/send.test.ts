@@ -9,13 +9,13 @@ import { tempProject, type RunResult, type TempProject } from '../helpers/projec
 import { smtpEnv, startTestServer, type Received, type TestServer } from './smtp-server.js';
 
 const SLUG = '2026-11-field-notes';
-const KEPT = `out/.newsletter/editions/${SLUG}`;
+const KEPT = `out/.newsletter/editions/${SLUG}.json`;
 
 describe('newsletter send: plain success to several recipients', () => {
   let project: TempProject;
   let server: TestServer;
   let result: RunResult;
-  let stored: { subject: string; defaults: RecipientValues };
+  let stored: { subject: string; defaults: RecipientValues; html: string; text: string };
   const byAddress = (address: string): Received => server.received.find((r) => r.envelope.to[0] === address)!;
 
   beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('newsletter send: plain success to several recipients', () => {
     );
     // Not built yet: send builds the edition first.
     result = await project.run(['send', SLUG, '--recipients', 'test-list.csv', '--to', 'Bob Stone <bob@example.org>'], { env: smtpEnv(server.port) });
-    stored = JSON.parse(await project.read(`${KEPT}/edition.json`));
+    stored = JSON.parse(await project.read(KEPT));
   });
   afterAll(async () => {
     await server.close();
@@ -70,8 +70,8 @@ describe('newsletter send: plain success to several recipients', () => {
   });
 
   it('fills the personal fields for each recipient, HTML-escaped in the HTML, with their own List-Unsubscribe', async () => {
-    const keptHtml = await project.read(`${KEPT}/index.html`);
-    const keptText = await project.read(`${KEPT}/index.txt`);
+    const keptHtml = stored.html;
+    const keptText = stored.text;
     const ann = byAddress('ann@example.org').parsed;
     const annValues = { ...stored.defaults, first_name: 'Ann', email: 'ann@example.org', unsubscribe_url: 'https://fieldnotes.example.com/unsubscribe?u=ann' };
     expect(ann.html).toBe(fillTokens(keptHtml, annValues, 'html'));

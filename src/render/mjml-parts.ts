@@ -1,0 +1,44 @@
+// Pieces of MJML that the skeleton compile (mjml-skeleton.ts) uses on their own: its XML parser, and the
+// juice and Outlook clean-up that mjml2html runs after rendering. They are required from mjml-core's own
+// dependencies, not from ours, so they are exactly the copies mjml2html uses: the output stays the same to
+// the byte, and none of them loads the rest of MJML (which takes a third of a second).
+import { createRequire } from 'node:module';
+import type { MjmlNode } from './mjml-skeleton.js';
+
+type Parse = (mjml: string, options: object) => MjmlNode;
+type Juice = (html: string, options: object) => string;
+
+const ourRequire = createRequire(import.meta.url);
+let coreRequire: NodeRequire | undefined;
+/** require() as mjml-core itself would resolve it. */
+function fromMjmlCore(id: string): unknown {
+  coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core'));
+  return coreRequire(id);
+}
+
+/** Components whose content MJML's parser keeps as raw text (checked against MJML's registry in a test). */
+export const ENDING_TAGS = [
+  'mj-accordion-text', 'mj-accordion-title', 'mj-breakpoint', 'mj-button', 'mj-carousel-image', 'mj-navbar-link',
+  'mj-preview', 'mj-raw', 'mj-social-element', 'mj-style', 'mj-table', 'mj-text', 'mj-title',
+];
+// the parser only asks each component whether it is an ending tag, and its name
+const PARSER_COMPONENTS = Object.fromEntries(ENDING_TAGS.map((name) => [name, { endingTag: true, getTagName: () => name }]));
+
+let parser: Parse | undefined;
+/** MJML's parser, with the options mjml2html gives it for newsletter's compile options (render/mjml.ts). */
+export function parseMjml(source: string): MjmlNode {
+  parser ??= fromMjmlCore('mjml-parser-xml') as Parse;
+  return parser(source, { keepComments: false, components: PARSER_COMPONENTS, filePath: '.', actualPath: '.', preprocessors: [], ignoreIncludes: true });
+}
+
+let juice: Juice | undefined;
+let mergeConditionals: ((html: string) => string) | undefined;
+/** What mjml2html does after its skeleton when there is inline CSS: juice with MJML's options, then merge Outlook conditionals. */
+export function inlineCss(html: string, css: string): string {
+  juice ??= fromMjmlCore('juice') as Juice;
+  mergeConditionals ??= fromMjmlCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
+  return mergeConditionals(juice(html, { applyStyleTags: false, extraCss: css, insertPreservedExtraCss: false, removeStyleTags: false }));
+}
+
+/** The installed MJML version: compiled skeletons kept on disk belong to it. */
+export const mjmlVersion = (): string => (ourRequire('mjml/package.json') as { version: string }).version;

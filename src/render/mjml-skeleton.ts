@@ -1,0 +1,74 @@
+// Compiling an edition as a skeleton. Most of an edition is text that MJML only copies: the contents of
+// mj-text, mj-button, mj-raw... and a few attributes (an image's src and alt). Those parts become numbered
+// holes; what is left, the skeleton, is compiled once per distinct layout (the 1000 editions of the
+// benchmark have six) and the parts are put back into the compiled HTML. The CSS of
+// `<mj-style inline="inline">` is then inlined with MJML's own juice and options, as mjml2html would have.
+// The result is the same HTML, byte for byte, as compiling the whole edition: test/render/mjml-skeleton.test.ts
+// compares the two on a generated archive and on the sample.
+//
+// Anything MJML reads or rewrites stays in the skeleton, and so in its identity: tags, layout attributes,
+// mj-attributes, mj-style, and any content with a comment in it (MJML rewrites Outlook conditional comments).
+import { createHash } from 'node:crypto';
+
+/** A node of MJML's JSON form, as its parser gives it. */
+export interface MjmlNode {
+  tagName: string;
+  attributes?: Record<string, string>;
+  children?: MjmlNode[];
+  content?: string;
+  [field: string]: unknown;
+}
+
+export interface Skeleton {
+  /** The MJML JSON to compile, with holes. */
+  tree: MjmlNode;
+  /** Identifies the compiled skeleton: a hash of the tree without its line numbers. */
+  key: string;
+  /** What each hole stands for, by number. */
+  values: string[];
+  /** The CSS of the inline mj-styles, which the skeleton compile leaves out. */
+  inlineCss: string;
+}
+
+const HOLE = 'mjmlhole7f3a';
+const HOLES = /mjmlhole7f3a(\d+)x/g;
+// components that output their content as it is, trimmed (MJML's getContent()); not mj-preview (padded) nor mj-style
+const CONTENT_HOLES = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-title', 'mj-navbar-link', 'mj-accordion-text', 'mj-accordion-title', 'mj-social-element']);
+// attributes MJML copies into the HTML as they are
+const ATTRIBUTE_HOLES: Record<string, readonly string[]> = { 'mj-image': ['src', 'alt', 'href', 'title'], 'mj-button': ['href', 'title'] };
+// fields of the parser's nodes that say where a node came from, not what it is
+const POSITION = new Set(['line', 'file', 'absoluteFilePath', 'includedIn']);
+
+/** The skeleton of a parsed document, or undefined when the source could be mistaken for one (it has a hole in it). */
+export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Skeleton | undefined {
+  if (source.includes(HOLE)) return undefined;
+  const values: string[] = [];
+  const inline: string[] = [];
+  const hole = (value: string) => `${HOLE}${values.push(value) - 1}x`;
+
+  const walk = (node: MjmlNode, inBody: boolean): MjmlNode | undefined => {
+    if (node.tagName === 'mj-style' && node.attributes?.inline === 'inline') {
+      inline.push((node.content ?? '').trim());
+      return undefined;
+    }
+    const copy: MjmlNode = { tagName: node.tagName };
+    for (const [field, value] of Object.entries(node)) if (!POSITION.has(field)) copy[field] = value;
+    const holed = ATTRIBUTE_HOLES[node.tagName];
+    if (node.attributes && inBody && holed) {
+      copy.attributes = { ...node.attributes };
+      // an empty value stays: MJML tests some of them (an mj-image links only when href is not empty)
+      for (const name of holed) if (copy.attributes[name]) copy.attributes[name] = hole(copy.attributes[name]);
+    }
+    const content = node.content?.trim();
+    if (content && (inBody || node.tagName === 'mj-title') && CONTENT_HOLES.has(node.tagName) && !content.includes('<!')) copy.content = hole(content);
+    if (node.children) copy.children = node.children.map((child) => walk(child, inBody || child.tagName === 'mj-body')).filter((c) => c !== undefined);
+    return copy;
+  };
+
+  const skeleton = walk(tree, false)!;
+  const key = createHash('sha256').update(salt).update('\0').update(JSON.stringify(skeleton)).digest('hex');
+  return { tree: skeleton, key, values, inlineCss: inline.join('') };
+}
+
+/** The compiled skeleton with every hole filled (inline CSS is applied afterwards, see mjml-parts.ts). */
+export const fillHoles = (html: string, values: readonly string[]): string => html.replace(HOLES, (_, n: string) => values[Number(n)]!);

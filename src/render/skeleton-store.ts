@@ -1,0 +1,55 @@
+// Compiled skeletons (see mjml-skeleton.ts): in memory for the life of the thread, and, for builds that
+// write, on disk in out/.newsletter/cache/mjml/, so that the next build (a writer saving an article) can
+// reuse them without loading MJML at all. A file holds the hash of its HTML on its first line: a file that
+// is cut short or edited does not match and is ignored, like everything else in the cache.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Enough for every layout a project uses; a preview session that keeps changing templates stays bounded. */
+const IN_MEMORY = 64;
+const memory = new Map<string, string>();
+
+const digest = (html: string) => createHash('sha256').update(html).digest('hex');
+
+export function storedSkeleton(key: string, dir?: string): string | undefined {
+  const known = memory.get(key);
+  if (known !== undefined || !dir) return known;
+  let text: string;
+  try {
+    text = readFileSync(join(dir, `${key}.html`), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  const html = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== digest(html)) return undefined;
+  remember(key, html);
+  return html;
+}
+
+/** Keeps a compiled skeleton; writes it to `dir` too when given (a failed write only costs a later compile). */
+export function storeSkeleton(key: string, html: string, dir?: string): void {
+  remember(key, html);
+  if (!dir) return;
+  const file = join(dir, `${key}.html`);
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, `${digest(html)}\n${html}`);
+    renameSync(temporary, file); // whole or not at all, even with several threads writing the same skeleton
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written where nothing could be
+    }
+    // the cache is an optimisation: a full disk or a read-only out/ must not fail the build
+  }
+}
+
+function remember(key: string, html: string): void {
+  memory.delete(key);
+  memory.set(key, html);
+  if (memory.size > IN_MEMORY) memory.delete(memory.keys().next().value!);
+}
