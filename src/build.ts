@@ -9,6 +9,7 @@ import type { BuiltEdition } from './checks/rule.js';
 import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
 import { PRIVATE_DIR } from './output/edition-output.js';
+import { skeletonDirIn } from './render/skeleton-store.js';
 
 // The stages below load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
 const stages = () => import('./workers/stages.js');
@@ -80,7 +81,7 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   const edition = trackEdition(assembled.edition, project.config);
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
   // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
-  const skeletonDir = dryRun ? undefined : join(project.paths.out, PRIVATE_DIR, 'cache', 'mjml');
+  const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out, PRIVATE_DIR);
   const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);

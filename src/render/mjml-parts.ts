@@ -40,5 +40,12 @@ export function inlineCss(html: string, css: string): string {
   return mergeConditionals(juice(html, { applyStyleTags: false, extraCss: css, insertPreservedExtraCss: false, removeStyleTags: false }));
 }
 
+/** Loads the parser and juice now, so that a thread can do it ahead of its first compile. */
+export function preloadParts(): void {
+  parser ??= fromMjmlCore('mjml-parser-xml') as Parse;
+  juice ??= fromMjmlCore('juice') as Juice;
+  mergeConditionals ??= fromMjmlCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
+}
+
 /** The installed MJML version: compiled skeletons kept on disk belong to it. */
 export const mjmlVersion = (): string => (ourRequire('mjml/package.json') as { version: string }).version;

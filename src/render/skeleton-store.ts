@@ -3,12 +3,24 @@
 // reuse them without loading MJML at all. A file holds the hash of its HTML on its first line: a file that
 // is cut short or edited does not match and is ignored, like everything else in the cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Enough for every layout a project uses; a preview session that keeps changing templates stays bounded. */
 const IN_MEMORY = 64;
 const memory = new Map<string, string>();
+
+/** Where a build keeps its compiled skeletons. */
+export const skeletonDirIn = (outDir: string, privateDir: string): string => join(outDir, privateDir, 'cache', 'mjml');
+
+/** Whether any compiled skeleton is on disk: if none, the build will surely need MJML itself. */
+export function hasStoredSkeletons(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.endsWith('.html'));
+  } catch {
+    return false;
+  }
+}
 
 const digest = (html: string) => createHash('sha256').update(html).digest('hex');
 

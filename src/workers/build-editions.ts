@@ -7,6 +7,8 @@ import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
 import { runEditionTask, withoutBuilt, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
+import { PRIVATE_DIR } from '../output/edition-output.js';
+import { hasStoredSkeletons, skeletonDirIn } from '../render/skeleton-store.js';
 import { buildInWorkers } from './pool.js';
 
 /** Below this many editions to build, starting workers (each loads MJML again) costs more than it saves. */
@@ -28,12 +30,14 @@ export async function buildEditions(
   try {
     if (options.dryRun) {
       // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
-      if (entries.length > 0) startMjmlThread();
+      if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
       for (const [index, entry] of entries.entries()) report(index, await buildOne(project, entry, true));
       return { editions: results, workers: 0 };
     }
 
     const cache = await BuildCache.open(project);
+    // with no compiled skeleton on disk, this build needs MJML itself: the thread loads it at once
+    const thread = { loadMjml: !hasStoredSkeletons(skeletonDirIn(project.paths.out, PRIVATE_DIR)) };
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
@@ -45,7 +49,7 @@ export async function buildEditions(
         const { files, diagnostics } = freshness.fresh;
         report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
       } else {
-        if (likelyHere) startMjmlThread();
+        if (likelyHere) startMjmlThread(thread);
         tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
       }
     }
@@ -60,7 +64,7 @@ export async function buildEditions(
     if (workers > 0) {
       await buildInWorkers(options, tasks, workers, done);
     } else if (tasks.length > 0) {
-      startMjmlThread();
+      startMjmlThread(thread);
       for (const task of tasks) done(await runEditionTask(project, task, buildOne));
     }
     await cache.save();

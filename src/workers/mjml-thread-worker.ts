@@ -1,19 +1,26 @@
-// The MJML thread (see mjml-thread.ts): loads MJML at once, then compiles what it is sent.
-import { parentPort } from 'node:worker_threads';
-import { loadMjml } from '../render/mjml.js';
-import type { MjmlNode } from '../render/mjml-skeleton.js';
-import type { MjmlReply } from './mjml-thread.js';
+// The MJML thread (see mjml-thread.ts): loads MJML's parser and juice at once, MJML itself at once too
+// when told to (no compiled skeleton is on disk), else on first need; then compiles what it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { preloadParts } from '../render/mjml-parts.js';
+import { mjmlHere } from '../render/mjml-options.js';
+import { compileAsSkeleton } from '../render/skeleton-compile.js';
+import type { MjmlReply, MjmlRequest } from './mjml-thread.js';
 
 const port = parentPort!;
-const loading = loadMjml();
+preloadParts();
+if ((workerData as { loadMjml: boolean }).loadMjml) void mjmlHere();
 
-port.on('message', async ({ id, mjml, options }: { id: number; mjml: string | MjmlNode; options: object }) => {
+port.on('message', async (request: MjmlRequest) => {
   let reply: MjmlReply;
   try {
-    const { html, errors } = await (await loading)(mjml, options);
-    reply = { id, result: { html, errors } }; // not MJML's JSON of the document: nobody here reads it
+    if (request.kind === 'skeleton') {
+      reply = { id: request.id, result: await compileAsSkeleton(request.source, request.skeletonDir, mjmlHere) };
+    } else {
+      const { html, errors } = await (await mjmlHere())(request.mjml, request.options);
+      reply = { id: request.id, result: { html, errors } }; // not MJML's JSON of the document: nobody here reads it
+    }
   } catch (error) {
-    reply = { id, error: { message: (error as Error).message, stack: (error as Error).stack } };
+    reply = { id: request.id, error: { message: (error as Error).message, stack: (error as Error).stack } };
   }
   port.postMessage(reply);
 });

@@ -1,21 +1,31 @@
-// MJML takes about a third of a second to load. A build that compiles in this thread (one or a few
-// editions) starts MJML loading in a thread of its own as soon as it knows it will compile, and meanwhile
-// reads, parses and renders the editions here: on two cores or more the two overlap. Each compile is then
-// a message to that thread and back (render/mjml.ts asks `mjmlThread()` first).
+// Loading what compiles MJML takes a third of a second. A build that compiles in this thread (one or a few
+// editions) starts a thread of its own for it as soon as it knows it will compile, and meanwhile reads,
+// parses and renders the editions here: on two cores or more the two overlap. The thread loads MJML's
+// parser and juice at once, and MJML itself only when no compiled skeleton is on disk (a first build):
+// a rebuild after an article edit finds its skeleton there and never needs MJML. Each compile is then a
+// message to that thread and back (render/mjml.ts asks `mjmlThread()` first).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Mjml2Html } from '../render/mjml.js';
+import type { Mjml2Html } from '../render/mjml-options.js';
 
-export type MjmlReply = { id: number; result: Awaited<ReturnType<Mjml2Html>> } | { id: number; error: { message: string; stack?: string } };
+type MjmlAsk = { kind: 'whole'; mjml: string; options: object } | { kind: 'skeleton'; source: string; skeletonDir?: string };
+export type MjmlRequest = MjmlAsk & { id: number };
+export type MjmlReply = { id: number; result: unknown } | { id: number; error: { message: string; stack?: string } };
 
-let current: { compile: Mjml2Html; worker: Worker } | undefined;
+export interface MjmlThread {
+  compile: Mjml2Html;
+  /** The HTML by way of the skeleton (render/skeleton-compile.ts), or undefined: compile it whole. */
+  skeleton(source: string, skeletonDir?: string): Promise<string | undefined>;
+}
 
-/** Starts loading MJML in another thread, unless there is only one core (the load could not overlap). */
-export function startMjmlThread(): void {
+let current: (MjmlThread & { worker: Worker }) | undefined;
+
+/** Starts the thread, unless there is only one core (the load could not overlap). */
+export function startMjmlThread(options: { loadMjml: boolean }): void {
   if (current || availableParallelism() < 2) return;
-  const worker = new Worker(new URL('./mjml-thread-worker.js', import.meta.url));
+  const worker = new Worker(new URL('./mjml-thread-worker.js', import.meta.url), { workerData: options });
   worker.unref(); // never what keeps the process alive
-  const pending = new Map<number, { resolve: (value: Awaited<ReturnType<Mjml2Html>>) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 0;
   worker.on('message', (reply: MjmlReply) => {
     const waiting = pending.get(reply.id);
@@ -29,17 +39,21 @@ export function startMjmlThread(): void {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the MJML thread stopped (exit code ${code})`)));
-  const compile: Mjml2Html = (mjml, options) =>
-    new Promise((resolve, reject) => {
+  const ask = <T>(request: MjmlAsk) =>
+    new Promise<T>((resolve, reject) => {
       const id = next++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, mjml, options });
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...request, id });
     });
-  current = { compile, worker };
+  current = {
+    worker,
+    compile: (mjml, options) => ask({ kind: 'whole', mjml: mjml as string, options }),
+    skeleton: (source, skeletonDir) => ask({ kind: 'skeleton', source, ...(skeletonDir ? { skeletonDir } : {}) }),
+  };
 }
 
-/** The compile function of the running MJML thread, if one runs. */
-export const mjmlThread = (): Mjml2Html | undefined => current?.compile;
+/** The running MJML thread, if one runs. */
+export const mjmlThread = (): MjmlThread | undefined => current;
 
 /** Stops the thread, even mid-load; nothing waits for it to end (it keeps no process alive). */
 export function stopMjmlThread(): void {

@@ -1,0 +1,28 @@
+// An edition's HTML by way of its skeleton (see mjml-skeleton.ts): parse, split, find the compiled skeleton
+// (in memory, on disk, or compile it now), fill its holes, inline the CSS. Runs in whichever thread
+// compiles: the main thread, a build worker, or the MJML thread of a small build (workers/mjml-thread.ts).
+import { fillHoles, splitSkeleton, type MjmlNode } from './mjml-skeleton.js';
+import { inlineCss, mjmlVersion, parseMjml } from './mjml-parts.js';
+import { storedSkeleton, storeSkeleton } from './skeleton-store.js';
+import { MJML_OPTIONS, type Mjml2Html } from './mjml-options.js';
+
+/** The HTML, or undefined when the document has to be compiled whole (it cannot be split, or has errors). */
+export async function compileAsSkeleton(source: string, skeletonDir: string | undefined, compiler: () => Promise<Mjml2Html>): Promise<string | undefined> {
+  let tree: MjmlNode;
+  try {
+    tree = parseMjml(source);
+  } catch {
+    return undefined;
+  }
+  const skeleton = splitSkeleton(tree, source, `${mjmlVersion()} ${JSON.stringify(MJML_OPTIONS)}`);
+  if (!skeleton) return undefined;
+  let html = storedSkeleton(skeleton.key, skeletonDir);
+  if (html === undefined) {
+    const compiled = await (await compiler())(skeleton.tree, MJML_OPTIONS).catch(() => undefined);
+    if (!compiled || compiled.errors.length > 0) return undefined;
+    html = compiled.html;
+    storeSkeleton(skeleton.key, html, skeletonDir);
+  }
+  const filled = fillHoles(html, skeleton.values);
+  return skeleton.inlineCss ? inlineCss(filled, skeleton.inlineCss) : filled;
+}
