@@ -8,6 +8,7 @@ import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
 import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
+import { stopMjmlThread } from './workers/mjml-thread.js';
 import { PRIVATE_DIR } from './output/edition-output.js';
 import { skeletonDirIn } from './render/skeleton-store.js';
 
@@ -47,6 +48,14 @@ export interface BuildOptions extends ProjectOptions {
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  try {
+    return await buildProject(options);
+  } finally {
+    stopMjmlThread(); // the CLI may have started it before anything else (workers/early-mjml.ts)
+  }
+}
+
+async function buildProject(options: BuildOptions): Promise<BuildReport> {
   const loaded = await loadProject(options);
   if (!loaded.project) return { diagnostics: loaded.diagnostics, usageError: loaded.usageError, editions: [] };
   const project = loaded.project;

@@ -53,7 +53,10 @@ Examples:
   $ newsletter build --json | jq .        machine-readable results
 
 Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)
-    .action(async (slugs: string[], options) => setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io)));
+    .action(async (slugs: string[], options) => {
+      (await import('./workers/early-mjml.js')).startMjmlEarly({ ...options, slugs });
+      setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io));
+    });
 
   projectOptions(
     program

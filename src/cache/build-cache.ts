@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../project.js';
-import { PRIVATE_DIR } from '../output/edition-output.js';
+import { buildCacheFile } from '../output/private-dir.js';
 import { writeAtomic } from '../output/write.js';
 import { CACHE_FORMAT, contentKey, settingsKey } from './keys.js';
 import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
@@ -25,7 +25,7 @@ export class BuildCache {
   ) {}
 
   static async open(project: Project): Promise<BuildCache> {
-    const file = join(project.paths.out, PRIVATE_DIR, 'cache', 'editions.json');
+    const file = buildCacheFile(project.paths.out);
     return new BuildCache(project, file, await readEntries(file));
   }
 

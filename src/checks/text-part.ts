@@ -23,17 +23,19 @@ export const textPartRule: Rule = (built) => {
   return [...residue(built, seen), ...longLines(built), ...missingLinks(built), ...tooShort(built, seen)];
 };
 
-const RESIDUE: [RegExp, string][] = [
-  [/<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>/gi, 'an HTML tag'],
-  [/&(#\d+|#x[0-9a-f]+|[a-z]{2,8});/gi, 'an HTML entity'],
-  [/[a-z-]+\s*:\s*[^;{}\n]+;\s*[a-z-]+\s*:/gi, 'CSS declarations'],
-  [/[.#]?[a-z][\w-]*\s*\{[^}\n]*:[^}\n]*\}/gi, 'a CSS rule'],
+// each with a character it cannot match without: most texts lack it, and the pattern is not run at all
+const RESIDUE: [RegExp, string, string][] = [
+  [/<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>/gi, 'an HTML tag', '<'],
+  [/&(#\d+|#x[0-9a-f]+|[a-z]{2,8});/gi, 'an HTML entity', '&'],
+  [/[a-z-]+\s*:\s*[^;{}\n]+;\s*[a-z-]+\s*:/gi, 'CSS declarations', ';'],
+  [/[.#]?[a-z][\w-]*\s*\{[^}\n]*:[^}\n]*\}/gi, 'a CSS rule', '{'],
 ];
 
 /** Markup in the text that the reader of the HTML does not see as text: a conversion left it behind. */
 function residue(built: BuiltEdition, seen: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const [pattern, what] of RESIDUE) {
+  for (const [pattern, what, needed] of RESIDUE) {
+    if (!built.text.includes(needed)) continue;
     const found = [...built.text.matchAll(pattern)].map((m) => m[0]).find((m) => !seen.includes(m)); // shown in the HTML too: it is content (code)
     if (found) {
       diagnostics.push(diag('TEXT_HTML_RESIDUE', 'warning', `the plain text contains ${what}: ${found.slice(0, 60)}`, locate(built, found),

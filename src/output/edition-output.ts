@@ -8,7 +8,9 @@ import { fillTokens, type RecipientValues } from '../render/tokens.js';
 import type { RenderedEdition } from '../render/render-edition.js';
 import { composeEml, type MessageInput } from './eml.js';
 
-export const PRIVATE_DIR = '.newsletter';
+import { PRIVATE_DIR } from './private-dir.js';
+
+export { PRIVATE_DIR } from './private-dir.js';
 
 /** What send and export need to make messages from a built edition without rendering again. */
 export interface StoredEdition {

@@ -7,12 +7,10 @@ import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
 import { runEditionTask, withoutBuilt, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
-import { PRIVATE_DIR } from '../output/edition-output.js';
+import { PRIVATE_DIR } from '../output/private-dir.js';
 import { hasStoredSkeletons, skeletonDirIn } from '../render/skeleton-store.js';
 import { buildInWorkers } from './pool.js';
-
-/** Below this many editions to build, starting workers (each loads MJML again) costs more than it saves. */
-const MIN_EDITIONS_FOR_WORKERS = 8;
+import { MIN_EDITIONS_FOR_WORKERS } from './early-mjml.js';
 
 export async function buildEditions(
   project: Project,

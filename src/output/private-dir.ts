@@ -1,0 +1,8 @@
+// out/.newsletter/: newsletter's private working state beside the publishable output. A module of its
+// own, light enough to be read before anything else loads (see workers/early-mjml.ts).
+import { join } from 'node:path';
+
+export const PRIVATE_DIR = '.newsletter';
+
+/** The incremental build cache (cache/build-cache.ts). */
+export const buildCacheFile = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache', 'editions.json');
