@@ -1,11 +1,12 @@
 // The edition as `build` keeps it for send: out/.newsletter/editions/<slug>.json with the HTML and text whose
 // recipient fields are still tokens, and the message metadata. Send never renders MJML;
-// when that copy is missing or older than anything it was built from, it runs `build` for the edition first.
+// when that copy is missing or stale (as build's cache judges it), it runs `build` for the edition first.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from '../content/discover.js';
 import { keptEditionFile, type KeptEdition as KeptFile, type StoredEdition } from '../output/edition-output.js';
 import type { Project } from '../project.js';
+import { BuildCache } from '../cache/build-cache.js';
 
 export interface KeptEdition {
   stored: StoredEdition;
@@ -23,11 +24,22 @@ export async function readKeptEdition(outDir: string, slug: string): Promise<Kep
   }
 }
 
-/** Why the kept edition cannot be used as it is ("not built yet", "content/x.md changed"), or undefined. */
+/**
+ * Why the kept edition cannot be used as it is ("not built yet", "content/x.md changed since the last
+ * build"), or undefined. Decided as `build` decides it, by its cache (the bytes of the sources, the
+ * templates, the config, the output), so send, export and build agree; file times only name the culprit.
+ */
 export async function staleness(project: Project, slug: string, configPath: string): Promise<string | undefined> {
   const entry = project.editions.find((e) => e.slug === slug)!;
   const built = await mtime(keptEditionFile(project.paths.out, slug));
   if (built === undefined) return 'not built yet';
+  const cache = await BuildCache.open(project);
+  if ('fresh' in (await cache.check(entry))) return undefined;
+  return (await newerInput(project, entry, configPath, built)) ?? 'its sources or output changed since the last build';
+}
+
+/** The first source, template or config file changed after `built`, by file times. */
+async function newerInput(project: Project, entry: Project['editions'][number], configPath: string, built: number): Promise<string | undefined> {
   // The folders themselves too: removing or renaming a file changes its folder's time, not the file's.
   const partials = join(project.paths.templates, 'partials');
   const inputs = [

@@ -78,11 +78,14 @@ describe('export of the sample edition for every platform', () => {
 
   it('builds again first when a source changed since the last build', async () => {
     const article = `content/${SLUG}/03-weighing-an-email.md`;
-    await project.write(article, (await project.read(article)).replace('kitchen scale', 'bathroom scale'));
+    const before = await project.read(article);
+    expect(before).toContain('it helps to weigh it');
+    await project.write(article, before.replace('it helps to weigh it', 'it pays to weigh it'));
     const run = await project.run(['export', SLUG, '--platform', 'kit', '--json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { ok: boolean; built?: string; platforms: { platform: string; ok: boolean; files: string[]; fallbacks: string[] }[] };
     expect(report.built).toBe(`${article} changed since the last build`);
+    expect(await project.read(`out/${SLUG}/export/kit/index.txt`)).toContain('it pays to weigh it');
     expect(report.platforms).toEqual([
       expect.objectContaining({ platform: 'kit', ok: true, fallbacks: ['web_version_url', 'postal_address'], files: [`${SLUG}/export/kit/index.html`, `${SLUG}/export/kit/index.txt`, `${SLUG}/export/kit/manifest.json`] }),
     ]);

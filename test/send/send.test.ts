@@ -1,7 +1,7 @@
 // `newsletter send` end to end: the built CLI in a temp project, a real SMTP server on loopback, and what it
 // receives parsed with mailparser and compared with what `build` wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdir, readFile, utimes } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { fillTokens, type RecipientValues } from '../../src/render/tokens.js';
@@ -94,9 +94,15 @@ describe('newsletter send: plain success to several recipients', () => {
     expect(server.received.at(-1)!.parsed.subject).toBe(stored.subject);
   });
 
-  it('builds again when a source changed since the build', async () => {
+  it('builds again when a source changed since the build, and not for a file that was only touched', async () => {
+    const template = join(project.dir, 'templates/default.txt.hbs');
     const later = new Date(Date.now() + 5000);
-    await utimes(join(project.dir, 'templates/default.txt.hbs'), later, later);
+    await utimes(template, later, later);
+    const touched = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], { env: smtpEnv(server.port) });
+    expect(touched.code).toBe(0);
+    expect(JSON.parse(touched.stdout).built).toBeUndefined(); // same bytes: build's cache says current
+
+    await writeFile(template, `${await readFile(template, 'utf8')}{{!-- edited --}}\n`);
     const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], { env: smtpEnv(server.port) });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, built: 'templates/default.txt.hbs changed since the last build' });
