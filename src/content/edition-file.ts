@@ -1,7 +1,7 @@
 // edition.md: subject, preheader, date and template in front matter; the body is the editor's note.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { splitFrontMatter } from './front-matter.js';
-import { isValidDate, keyPosition } from './fields.js';
+import { isValidDate, keyPosition, unsafeExtra } from './fields.js';
 import { renderMarkdown } from './markdown.js';
 
 export interface EditionFile {
@@ -23,7 +23,9 @@ export function parseEditionFile(text: string, file: string): { edition?: Editio
 
   for (const [key, value] of Object.entries(front.data)) {
     if (!KNOWN.has(key)) {
-      edition.extra[key] = value;
+      const unsafe = unsafeExtra(key, value, { file, ...keyPosition(text, key) });
+      if (unsafe) diagnostics.push(unsafe);
+      else edition.extra[key] = value;
       continue;
     }
     if (value === null || value === undefined || value === '') continue;

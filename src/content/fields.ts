@@ -1,6 +1,6 @@
 // Reads the known front matter fields of an article, checking types and URLs; unknown keys pass through.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isWebUrl } from './urls.js';
+import { isScriptingUrl, isWebUrl } from './urls.js';
 
 export interface ArticleFields {
   title?: string;
@@ -29,7 +29,9 @@ export function readArticleFields(
 
   for (const [key, value] of Object.entries(data)) {
     if (!KNOWN.includes(key)) {
-      fields.extra[key] = value;
+      const unsafe = unsafeExtra(key, value, at(key));
+      if (unsafe) diagnostics.push(unsafe);
+      else fields.extra[key] = value;
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
@@ -55,6 +57,22 @@ export function readArticleFields(
     assign(fields, key, text);
   }
   return { fields, diagnostics };
+}
+
+/**
+ * An unknown key is free text for custom templates, which may put it in an href: it is dropped, with this
+ * warning, when it holds a scripting URL anywhere (a list or a map inside too).
+ */
+export function unsafeExtra(key: string, value: unknown, at: { file: string; line?: number; column?: number }): Diagnostic | undefined {
+  if (!containsScriptingUrl(value)) return undefined;
+  return diag('UNSAFE_URL', 'warning', `dropped "${key}": it holds a javascript:, vbscript: or data: URL`, at);
+}
+
+function containsScriptingUrl(value: unknown): boolean {
+  if (typeof value === 'string') return isScriptingUrl(value);
+  if (Array.isArray(value)) return value.some(containsScriptingUrl);
+  if (value && typeof value === 'object') return Object.values(value).some(containsScriptingUrl);
+  return false;
 }
 
 function assign(fields: ArticleFields, key: string, text: string) {

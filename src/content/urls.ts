@@ -17,3 +17,17 @@ export const isWebUrl = (value: string): boolean => isSafeUrl(value) && /^https?
 
 /** A URL with no scheme at all ("/about", "page.html", "#top"): allowed through sanitising, flagged by `check`. */
 export const hasScheme = (value: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
+
+/** Schemes that run code or carry a document when a template puts the value in an href or src. */
+const SCRIPTING_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:']);
+
+/**
+ * True when a free-text value (an unknown front matter key, which a custom template may use as a link)
+ * would be a scripting URL in an href: judged as browsers read it (outer whitespace and control
+ * characters trimmed, tabs and newlines removed anywhere).
+ */
+export function isScriptingUrl(value: string): boolean {
+  const read = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(read)?.[1]?.toLowerCase();
+  return scheme !== undefined && SCRIPTING_SCHEMES.has(scheme);
+}

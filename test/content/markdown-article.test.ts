@@ -12,6 +12,21 @@ describe('Markdown articles', () => {
     expect(a!.html).toBe('<p>Hello <em>world</em>.</p>\n');
   });
 
+  it('drops an unknown key holding a scripting URL, as browsers would read it, and keeps free text with colons', () => {
+    const { article: a, diagnostics } = article('Body.\n', [
+      'title: T',
+      'sponsor_link: " JaVa\\tScRiPt:alert(1)"',
+      'links:',
+      '  - https://ok.example',
+      '  - "data:text/html,<script>alert(1)</script>"',
+      'note: "Remember: bring a pen"',
+      'site: https://ok.example/page',
+      '',
+    ].join('\n'));
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UNSAFE_URL', 3], ['UNSAFE_URL', 4]]);
+    expect(a!.extra).toEqual({ note: 'Remember: bring a pen', site: 'https://ok.example/page' });
+  });
+
   it('requires a title', () => {
     expect(article('Body\n', 'dek: x\n').diagnostics[0]).toMatchObject({ code: 'TITLE_MISSING', file: 'content/e/01-a.md', line: 1 });
   });
