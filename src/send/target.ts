@@ -64,8 +64,14 @@ function verifyHint(target: SmtpTarget, info: SendTarget, error: SmtpError): str
   return undefined;
 }
 
-/** A password must never reach output, even if a server echoes it back. */
+/**
+ * A password must never reach output, even if a server echoes it back: as written, percent-encoded (a URL),
+ * or base64-encoded as AUTH LOGIN and AUTH PLAIN send it.
+ */
 export function redactor(target: SmtpTarget): (text: string) => string {
-  const secrets = target.auth?.pass ? [target.auth.pass, encodeURIComponent(target.auth.pass)].filter((s) => s.length >= 3) : [];
+  const auth = target.auth;
+  const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const forms = auth?.pass ? [base64(`\0${auth.user}\0${auth.pass}`), base64(auth.pass), auth.pass, encodeURIComponent(auth.pass)] : [];
+  const secrets = forms.filter((s) => s.length >= 3); // longest first: the AUTH PLAIN token before the bare password
   return (text) => secrets.reduce((out, secret) => out.split(secret).join('********'), text);
 }
