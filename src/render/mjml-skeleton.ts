@@ -8,6 +8,9 @@
 //
 // Anything MJML reads or rewrites stays in the skeleton, and so in its identity: tags, layout attributes,
 // mj-attributes, mj-style, and any content with a comment in it (MJML rewrites Outlook conditional comments).
+// A document whose head makes MJML read the text itself is compiled whole: mj-html-attributes (its selectors
+// can match elements of the text, and it re-serialises the body) and mj-font (linked only when the text or
+// the inline CSS names the font).
 import { createHash } from 'node:crypto';
 
 /** A node of MJML's JSON form, as its parser gives it. */
@@ -38,15 +41,20 @@ const CONTENT_HOLES = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj
 const ATTRIBUTE_HOLES: Record<string, readonly string[]> = { 'mj-image': ['src', 'alt', 'href', 'title'], 'mj-button': ['href', 'title'] };
 // fields of the parser's nodes that say where a node came from, not what it is
 const POSITION = new Set(['line', 'file', 'absoluteFilePath', 'includedIn']);
+// components that make what MJML outputs depend on the text around them
+const READS_TEXT = new Set(['mj-html-attributes', 'mj-font']);
 
-/** The skeleton of a parsed document, or undefined when the source could be mistaken for one (it has a hole in it). */
+/** The skeleton of a parsed document, or undefined when it must be compiled whole: the source could be mistaken
+ * for one (it has a hole in it), or MJML reads its text (READS_TEXT). */
 export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Skeleton | undefined {
   if (source.includes(HOLE)) return undefined;
   const values: string[] = [];
   const inline: string[] = [];
   const hole = (value: string) => `${HOLE}${values.push(value) - 1}x`;
 
+  let readsText = false;
   const walk = (node: MjmlNode, inBody: boolean): MjmlNode | undefined => {
+    if (READS_TEXT.has(node.tagName)) readsText = true;
     if (node.tagName === 'mj-style' && node.attributes?.inline === 'inline') {
       inline.push((node.content ?? '').trim());
       return undefined;
@@ -66,6 +74,7 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
   };
 
   const skeleton = walk(tree, false)!;
+  if (readsText) return undefined;
   const key = createHash('sha256').update(salt).update('\0').update(JSON.stringify(skeleton)).digest('hex');
   return { tree: skeleton, key, values, inlineCss: inline.join('') };
 }

@@ -1,0 +1,41 @@
+// The skeleton compile (src/render/skeleton-compile.ts) promises MJML's HTML for the whole document, byte for
+// byte, or nothing (then the document is compiled whole). These documents each make MJML do something with
+// the text the skeleton leaves out; the skeleton compile must give what MJML gives, or step aside.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { compileAsSkeleton } from '../../src/render/skeleton-compile.js';
+import { MJML_OPTIONS, mjmlHere } from '../../src/render/mjml-options.js';
+
+const require = createRequire(import.meta.url);
+const mjml2html = require('mjml') as (mjml: string, options: object) => Promise<{ html: string; errors: unknown[] }>;
+
+const doc = (body: string, head = '') => `<mjml><mj-head>${head}</mj-head><mj-body>${body}</mj-body></mjml>`;
+const column = (inner: string) => `<mj-section><mj-column>${inner}</mj-column></mj-section>`;
+
+/** What newsletter gets for the document: the skeleton compile's HTML, or MJML's when it steps aside. */
+async function compiled(source: string): Promise<{ html: string; errors: unknown[] }> {
+  const html = await compileAsSkeleton(source, undefined, mjmlHere);
+  return html === undefined ? mjml2html(source, MJML_OPTIONS) : { html, errors: [] };
+}
+
+async function expectSameAsWhole(source: string) {
+  const whole = await mjml2html(source, MJML_OPTIONS);
+  const result = await compiled(source);
+  expect(result.errors.length).toBe(whole.errors.length);
+  expect(result.html).toBe(whole.html);
+}
+
+describe('the skeleton compile gives what MJML gives for the whole document', () => {
+  it('with mj-html-attributes, whose selectors reach into the text and which rewrites it', async () => {
+    const head = (path: string) => `<mj-html-attributes><mj-selector path="${path}"><mj-html-attribute name="data-id">42</mj-html-attribute></mj-selector></mj-html-attributes>`;
+    await expectSameAsWhole(doc(column('<mj-text css-class="intro"><p class="lead">Hello</p></mj-text>'), head('.lead')));
+    await expectSameAsWhole(doc(column('<mj-text css-class="intro">a<br>b <img src="x.png"></mj-text>'), head('.intro')));
+  });
+
+  it('with mj-font, linked only when the text or the inline CSS uses it', async () => {
+    const font = '<mj-font name="Lora" href="https://fonts.example/lora.css" />';
+    await expectSameAsWhole(doc(column('<mj-text><p style="font-family: Lora, serif">Set in Lora</p></mj-text>'), font));
+    await expectSameAsWhole(doc(column('<mj-text><p>Set in Lora</p></mj-text>'), `${font}<mj-style inline="inline">p { font-family: Lora, serif; }</mj-style>`));
+    await expectSameAsWhole(doc(column('<mj-text font-family="Lora">Set in Lora</mj-text>'), font));
+  });
+});
