@@ -29,8 +29,9 @@ export interface Skeleton {
   key: string;
   /** What each hole stands for, by number. */
   values: string[];
-  /** The CSS of the inline mj-styles, which the skeleton compile leaves out. */
-  inlineCss: string;
+  /** The CSS of the inline mj-styles, which the skeleton compile leaves out; undefined when there are none
+   * (with one, even empty, mjml2html runs juice over the document, and juice re-serialises it). */
+  inlineCss: string | undefined;
 }
 
 const HOLE = 'mjmlhole7f3a';
@@ -45,17 +46,23 @@ const POSITION = new Set(['line', 'file', 'absoluteFilePath', 'includedIn']);
 const READS_TEXT = new Set(['mj-html-attributes', 'mj-font']);
 
 /** The skeleton of a parsed document, or undefined when it must be compiled whole: the source could be mistaken
- * for one (it has a hole in it), or MJML reads its text (READS_TEXT). */
+ * for one (it has a hole in it), MJML reads its text (READS_TEXT), or it has an inline mj-style that mjml2html
+ * would not simply apply. */
 export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Skeleton | undefined {
   if (source.includes(HOLE)) return undefined;
   const values: string[] = [];
   const inline: string[] = [];
   const hole = (value: string) => `${HOLE}${values.push(value) - 1}x`;
+  // mjml2html reads only the first mj-head
+  const head = tree.children?.find((child) => child.tagName === 'mj-head');
 
-  let readsText = false;
-  const walk = (node: MjmlNode, inBody: boolean): MjmlNode | undefined => {
-    if (READS_TEXT.has(node.tagName)) readsText = true;
+  let whole = false;
+  const walk = (node: MjmlNode, inBody: boolean, parent?: MjmlNode): MjmlNode | undefined => {
+    if (READS_TEXT.has(node.tagName)) whole = true;
     if (node.tagName === 'mj-style' && node.attributes?.inline === 'inline') {
+      // Taken out and applied after, only where mjml2html applies it and with no other attribute (any other is
+      // a validation error). Elsewhere MJML ignores it, fails on it, or it is an error: the whole document says.
+      if (parent !== head || Object.keys(node.attributes).length !== 1) whole = true;
       inline.push((node.content ?? '').trim());
       return undefined;
     }
@@ -69,14 +76,14 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
     }
     const content = node.content?.trim();
     if (content && (inBody || node.tagName === 'mj-title') && CONTENT_HOLES.has(node.tagName) && !content.includes('<!')) copy.content = hole(content);
-    if (node.children) copy.children = node.children.map((child) => walk(child, inBody || child.tagName === 'mj-body')).filter((c) => c !== undefined);
+    if (node.children) copy.children = node.children.map((child) => walk(child, inBody || child.tagName === 'mj-body', node)).filter((c) => c !== undefined);
     return copy;
   };
 
   const skeleton = walk(tree, false)!;
-  if (readsText) return undefined;
+  if (whole) return undefined;
   const key = createHash('sha256').update(salt).update('\0').update(JSON.stringify(skeleton)).digest('hex');
-  return { tree: skeleton, key, values, inlineCss: inline.join('') };
+  return { tree: skeleton, key, values, inlineCss: inline.length > 0 ? inline.join('') : undefined };
 }
 
 /** The compiled skeleton with every hole filled (inline CSS is applied afterwards, see mjml-parts.ts). */

@@ -24,5 +24,5 @@ export async function compileAsSkeleton(source: string, skeletonDir: string | un
     storeSkeleton(skeleton.key, html, skeletonDir);
   }
   const filled = fillHoles(html, skeleton.values);
-  return skeleton.inlineCss ? inlineCss(filled, skeleton.inlineCss) : filled;
+  return skeleton.inlineCss === undefined ? filled : inlineCss(filled, skeleton.inlineCss);
 }

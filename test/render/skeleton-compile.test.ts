@@ -38,4 +38,16 @@ describe('the skeleton compile gives what MJML gives for the whole document', ()
     await expectSameAsWhole(doc(column('<mj-text><p>Set in Lora</p></mj-text>'), `${font}<mj-style inline="inline">p { font-family: Lora, serif; }</mj-style>`));
     await expectSameAsWhole(doc(column('<mj-text font-family="Lora">Set in Lora</mj-text>'), font));
   });
+
+  it('with inline mj-styles that are empty, carry another attribute, or stand where MJML does not apply them', async () => {
+    const body = column('<mj-text>a<br>b &nbsp; <img src="x.png"><p>c</p></mj-text>');
+    await expectSameAsWhole(doc(body, '<mj-style inline="inline"></mj-style>')); // juice still runs, and rewrites <br>
+    await expectSameAsWhole(doc(body, '<mj-style inline="inline" media="print">p { color: red; }</mj-style>')); // an error
+    await expectSameAsWhole(`<mjml><mj-style inline="inline">p { color: red; }</mj-style><mj-body>${body}</mj-body></mjml>`);
+    await expectSameAsWhole(`<mjml><mj-head><mj-title>T</mj-title></mj-head><mj-head><mj-style inline="inline">p { color: red; }</mj-style></mj-head><mj-body>${body}</mj-body></mjml>`);
+    // in mj-body MJML throws: the skeleton compile must not hide that
+    const inBody = doc(`<mj-style inline="inline">p { color: red; }</mj-style>${body}`);
+    await expect(mjml2html(inBody, MJML_OPTIONS)).rejects.toThrow();
+    expect(await compileAsSkeleton(inBody, undefined, mjmlHere)).toBeUndefined();
+  });
 });
