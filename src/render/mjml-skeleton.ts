@@ -71,8 +71,9 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
     const holed = ATTRIBUTE_HOLES[node.tagName];
     if (node.attributes && inBody && holed) {
       copy.attributes = { ...node.attributes };
-      // an empty value stays: MJML tests some of them (an mj-image links only when href is not empty)
-      for (const name of holed) if (copy.attributes[name]) copy.attributes[name] = hole(copy.attributes[name]);
+      // an empty value stays: MJML tests some of them (an mj-image links only when href is not empty); so does
+      // one with a comment in it, as content does
+      for (const name of holed) if (copy.attributes[name] && !copy.attributes[name].includes('<!')) copy.attributes[name] = hole(copy.attributes[name]);
     }
     const content = node.content?.trim();
     if (content && (inBody || node.tagName === 'mj-title') && CONTENT_HOLES.has(node.tagName) && !content.includes('<!')) copy.content = hole(content);
@@ -84,6 +85,16 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
   if (whole) return undefined;
   const key = createHash('sha256').update(salt).update('\0').update(JSON.stringify(skeleton)).digest('hex');
   return { tree: skeleton, key, values, inlineCss: inline.length > 0 ? inline.join('') : undefined };
+}
+
+// MJML's minifyOutlookConditionnals: in the body, whitespace inside each of these blocks is collapsed
+const CONDITIONAL_BLOCK = /(<!--\[if\s[^\]]+]>)([\s\S]*?)(<!\[endif]-->)/gm;
+
+/** Whether a hole of the compiled skeleton lies inside an Outlook conditional block (content between mj-raws that
+ * open and close one): MJML would have collapsed the whitespace of its text, so the document is compiled whole. */
+export function holeInConditional(html: string): boolean {
+  for (const block of html.matchAll(CONDITIONAL_BLOCK)) if (block[2]!.includes(HOLE)) return true;
+  return false;
 }
 
 /** The compiled skeleton with every hole filled (inline CSS is applied afterwards, see mjml-parts.ts). */

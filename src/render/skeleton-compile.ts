@@ -1,12 +1,13 @@
 // An edition's HTML by way of its skeleton (see mjml-skeleton.ts): parse, split, find the compiled skeleton
 // (in memory, on disk, or compile it now), fill its holes, inline the CSS. Runs in whichever thread
 // compiles: the main thread, a build worker, or the MJML thread of a small build (workers/mjml-thread.ts).
-import { fillHoles, splitSkeleton, type MjmlNode } from './mjml-skeleton.js';
+import { fillHoles, holeInConditional, splitSkeleton, type MjmlNode } from './mjml-skeleton.js';
 import { inlineCss, mjmlVersion, parseMjml } from './mjml-parts.js';
 import { storedSkeleton, storeSkeleton } from './skeleton-store.js';
 import { MJML_OPTIONS, type Mjml2Html } from './mjml-options.js';
 
-/** The HTML, or undefined when the document has to be compiled whole (it cannot be split, or has errors). */
+/** The HTML, or undefined when the document has to be compiled whole (it cannot be split, has errors, or has
+ * text inside an Outlook conditional block). */
 export async function compileAsSkeleton(source: string, skeletonDir: string | undefined, compiler: () => Promise<Mjml2Html>): Promise<string | undefined> {
   let tree: MjmlNode;
   try {
@@ -23,6 +24,7 @@ export async function compileAsSkeleton(source: string, skeletonDir: string | un
     html = compiled.html;
     storeSkeleton(skeleton.key, html, skeletonDir);
   }
+  if (holeInConditional(html)) return undefined;
   const filled = fillHoles(html, skeleton.values);
   return skeleton.inlineCss === undefined ? filled : inlineCss(filled, skeleton.inlineCss);
 }

@@ -50,4 +50,13 @@ describe('the skeleton compile gives what MJML gives for the whole document', ()
     await expect(mjml2html(inBody, MJML_OPTIONS)).rejects.toThrow();
     expect(await compileAsSkeleton(inBody, undefined, mjmlHere)).toBeUndefined();
   });
+
+  it('with Outlook conditional comments, which MJML rewrites, around or inside the text', async () => {
+    // content between mj-raws that open and close a conditional block: MJML collapses its whitespace
+    await expectSameAsWhole(doc(column('<mj-raw><!--[if !mso]><!--></mj-raw><mj-text><p>Not   in Outlook</p>\n  <p>b</p></mj-text><mj-raw><!--<![endif]--></mj-raw>')));
+    await expectSameAsWhole(doc(column('<mj-raw><!--[if !mso]><!--></mj-raw><mj-button href="https://a.example/?q=a   b">Go</mj-button><mj-raw><!--<![endif]--></mj-raw>')));
+    // an attribute MJML copies, with the end and start of two conditionals in it: MJML merges them
+    await expectSameAsWhole(doc(column('<mj-image src="a.png" alt="a<![endif]--> <!--[if mso | IE]>b" />')));
+    await expectSameAsWhole(doc(column('<mj-button href="https://a.example/<![endif]--><!--[if mso | IE]>">Go</mj-button>')));
+  });
 });
