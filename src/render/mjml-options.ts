@@ -14,18 +14,24 @@ export const MJML_OPTIONS = {
   minify: false,
 };
 
-let mjml2html: Mjml2Html | undefined;
-/** MJML in this thread, loaded on first use (a third of a second). */
-export async function mjmlHere(): Promise<Mjml2Html> {
-  if (!mjml2html) {
-    const restore = deferOptionalModules();
-    try {
-      mjml2html = ((await import('mjml')) as unknown as { default: Mjml2Html }).default;
-    } finally {
-      restore();
-    }
-  }
+let mjml2html: Promise<Mjml2Html> | undefined;
+/** MJML in this thread, loaded on first use (a third of a second); callers that ask while it loads wait for
+ * that one load (the MJML thread asks at start and again at its first compile). */
+export function mjmlHere(): Promise<Mjml2Html> {
+  mjml2html ??= importMjml().catch((error: unknown) => {
+    mjml2html = undefined; // the next caller tries again
+    throw error;
+  });
   return mjml2html;
+}
+
+async function importMjml(): Promise<Mjml2Html> {
+  const restore = deferOptionalModules();
+  try {
+    return ((await import('mjml')) as unknown as { default: Mjml2Html }).default;
+  } finally {
+    restore();
+  }
 }
 
 // mjml-core loads at its start two libraries that only some documents and options use: cheerio (for

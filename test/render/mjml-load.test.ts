@@ -13,6 +13,14 @@ const WITH_HTML_ATTRIBUTES = `<mjml><mj-head><mj-html-attributes><mj-selector pa
   <mj-body><mj-section><mj-column><mj-text css-class="custom">Hi</mj-text></mj-column></mj-section></mj-body></mjml>`;
 
 describe('loading MJML', () => {
+  it('loads once when asked again while loading, and leaves the module loader as it was', async () => {
+    const Module = require('node:module') as { _load: unknown };
+    const before = Module._load;
+    const [first, second] = await Promise.all([mjmlHere(), mjmlHere()]);
+    expect(second).toBe(first);
+    expect(Module._load).toBe(before);
+  });
+
   it('defers cheerio until a document uses mj-html-attributes, then compiles it as MJML does', async () => {
     const compile = await mjmlHere();
     expect(require.cache[cheerioOfMjml]).toBeUndefined();
