@@ -5,7 +5,7 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rendered } from './engine.js';
 import type { TemplateSet } from './templates.js';
-import { mjmlThread } from '../workers/mjml-thread.js';
+import { mjmlThread, MjmlThreadStopped, type MjmlThread } from '../workers/mjml-thread.js';
 import { compileAsSkeleton } from './skeleton-compile.js';
 import { MJML_OPTIONS, mjmlHere, type Mjml2Html } from './mjml-options.js';
 
@@ -13,7 +13,18 @@ export type { Mjml2Html } from './mjml-options.js';
 
 /** MJML's compile: in the MJML thread while one runs (a small build started it), else in this thread. */
 export async function loadMjml(): Promise<Mjml2Html> {
-  return mjmlThread()?.compile ?? mjmlHere();
+  const thread = mjmlThread();
+  return thread ? (mjml, options) => inThread(thread, (t) => t.compile(mjml, options), async () => (await mjmlHere())(mjml, options)) : mjmlHere();
+}
+
+/** Asks the MJML thread; if it stopped before answering (it crashed, or was stopped), does the work here. */
+async function inThread<T>(thread: MjmlThread, there: (thread: MjmlThread) => Promise<T>, here: () => Promise<T>): Promise<T> {
+  try {
+    return await there(thread);
+  } catch (error) {
+    if (error instanceof MjmlThreadStopped) return here();
+    throw error;
+  }
 }
 
 export interface CompileOptions {
@@ -23,7 +34,8 @@ export interface CompileOptions {
 
 export async function compileMjml(rendered: Rendered, templates: TemplateSet, options: CompileOptions = {}): Promise<{ html?: string; diagnostics: Diagnostic[] }> {
   const thread = mjmlThread();
-  const html = thread ? await thread.skeleton(rendered.output, options.skeletonDir) : await compileAsSkeleton(rendered.output, options.skeletonDir, mjmlHere);
+  const here = () => compileAsSkeleton(rendered.output, options.skeletonDir, mjmlHere);
+  const html = thread ? await inThread(thread, (t) => t.skeleton(rendered.output, options.skeletonDir), here) : await here();
   if (html !== undefined) return { html, diagnostics: [] };
 
   // the whole document: when it cannot be split, and for its errors, which then carry their real lines

@@ -8,7 +8,8 @@ import type { MjmlReply, MjmlRequest } from './mjml-thread.js';
 
 const port = parentPort!;
 preloadParts();
-if ((workerData as { loadMjml: boolean }).loadMjml) void mjmlHere();
+// a failed load is not this thread's end: the first compile tries again, and replies with its error
+if ((workerData as { loadMjml: boolean }).loadMjml) mjmlHere().catch(() => undefined);
 
 port.on('message', async (request: MjmlRequest) => {
   let reply: MjmlReply;

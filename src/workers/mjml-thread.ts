@@ -20,6 +20,9 @@ export interface MjmlThread {
 
 let current: (MjmlThread & { worker: Worker }) | undefined;
 
+/** What a request gets when the thread stopped before answering it: ask this thread instead (render/mjml.ts). */
+export class MjmlThreadStopped extends Error {}
+
 /** Starts the thread, unless there is only one core (the load could not overlap). */
 export function startMjmlThread(options: { loadMjml: boolean }): void {
   if (current || availableParallelism() < 2) return;
@@ -27,20 +30,25 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
   worker.unref(); // never what keeps the process alive
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 0;
+  let stopped: Error | undefined;
   worker.on('message', (reply: MjmlReply) => {
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
     if ('error' in reply) waiting?.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     else waiting?.resolve(reply.result);
   });
+  // once the thread is gone, nothing it was asked will be answered, nor anything asked later: say so
   const fail = (error: Error) => {
-    for (const waiting of pending.values()) waiting.reject(error);
+    stopped ??= new MjmlThreadStopped(`the MJML thread stopped: ${error.message}`);
+    if (current?.worker === worker) current = undefined;
+    for (const waiting of pending.values()) waiting.reject(stopped);
     pending.clear();
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the MJML thread stopped (exit code ${code})`)));
+  worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
   const ask = <T>(request: MjmlAsk) =>
     new Promise<T>((resolve, reject) => {
+      if (stopped) return reject(stopped);
       const id = next++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ ...request, id });
