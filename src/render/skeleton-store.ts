@@ -3,11 +3,15 @@
 // reuse them without loading MJML at all. A file holds the hash of its HTML on its first line: a file that
 // is cut short or edited does not match and is ignored, like everything else in the cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Enough for every layout a project uses; a preview session that keeps changing templates stays bounded. */
 const IN_MEMORY = 64;
+/** On disk, each template change adds skeletons: past this many, the oldest go (about 25 KB each). */
+const ON_DISK = 200;
+/** A temporary file this old was left by a process that was killed mid-write; younger ones may be in use. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 const memory = new Map<string, string>();
 
 /** Where a build keeps its compiled skeletons. */
@@ -50,6 +54,7 @@ export function storeSkeleton(key: string, html: string, dir?: string): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, `${digest(html)}\n${html}`);
     renameSync(temporary, file); // whole or not at all, even with several threads writing the same skeleton
+    prune(dir);
   } catch {
     try {
       rmSync(temporary, { force: true });
@@ -58,6 +63,14 @@ export function storeSkeleton(key: string, html: string, dir?: string): void {
     }
     // the cache is an optimisation: a full disk or a read-only out/ must not fail the build
   }
+}
+
+/** Keeps the folder bounded: the oldest skeletons past ON_DISK, and temporary files nobody will finish. */
+export function prune(dir: string, now = Date.now()): void {
+  const files = readdirSync(dir).map((name) => ({ name, mtimeMs: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs }));
+  const leftovers = files.filter((f) => f.name.endsWith('.tmp') && f.mtimeMs !== undefined && now - f.mtimeMs > STALE_TEMPORARY_MS);
+  const skeletons = files.filter((f) => f.name.endsWith('.html') && f.mtimeMs !== undefined).sort((a, b) => b.mtimeMs! - a.mtimeMs!);
+  for (const { name } of [...leftovers, ...skeletons.slice(ON_DISK)]) rmSync(join(dir, name), { force: true });
 }
 
 function remember(key: string, html: string): void {
