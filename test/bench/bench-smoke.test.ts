@@ -17,9 +17,9 @@ interface Row {
   met: boolean | null;
 }
 
-function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function bench(args: string[], script = 'bench/run.js'): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'bench/run.js'), ...args], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(REPO, script), ...args], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -65,5 +65,14 @@ describe('npm run bench (smoke run)', () => {
     const bad = await bench(['--editions', '1']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('usage: node bench/run.js');
+  });
+
+  it('times each stage of the pipeline (bench/stages.js)', { timeout: 120_000 }, async () => {
+    const result = await bench(['--editions', '12'], 'bench/stages.js');
+    expect(result.code, result.stderr).toBe(0);
+    const stages = [...result.stdout.matchAll(/^ *(\d+\.\d+) ms {2}(.+)$/gm)].map((m) => m[2]);
+    expect(stages).toEqual(['read the files', 'front matter, Markdown, sanitising', 'Handlebars, MJML skeleton + juice, plain text',
+      '.eml and the parsed page', 'cheap check rules', 'output files, in memory', 'in all']);
+    expect((await bench(['--editions', '3'], 'bench/stages.js')).code).toBe(2);
   });
 });

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Where a build's time goes, stage by stage, per edition, in this one thread: the figures behind the
+// README's "where the time goes". Generates the benchmark's synthetic archive in a temporary folder, runs
+// each edition through the pipeline of src/build.ts without writing, warms up, then times every stage.
+// Run `npx tsc -p .` first (it uses dist/).
+//
+//   node bench/stages.js                  200 editions
+//   node bench/stages.js --editions 500
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './corpus.js';
+
+const REPO = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { editions: { type: 'string', default: '200' } } });
+const EDITIONS = Number(values.editions);
+if (!(EDITIONS >= 10)) {
+  console.error('usage: node bench/stages.js [--editions N>=10]');
+  process.exit(2);
+}
+
+const { loadProject } = await import('../dist/project.js');
+const stages = await import('../dist/workers/stages.js');
+
+const work = await mkdtemp(join(tmpdir(), 'newsletter-stages-'));
+try {
+  await cp(join(REPO, 'templates'), join(work, 'templates'), { recursive: true });
+  await writeCorpus(join(work, 'content'), EDITIONS);
+  const { project } = await loadProject({ root: work });
+  const totals = new Map();
+
+  async function run(entry, timed) {
+    let last = performance.now();
+    const lap = (stage) => {
+      const now = performance.now();
+      if (timed) totals.set(stage, (totals.get(stage) ?? 0) + now - last);
+      last = now;
+    };
+    const source = await stages.readEdition(project.paths.root, entry);
+    lap('read the files');
+    const assembled = stages.assembleEdition(source, project.config);
+    const edition = stages.trackEdition(assembled.edition, project.config);
+    lap('front matter, Markdown, sanitising');
+    const render = await stages.renderEdition(edition, project.config, project.engine, project.templates);
+    lap('Handlebars, MJML skeleton + juice, plain text');
+    const built = await stages.builtEdition({ edition, config: project.config, ...render.rendered, sources: stages.sourceTexts(source, project) });
+    lap('.eml and the parsed page');
+    const diagnostics = stages.runRules(stages.CHEAP_RULES, built);
+    lap('cheap check rules');
+    await stages.editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics, built);
+    lap('output files, in memory');
+  }
+
+  const warmup = Math.min(30, Math.floor(EDITIONS / 4));
+  for (const entry of project.editions.slice(0, warmup)) await run(entry, false);
+  const measured = project.editions.slice(warmup);
+  const started = performance.now();
+  for (const entry of measured) await run(entry, true);
+  const perEdition = (ms) => (ms / measured.length).toFixed(2).padStart(6);
+  console.log(`per edition, ${measured.length} editions after ${warmup} to warm up, one thread, nothing written:`);
+  for (const [stage, ms] of totals) console.log(`${perEdition(ms)} ms  ${stage}`);
+  console.log(`${perEdition(performance.now() - started)} ms  in all`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
