@@ -9,8 +9,7 @@ import type { BuiltEdition } from './checks/rule.js';
 import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
 import { stopMjmlThread } from './workers/mjml-thread.js';
-import { PRIVATE_DIR } from './output/edition-output.js';
-import { skeletonDirIn } from './render/skeleton-store.js';
+import { PRIVATE_DIR, skeletonDirIn } from './output/private-dir.js';
 
 // The stages below load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
 const stages = () => import('./workers/stages.js');
@@ -90,7 +89,7 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   const edition = trackEdition(assembled.edition, project.config);
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
   // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
-  const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out, PRIVATE_DIR);
+  const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
   const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);

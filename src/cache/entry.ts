@@ -1,7 +1,7 @@
 // What the cache remembers of one built edition, and how a remembered edition is judged still current.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project.js';
-import { PRIVATE_DIR } from '../output/edition-output.js';
+import { PRIVATE_DIR } from '../output/private-dir.js';
 import { contentKey, settingsKey } from './keys.js';
 import type { EditionInputs } from './inputs.js';
 import { stampFile, type FileStamp } from './stamps.js';

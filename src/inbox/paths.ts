@@ -1,6 +1,6 @@
 // Where the local inbox keeps its state: one .eml per received message and server.json while it runs.
 import { join } from 'node:path';
-import { PRIVATE_DIR } from '../output/edition-output.js';
+import { PRIVATE_DIR } from '../output/private-dir.js';
 
 export const inboxDir = (outDir: string): string => join(outDir, PRIVATE_DIR, 'inbox');
 export const serverFile = (outDir: string): string => join(inboxDir(outDir), 'server.json');

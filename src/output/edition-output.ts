@@ -10,8 +10,6 @@ import { composeEml, type MessageInput } from './eml.js';
 
 import { PRIVATE_DIR } from './private-dir.js';
 
-export { PRIVATE_DIR } from './private-dir.js';
-
 /** What send and export need to make messages from a built edition without rendering again. */
 export interface StoredEdition {
   slug: string;

@@ -4,5 +4,8 @@ import { join } from 'node:path';
 
 export const PRIVATE_DIR = '.newsletter';
 
+/** Compiled MJML skeletons kept between builds (render/skeleton-store.ts). */
+export const skeletonDirIn = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache', 'mjml');
+
 /** The incremental build cache (cache/build-cache.ts). */
 export const buildCacheFile = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache', 'editions.json');

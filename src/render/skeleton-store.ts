@@ -14,9 +14,6 @@ const ON_DISK = 200;
 const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 const memory = new Map<string, string>();
 
-/** Where a build keeps its compiled skeletons. */
-export const skeletonDirIn = (outDir: string, privateDir: string): string => join(outDir, privateDir, 'cache', 'mjml');
-
 /** Whether any compiled skeleton is on disk: if none, the build will surely need MJML itself. */
 export function hasStoredSkeletons(dir: string): boolean {
   try {

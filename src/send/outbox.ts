@@ -2,7 +2,7 @@
 // what an earlier dry run left there, so the folder always shows the last run.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PRIVATE_DIR } from '../output/edition-output.js';
+import { PRIVATE_DIR } from '../output/private-dir.js';
 import { writeAllAtomic } from '../output/write.js';
 
 export const outboxDir = (outDir: string, slug: string): string => join(outDir, PRIVATE_DIR, 'outbox', slug);

@@ -7,8 +7,8 @@ import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
 import { runEditionTask, withoutBuilt, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
-import { PRIVATE_DIR } from '../output/private-dir.js';
-import { hasStoredSkeletons, skeletonDirIn } from '../render/skeleton-store.js';
+import { skeletonDirIn } from '../output/private-dir.js';
+import { hasStoredSkeletons } from '../render/skeleton-store.js';
 import { buildInWorkers } from './pool.js';
 import { MIN_EDITIONS_FOR_WORKERS } from './early-mjml.js';
 
@@ -35,7 +35,7 @@ export async function buildEditions(
 
     const cache = await BuildCache.open(project);
     // with no compiled skeleton on disk, this build needs MJML itself: the thread loads it at once
-    const thread = { loadMjml: !hasStoredSkeletons(skeletonDirIn(project.paths.out, PRIVATE_DIR)) };
+    const thread = { loadMjml: !hasStoredSkeletons(skeletonDirIn(project.paths.out)) };
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
