@@ -2,17 +2,19 @@
 // own: a broken edition fails alone, and its previous output stays untouched because nothing of it is
 // written unless every stage before writing succeeded.
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { loadProject, type Project, type ProjectOptions } from './project.js';
 import type { EditionSource } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
-import { writeArchive } from './archive/write-archive.js';
 import { buildEditions } from './workers/build-editions.js';
 import { stopMjmlThread } from './workers/mjml-thread.js';
 import { PRIVATE_DIR, skeletonDirIn } from './output/private-dir.js';
 
-// The stages below load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
-const stages = () => import('./workers/stages.js');
+// The stages load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
+const renderStages = () => import('./workers/stages-render.js');
+const finishStages = () => import('./workers/stages-finish.js');
+const archiveStage = () => import('./archive/write-archive.js');
 
 export interface EditionResult {
   slug: string;
@@ -72,13 +74,13 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
 
   const { editions, workers } = await buildEditions(project, entries, options, buildEdition);
   // the web archive (out/index.html, out/feed.xml) lists every edition in out/, rebuilt this run or not
-  const archive = options.dryRun ? [] : await writeArchive(project.paths.out, project.paths.outLabel, project.config);
+  const archive = options.dryRun ? [] : await (await archiveStage()).writeArchive(project.paths.out, project.paths.outLabel, project.config);
   return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
 }
 
 export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
   const failed = (diagnostics: Diagnostic[]): EditionResult => ({ slug: entry.slug, ok: false, files: [], diagnostics });
-  const { readEdition, assembleEdition, trackEdition, renderEdition, builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } = await stages();
+  const { readEdition, assembleEdition, trackEdition, renderEdition } = await renderStages();
 
   // 1. load: read the files (the only content I/O)
   const source = preread ?? (await readEdition(project.paths.root, entry));
@@ -90,9 +92,12 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
   // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
   const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
+  // the later stages' libraries (mail, HTML parsing) load while the MJML thread compiles, if one does
+  const finishing = finishStages();
   const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);
+  const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } = await finishing;
   // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
   const built = await builtEdition({ edition, config: project.config, ...render.rendered, sources: sourceTexts(source, project) });
   diagnostics.push(...runRules(CHEAP_RULES, built));

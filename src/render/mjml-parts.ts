@@ -1,9 +1,11 @@
 // Pieces of MJML that the skeleton compile (mjml-skeleton.ts) uses on their own: its XML parser, and the
 // juice and Outlook clean-up that mjml2html runs after rendering. They are required from mjml-core's own
 // dependencies, not from ours, so they are exactly the copies mjml2html uses: the output stays the same to
-// the byte, and none of them loads the rest of MJML (which takes a third of a second).
+// the byte, and none of them loads the rest of MJML (which takes a third of a second). They load lean, as
+// MJML does (mjml-require.ts).
 import { createRequire } from 'node:module';
 import type { MjmlNode } from './mjml-skeleton.js';
+import { requireLean } from './mjml-require.js';
 
 type Parse = (mjml: string, options: object) => MjmlNode;
 type Juice = (html: string, options: object) => string;
@@ -13,7 +15,7 @@ let coreRequire: NodeRequire | undefined;
 /** require() as mjml-core itself would resolve it. */
 function fromMjmlCore(id: string): unknown {
   coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core'));
-  return coreRequire(id);
+  return requireLean(() => coreRequire!(id));
 }
 
 /** Components whose content MJML's parser keeps as raw text (checked against MJML's registry in a test). */

@@ -34,11 +34,16 @@ export async function renderEdition(
     };
   }
   const mjml = engine.render(edition.layout, 'mjml', editionView(edition, config, 'html', Handlebars.SafeString));
+  // the compile starts first: in the MJML thread of a small build, the text renders here meanwhile
+  const compiling = mjml.ok ? compileMjml(mjml.rendered, templates, options) : undefined;
   const text = engine.render(edition.layout, 'txt', editionView(edition, config, 'text', Handlebars.SafeString));
   const failures = [...(mjml.ok ? [] : mjml.diagnostics), ...(text.ok ? [] : text.diagnostics)];
-  if (!mjml.ok || !text.ok) return { diagnostics: failures };
+  if (!mjml.ok || !text.ok) {
+    await compiling?.catch(() => undefined); // nothing left running behind the failure
+    return { diagnostics: failures };
+  }
 
-  const compiled = await compileMjml(mjml.rendered, templates, options);
+  const compiled = await compiling!;
   if (!compiled.html) return { diagnostics: compiled.diagnostics };
   return { rendered: { mjml: mjml.rendered.output, html: compiled.html, text: tidyText(text.rendered.output) }, diagnostics: [] };
 }

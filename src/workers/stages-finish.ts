@@ -1,0 +1,5 @@
+// The stages after the MJML compile: check and write (see stages-render.ts).
+export { builtEdition, sourceTexts } from '../checks/built-edition.js';
+export { CHEAP_RULES, runRules } from '../checks/index.js';
+export { editionOutput } from '../output/edition-output.js';
+export { writeAllAtomic } from '../output/write.js';

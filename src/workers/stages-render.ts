@@ -1,0 +1,6 @@
+// The stages up to the MJML compile: read, assemble, render. Loaded on first use by build.ts, like
+// stages-finish.ts, which loads while the first edition compiles (in the MJML thread of a small build).
+export { readEdition } from '../content/discover.js';
+export { assembleEdition } from '../edition/assemble.js';
+export { trackEdition } from '../links/track-edition.js';
+export { renderEdition } from '../render/render-edition.js';
