@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in src/cli.ts, compiled to dist/ by `npm ci` (the prepare script).
-import { main } from '../dist/cli.js';
+// Thin launcher: the CLI lives in src/cli.ts, compiled to dist/ and bundled into dist/bundle/ by
+// `npm run build`, which `npm ci` runs (the prepare script).
+import { main } from '../dist/bundle/cli.js';
 
 process.exitCode = await main(process.argv);

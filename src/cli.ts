@@ -2,12 +2,14 @@
 // This is the only place that decides exit codes; stack traces show only with --debug.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 // Most command modules are imported when their command runs (see the actions), so that `--help` and each
 // command load only what they use: the modules behind all commands together take a few hundred ms to load.
 import { DEFAULT_SCREENSHOT_WIDTH, parsePort, parseWidth } from './commands/arguments.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The options every command that reads a project shares. */
 export function projectOptions(command: Command): Command {

@@ -5,16 +5,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest } from './digest.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Libraries that shape the output: an upgrade of any of them must rebuild. */
 const OUTPUT_LIBRARIES = ['mjml', 'handlebars', 'markdown-it', 'sanitize-html', 'html-to-text', 'nodemailer', 'yaml'];
 
-const CODE_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** Set by scripts/bundle.js: the bundle's own folder. Run from tsc's output, this file is dist/cache/tool.js. */
+declare const NEWSLETTER_CODE_ROOT: string | undefined;
+const CODE_DIR = fileURLToPath(new URL(typeof NEWSLETTER_CODE_ROOT === 'string' ? NEWSLETTER_CODE_ROOT : '..', import.meta.url));
 
 let fingerprint: string | undefined;
 
 export function toolFingerprint(): string {
-  fingerprint ??= digest([packageVersion(join(CODE_DIR, '..')), ...OUTPUT_LIBRARIES.map(libraryVersion), ...compiledCode()]);
+  fingerprint ??= digest([packageVersion(PACKAGE_ROOT), ...OUTPUT_LIBRARIES.map(libraryVersion), ...compiledCode()]);
   return fingerprint;
 }
 

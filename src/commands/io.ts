@@ -11,6 +11,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that goes away (`newsletter --help | head -3`) is no failure: what is left to say is dropped,
+  // and the command still finishes its work and exits with its own code.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') === 0) stream.on('error', ignoreClosedPipe);
+  }
   const tty = Boolean(process.stderr.isTTY);
   return {
     stdout: (text) => process.stdout.write(text),
@@ -18,6 +23,10 @@ export function processIo(): Io {
     color: tty && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
     interactive: tty && Boolean(process.stdin.isTTY),
   };
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tempProject, type RunResult, type TempProject } from '../helpers/project.js';
+import { spawn } from 'node:child_process';
+import { CLI, tempProject, type RunResult, type TempProject } from '../helpers/project.js';
 
 describe('newsletter build on the sample content', () => {
   let project: TempProject;
@@ -49,6 +50,16 @@ describe('newsletter build on the sample content', () => {
     expect(manifest).toMatchObject({ slug: '2026-11-field-notes', date: '2026-11-20', diagnostics: [] });
     expect(manifest.subject.length).toBeGreaterThan(5);
     expect(manifest.files['index.html'].bytes).toBeLessThan(102_000);
+  });
+
+  it('stops writing, without an error, when its reader goes away (newsletter --help | head -1)', async () => {
+    const child = spawn(process.execPath, [CLI, '--help'], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the CLI has written anything
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 
   it('explains itself with --help', async () => {
