@@ -8,7 +8,7 @@ import { digest } from './digest.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Libraries that shape the output: an upgrade of any of them must rebuild. */
-const OUTPUT_LIBRARIES = ['mjml', 'handlebars', 'markdown-it', 'sanitize-html', 'html-to-text', 'nodemailer', 'yaml'];
+const OUTPUT_LIBRARIES = ['mjml', 'handlebars', 'markdown-it', 'sanitize-html', 'html-to-text', 'nodemailer', 'js-yaml', 'yaml'];
 
 /** Set by scripts/bundle.js: the bundle's own folder. Run from tsc's output, this file is dist/cache/tool.js. */
 declare const NEWSLETTER_CODE_ROOT: string | undefined;

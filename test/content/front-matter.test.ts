@@ -1,5 +1,21 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../src/content/front-matter.js';
+import { parseYaml, splitFrontMatter } from '../../src/content/front-matter.js';
+
+const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
+// what writers put in front matter, every kind of scalar and collection YAML 1.2's core schema reads
+const VALID = [
+  'title: Hello\ntags: [a, b]\n',
+  'title: "Quoted: with a colon"\ndek: \'single \'\'quoted\'\'\'\nauthor: Ada Writer # a comment\n',
+  'date: 2026-11-01\ntime: 2026-11-01T10:00:00Z\nyear: 2026\nratio: 0.75\nhex: 0x1F\noctal: 0o17\nbig: 1e3\ninf: .inf\n',
+  'draft: false\npublished: True\nlegacy: yes\nempty:\ntilde: ~\nnull_word: null\n',
+  'bio: |\n  Two lines\n  of bio.\nfolded: >\n  One long\n  sentence.\nkept: |+\n  end\n\n',
+  'nested:\n  colors:\n    brand: "#0a58ca"\n  list:\n    - one\n    - two: 2\n',
+  'unicode: "Caf\u00e9 \\u2014 \\uE000"\nemoji: 📬\nurl: https://example.com/?a=1&b=2\n',
+  '',
+  '# only a comment\n',
+];
 
 describe('splitFrontMatter', () => {
   it('parses YAML and says where the body starts', () => {
@@ -18,6 +34,27 @@ describe('splitFrontMatter', () => {
     const fm = splitFrontMatter('---\ntitle: ok\ndek: "unclosed\n---\nBody\n', 'content/x.md');
     expect(fm.diagnostics).toHaveLength(1);
     expect(fm.diagnostics[0]).toMatchObject({ code: 'FRONT_MATTER_YAML', severity: 'error', file: 'content/x.md', line: 3, column: 6 });
+  });
+
+  it('reads front matter as the thorough parser does, whichever of the two reads it', () => {
+    for (const source of VALID) {
+      const parsed = parseYaml(source);
+      expect(parsed, source).toEqual({ value: yaml.parseDocument(source, { uniqueKeys: true }).toJS() });
+    }
+  });
+
+  it('hands aliases to the parser that limits how far they expand', () => {
+    expect(parseYaml('a: &x [1, 2]\nb: *x\n')).toEqual({ value: { a: [1, 2], b: [1, 2] } });
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const fm = splitFrontMatter(`---\n${bomb}\n---\nBody\n`, 'a.md');
+    expect(fm.diagnostics).toEqual([expect.objectContaining({ code: 'FRONT_MATTER_YAML', line: 2, message: expect.stringMatching(/expand too far/) })]);
+    expect(fm.data).toEqual({});
+  });
+
+  it('words errors for writers: a duplicate key, a tab, an unclosed bracket', () => {
+    expect(splitFrontMatter('---\ntitle: a\ntitle: b\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/unique/) });
+    expect(splitFrontMatter('---\ntags:\n\t- a\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/[Tt]ab/) });
+    expect(splitFrontMatter('---\ntags: [a, b\ntitle: x\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({ code: 'FRONT_MATTER_YAML' });
   });
 
   it('refuses executable front matter', () => {
