@@ -21,11 +21,20 @@ export interface Link {
   text: string;
 }
 
+/** Found once per page: five rules ask. */
+const linksOf = new WeakMap<BuiltEdition['dom'], readonly Link[]>();
+
 /** The edition's links a reader can see: <a href> outside hidden elements. */
-export const visibleLinks = (built: Pick<BuiltEdition, 'dom'>): Link[] =>
-  elements(built.dom, 'a')
-    .filter((a) => a.attribs.href !== undefined && !isHidden(a))
-    .map((element) => ({ element, href: element.attribs.href.trim(), text: textOf(element) }));
+export function visibleLinks(built: Pick<BuiltEdition, 'dom'>): readonly Link[] {
+  let links = linksOf.get(built.dom);
+  if (!links) {
+    links = elements(built.dom, 'a')
+      .filter((a) => a.attribs.href !== undefined && !isHidden(a))
+      .map((element) => ({ element, href: element.attribs.href.trim(), text: textOf(element) }));
+    linksOf.set(built.dom, links);
+  }
+  return links;
+}
 
 export const linksRule: Rule = (built) => {
   const diagnostics: Diagnostic[] = [];
