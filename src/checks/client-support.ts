@@ -4,10 +4,18 @@
 // components (an empty mj-body alone would leave MJML's section and column CSS unsubtracted), and only
 // the feature/client pairs the baseline does not already produce are reported. Hidden elements (the
 // preheader) are left out: they stack hiding tricks precisely because each client honours a different one.
-// Costs tens of milliseconds an edition and loads the data on first use: `check` only, never `build`.
+// The data is loaded on first use: `check` only, never `build`.
+//
+// caniemail's checks look at one element (its name and attributes) or one stylesheet at a time, never at
+// text or nesting (doiuse-email's checkHtmlNode and checkStylesheet). So a page's findings are the union of
+// those of its distinct pieces: each start tag, and each <style> with its CSS. Pieces repeat, within an
+// edition (every paragraph of an article is styled alike) and across editions (the template's), and each is
+// checked once a run: about three times less work than checking whole pages (test/checks/client-support.test.ts
+// compares the two).
+import { DomUtils } from 'htmlparser2';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadMjml } from '../render/mjml.js';
-import { withoutHidden } from './html.js';
+import { isHiddenElement, type HtmlDocument, type HtmlElement } from './html.js';
 import { locate } from './locate.js';
 import type { BuiltEdition } from './rule.js';
 
@@ -18,7 +26,8 @@ const SKELETON = `<mj-body><mj-wrapper><mj-section><mj-column><mj-text></mj-text
 <mj-column></mj-column></mj-section></mj-wrapper><mj-section><mj-group><mj-column></mj-column><mj-column></mj-column></mj-group></mj-section></mj-body>`;
 
 type DoIUseEmail = typeof import('@jsx-email/doiuse-email').doIUseEmail;
-let doIUseEmail: DoIUseEmail | undefined;
+let loaded: Promise<DoIUseEmail> | undefined;
+const doIUseEmail = () => (loaded ??= import('@jsx-email/doiuse-email').then((library) => library.doIUseEmail));
 const baselines = new Map<string, Promise<Set<string>>>();
 
 /** Throws with the library's message when a client name matches no client (a usage error). */
@@ -28,10 +37,9 @@ export async function validateClients(clients: string[]): Promise<void> {
 }
 
 export async function clientSupport(built: BuiltEdition, clients: string[] = DEFAULT_CLIENTS): Promise<Diagnostic[]> {
-  doIUseEmail ??= (await import('@jsx-email/doiuse-email')).doIUseEmail;
   const baseline = await baselineFor(built.mjml, clients);
   const unsupported = new Map<string, string[]>();
-  for (const [feature, client] of failures(withoutHidden(built.html, built.dom), clients)) {
+  for (const [feature, client] of await pageFailures(built.dom, clients)) {
     if (baseline.has(`${feature}\0${client}`)) continue;
     const list = unsupported.get(feature) ?? [];
     if (!list.includes(client)) list.push(client);
@@ -43,9 +51,46 @@ export async function clientSupport(built: BuiltEdition, clients: string[] = DEF
   );
 }
 
-/** [feature, client] for every "not supported" finding (partial support is MJML's daily bread: not reported). */
-function failures(html: string, clients: string[]): [string, string][] {
-  const result = doIUseEmail!(html, { emailClients: clients });
+/** What each piece fails, by clients and piece; cleared when large (a long preview session). */
+const pieceFailures = new Map<string, readonly [string, string][]>();
+const MAX_PIECES = 50_000;
+
+/** [feature, client] for every "not supported" finding on the page, but in hidden elements (the preheader). */
+export async function pageFailures(dom: HtmlDocument, clients: string[]): Promise<[string, string][]> {
+  const check = await doIUseEmail();
+  if (pieceFailures.size > MAX_PIECES) pieceFailures.clear();
+  const found = new Map<string, [string, string]>();
+  for (const piece of new Set(visiblePieces(dom.children))) {
+    const key = `${clients.join(',')}\0${piece}`;
+    let failed = pieceFailures.get(key);
+    if (!failed) pieceFailures.set(key, (failed = failures(check, piece, clients)));
+    for (const pair of failed) found.set(pair.join('\0'), pair);
+  }
+  return [...found.values()];
+}
+
+// elements htmlparser2 never closes: a closing tag would make another element (</br> is a <br>)
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** Each visible element as a start tag, closed at once; a <style> keeps its CSS. */
+function* visiblePieces(nodes: HtmlDocument['children']): Generator<string> {
+  for (const node of nodes) {
+    if (!DomUtils.isTag(node) || isHiddenElement(node as HtmlElement)) continue;
+    const attributes = Object.entries(node.attribs).map(([name, value]) => ` ${name}="${attribute(value)}"`).join('');
+    const inside = node.name === 'style' ? DomUtils.textContent(node) : '';
+    yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `${inside}</${node.name}>`}`;
+    yield* visiblePieces(node.children);
+  }
+}
+
+/** [feature, client] for every "not supported" finding in a page (partial support is MJML's daily bread: not reported). */
+export async function htmlFailures(html: string, clients: string[]): Promise<[string, string][]> {
+  return failures(await doIUseEmail(), html, clients);
+}
+
+function failures(check: DoIUseEmail, html: string, clients: string[]): [string, string][] {
+  const result = check(html, { emailClients: clients });
   const errors = result.success ? [] : result.errors;
   return errors.flatMap((message) => {
     const match = /^(.+) is not supported by `([^`]+)`$/.exec(message);
@@ -61,7 +106,7 @@ function baselineFor(mjml: string, clients: string[]): Promise<Set<string>> {
   if (!baseline) {
     baseline = (async () => {
       const { html } = await (await loadMjml())(`${open}${head}${SKELETON}</mjml>`, { validationLevel: 'skip', fonts: {}, ignoreIncludes: true });
-      return new Set(failures(html, clients).map(([feature, client]) => `${feature}\0${client}`));
+      return new Set((await htmlFailures(html, clients)).map(([feature, client]) => `${feature}\0${client}`));
     })();
     baselines.set(key, baseline);
   }

@@ -68,18 +68,5 @@ export function visibleText(dom: HtmlDocument): string {
   return collapse(parts.join(''));
 }
 
-/** The HTML without its hidden elements (for client-support data, which would flag the hiding tricks). */
-export function withoutHidden(html: string, dom: HtmlDocument): string {
-  const hidden = findElements(dom, (e) => isHiddenElement(e) && !ancestry(e).slice(1).some(isHiddenElement));
-  let result = '';
-  let from = 0;
-  for (const element of hidden) {
-    if (element.startIndex === null || element.endIndex === null) continue;
-    result += html.slice(from, element.startIndex);
-    from = element.endIndex + 1;
-  }
-  return result + html.slice(from);
-}
-
 /** Bytes from the start of the HTML to an element: where Gmail's clipping would cut. */
 export const byteOffset = (html: string, element: HtmlElement): number => Buffer.byteLength(html.slice(0, element.startIndex ?? 0));

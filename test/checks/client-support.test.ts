@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientSupport, validateClients } from '../../src/checks/client-support.js';
+import { clientSupport, DEFAULT_CLIENTS, htmlFailures, pageFailures, validateClients } from '../../src/checks/client-support.js';
+import { ancestry, findElements, isHiddenElement, parseHtml, type HtmlDocument } from '../../src/checks/html.js';
 import { builtEdition } from '../../src/checks/built-edition.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { loadMjml } from '../../src/render/mjml.js';
@@ -20,6 +21,19 @@ const PLAIN = `<mj-raw><div style="display:none;max-height:0;overflow:hidden;mso
 <mj-text css-class="nl-text"><h1>Field Notes</h1><p>Words.</p></mj-text><mj-button href="https://example.org/">Go</mj-button><mj-divider /></mj-column></mj-section>
 <mj-section><mj-column><mj-text>One</mj-text></mj-column><mj-column><mj-text>Two</mj-text></mj-column></mj-section>`;
 
+/** The page without its hidden elements, as a string: what the rule checked whole before it went piece by piece. */
+function withoutHidden(html: string, dom: HtmlDocument): string {
+  const hidden = findElements(dom, (e) => isHiddenElement(e) && !ancestry(e).slice(1).some(isHiddenElement));
+  let result = '';
+  let from = 0;
+  for (const element of hidden) {
+    if (element.startIndex === null || element.endIndex === null) continue;
+    result += html.slice(from, element.startIndex);
+    from = element.endIndex + 1;
+  }
+  return result + html.slice(from);
+}
+
 describe('client support rule', () => {
   it("subtracts MJML's own skeleton and the hidden preheader: a plain MJML edition is clean", async () => {
     expect(await clientSupport(await compiled(PLAIN))).toEqual([]);
@@ -34,6 +48,28 @@ describe('client support rule', () => {
   it('checks only the clients asked for', async () => {
     const edition = await compiled(`${PLAIN}<mj-raw><div style="display: flex;">side by side</div></mj-raw>`);
     expect(await clientSupport(edition, ['apple-mail.*'])).toEqual([]);
+  });
+
+  it('finds, piece by piece, what checking the whole page finds', async () => {
+    // features of every kind caniemail knows: elements, attributes and their values, inline CSS, stylesheets
+    // with at-rules and pseudo-classes, void and raw-text elements, entities in attributes, a hidden part
+    const page = `<!doctype html><html lang="en"><head><title>t &amp; u</title><meta name="color-scheme" content="light dark">
+      <link rel="stylesheet" href="https://example.org/a.css"><style>@media (prefers-color-scheme: dark) { a:hover { color: red; } }
+      .x > p ~ p { display: grid; } @font-face { font-family: X; src: url(x.woff2); }</style></head>
+      <body style="margin:0"><div style="display:none;mso-hide:all"><video src="v.mp4"></video><p style="position: sticky">hidden</p></div>
+      <table background="https://example.org/b.png" width="100%"><tr><td style="background-image: linear-gradient(red, blue); border-radius: 4px">
+      <p style="margin: 0 0 16px;">One</p><p style="margin: 0 0 16px;">Two<br>three</p><a href="#top" title="a &quot;b&quot;">top</a>
+      <a href="mailto:me@example.org" target="_blank">mail</a><img src="https://example.org/c.png" srcset="c2.png 2x" alt="" width="552">
+      <svg width="10" height="10"><circle cx="5" cy="5" r="4"/></svg><form action="https://example.org/"><input type="checkbox"><button>b</button></form>
+      <div style="display: flex; gap: 8px; max-width: 60ch; aspect-ratio: 16 / 9">flex</div><hr style="border: 0"></td></tr></table></body></html>`;
+    const sampled = await sampleBuilt();
+    for (const html of [page, sampled.html]) {
+      const dom = parseHtml(html);
+      const whole = new Set((await htmlFailures(withoutHidden(html, dom), DEFAULT_CLIENTS)).map((f) => f.join(' / ')));
+      const pieces = new Set((await pageFailures(dom, DEFAULT_CLIENTS)).map((f) => f.join(' / ')));
+      expect(whole.size).toBeGreaterThan(html === page ? 20 : 0);
+      expect([...pieces].sort()).toEqual([...whole].sort());
+    }
   });
 
   it('rejects an unknown client name', async () => {
