@@ -46,6 +46,12 @@ export interface BuildOptions extends ProjectOptions {
   parallel?: boolean;
   /** Called as each edition is done (in the order they finish); `index` counts them. */
   onEdition?: (result: EditionResult, index: number, total: number) => void;
+  /**
+   * Runs on each edition built in this thread as soon as it is built, and is awaited before the next: what it
+   * returns takes the edition's place in the report. `check` runs its own rules here and drops the rendered
+   * edition, so that checking a thousand editions holds one in memory, not a thousand.
+   */
+  afterEdition?: (result: EditionResult) => Promise<EditionResult>;
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {

@@ -1,6 +1,7 @@
 // `newsletter check [slug...]`: builds the editions through the same pipeline as `build` (writing nothing
 // unless --out is given) and runs every rule on them; a gate a CI job can trust: exit 1 on any error.
-import { build, type BuildOptions } from '../build.js';
+import { build, type BuildOptions, type EditionResult } from '../build.js';
+import type { BuiltEdition } from '../checks/rule.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { summarize } from '../diagnostics/format.js';
 import { DEFAULT_CLIENTS, validateClients } from '../checks/client-support.js';
@@ -38,37 +39,34 @@ export async function checkCommand(options: CheckCommandOptions, io: Io): Promis
   const usage = await usageProblems(options);
   if (usage.length > 0) return finish(io, options, { diagnostics: usage, editions: [], code: EXIT.usage });
 
-  const report = await build({ ...options, dryRun: !options.outGiven });
-  if (report.usageError) return finish(io, options, { diagnostics: report.diagnostics, editions: [], code: EXIT.usage });
-  // the config's client list is only known now that the project is loaded
-  const first = report.editions.find((e) => e.built)?.built;
-  const clients = clientList(options.clients) ?? first?.config.checkClients ?? DEFAULT_CLIENTS;
-  const invalidClients = first && !options.clients ? await clientsProblem(clients) : undefined;
-  if (first && invalidClients) {
-    const problem = diag('CONFIG_INVALID', 'error', `"checkClients": ${invalidClients}`, locate(first, '"checkClients"'));
-    return finish(io, options, { diagnostics: [problem], editions: [], code: EXIT.usage });
-  }
-
   const online: LiveLinkOptions | undefined = options.online
     ? { timeoutMs: options.timeout ? Number(options.timeout) * 1000 : DEFAULT_TIMEOUT_MS, concurrency: DEFAULT_CONCURRENCY, cache: new Map() }
     : undefined;
-  const editions: EditionCheck[] = [];
-  for (const result of report.editions) {
-    const diagnostics = [...result.diagnostics];
-    let spam: SpamReport | undefined;
-    if (result.built) {
-      const written = result.files.includes(`${result.slug}/message.eml`);
-      const checked = await runChecks(result.built, {
-        clients,
-        online,
-        spam: options.spam ? { file: written ? `${options.out ?? 'out'}/${result.slug}/message.eml` : result.built.edition.sources[0] } : undefined,
-      });
-      diagnostics.push(...checked.diagnostics);
-      spam = checked.spam;
-    }
+  // each edition is checked as soon as it is built, and only its findings are kept
+  const checked = new Map<string, { diagnostics: Diagnostic[]; spam?: SpamReport }>();
+  let clients: Promise<string[] | Diagnostic> | undefined;
+  const afterEdition = async ({ built, ...result }: EditionResult): Promise<EditionResult> => {
+    if (!built) return result;
+    clients ??= clientsFor(built, options.clients);
+    const list = await clients;
+    if (!Array.isArray(list)) return result; // the config names unknown clients: a usage error, below
+    const written = result.files.includes(`${result.slug}/message.eml`);
+    const spamFile = written ? `${options.out ?? 'out'}/${result.slug}/message.eml` : built.edition.sources[0];
+    checked.set(result.slug, await runChecks(built, { clients: list, online, spam: options.spam ? { file: spamFile } : undefined }));
+    return result;
+  };
+
+  const report = await build({ ...options, dryRun: !options.outGiven, afterEdition });
+  if (report.usageError) return finish(io, options, { diagnostics: report.diagnostics, editions: [], code: EXIT.usage });
+  const list = await clients;
+  if (list && !Array.isArray(list)) return finish(io, options, { diagnostics: [list], editions: [], code: EXIT.usage });
+
+  const editions: EditionCheck[] = report.editions.map((result) => {
+    const found = checked.get(result.slug);
+    const diagnostics = [...result.diagnostics, ...(found?.diagnostics ?? [])];
     const final = options.strict ? diagnostics.map(strict) : diagnostics;
-    editions.push({ slug: result.slug, ok: !hasErrors(final), diagnostics: final, ...(spam ? { spam } : {}) });
-  }
+    return { slug: result.slug, ok: !hasErrors(final), diagnostics: final, ...(found?.spam ? { spam: found.spam } : {}) };
+  });
   const projectDiagnostics = options.strict ? report.diagnostics.map(strict) : report.diagnostics;
   const failed = hasErrors(projectDiagnostics) || editions.some((e) => !e.ok);
   return finish(io, options, { diagnostics: projectDiagnostics, editions, code: failed ? EXIT.failure : EXIT.ok, seconds: (performance.now() - started) / 1000 });
@@ -90,6 +88,13 @@ async function usageProblems(options: CheckCommandOptions): Promise<Diagnostic[]
 }
 
 const clientList = (option: string | undefined) => option?.split(',').map((c) => c.trim()).filter(Boolean);
+
+/** The clients to check for: --clients (checked with the other options), else the config's, else the default. */
+async function clientsFor(built: BuiltEdition, option: string | undefined): Promise<string[] | Diagnostic> {
+  const clients = clientList(option) ?? built.config.checkClients ?? DEFAULT_CLIENTS;
+  const invalid = option ? undefined : await clientsProblem(clients);
+  return invalid ? diag('CONFIG_INVALID', 'error', `"checkClients": ${invalid}`, locate(built, '"checkClients"')) : clients;
+}
 
 /** Why caniemail knows none of these clients, or undefined when it knows them. */
 async function clientsProblem(clients: string[]): Promise<string | undefined> {

@@ -19,6 +19,7 @@ export async function buildEditions(
   buildOne: BuildOne,
 ): Promise<{ editions: EditionResult[]; workers: number }> {
   const results: EditionResult[] = new Array(entries.length);
+  const after = options.afterEdition ?? (async (result: EditionResult) => result);
   let reported = 0;
   const report = (index: number, result: EditionResult) => {
     results[index] = result;
@@ -29,7 +30,7 @@ export async function buildEditions(
     if (options.dryRun) {
       // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
       if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
-      for (const [index, entry] of entries.entries()) report(index, await buildOne(project, entry, true));
+      for (const [index, entry] of entries.entries()) report(index, await after(await buildOne(project, entry, true)));
       return { editions: results, workers: 0 };
     }
 
@@ -63,7 +64,10 @@ export async function buildEditions(
       await buildInWorkers(options, tasks, workers, done);
     } else if (tasks.length > 0) {
       startMjmlThread(thread);
-      for (const task of tasks) done(await runEditionTask(project, task, buildOne));
+      for (const task of tasks) {
+        const finished = await runEditionTask(project, task, buildOne);
+        done({ ...finished, result: await after(finished.result) });
+      }
     }
     await cache.save();
     return { editions: results, workers };
