@@ -60,7 +60,9 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
   const check = await doIUseEmail();
   if (pieceFailures.size > MAX_PIECES) pieceFailures.clear();
   const found = new Map<string, [string, string]>();
-  for (const piece of new Set(visiblePieces(dom.children))) {
+  // stylesheets first, then elements in page order: the order doiuse-email reports in
+  const pieces = [...new Set(visiblePieces(dom.children))].sort((a, b) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')));
+  for (const piece of pieces) {
     const key = `${clients.join(',')}\0${piece}`;
     let failed = pieceFailures.get(key);
     if (!failed) pieceFailures.set(key, (failed = failures(check, piece, clients)));
@@ -73,14 +75,26 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** Each visible element as a start tag, closed at once; a <style> keeps its CSS. */
-function* visiblePieces(nodes: HtmlDocument['children']): Generator<string> {
+/**
+ * Each visible element as a start tag, closed at once, and each stylesheet: what doiuse-email checks, the way
+ * it walks the page. Elements count only through a chain of ordinary elements from the top (not inside a
+ * <script>, which htmlparser2 may give children); stylesheets count anywhere, each by its first text.
+ */
+function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Generator<string> {
   for (const node of nodes) {
-    if (!DomUtils.isTag(node) || isHiddenElement(node as HtmlElement)) continue;
-    const attributes = Object.entries(node.attribs).map(([name, value]) => ` ${name}="${attribute(value)}"`).join('');
-    const inside = node.name === 'style' ? DomUtils.textContent(node) : '';
-    yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `${inside}</${node.name}>`}`;
-    yield* visiblePieces(node.children);
+    if (!DomUtils.isTag(node)) continue;
+    if (isHiddenElement(node as HtmlElement)) continue;
+    if (node.type === 'style') {
+      const css = node.children[0];
+      if (css && DomUtils.isText(css)) yield `<style>${css.data}</style>`;
+      continue;
+    }
+    const element = elements && node.type === 'tag';
+    if (element) {
+      const attributes = Object.entries(node.attribs).map(([name, value]) => ` ${name}="${attribute(value)}"`).join('');
+      yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
+    }
+    yield* visiblePieces(node.children, element);
   }
 }
 
