@@ -15,7 +15,7 @@
 import { DomUtils } from 'htmlparser2';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadMjml } from '../render/mjml.js';
-import { isHiddenElement, type HtmlDocument, type HtmlElement } from './html.js';
+import { isHiddenElement, parseHtml, type HtmlDocument, type HtmlElement } from './html.js';
 import { locate } from './locate.js';
 import type { BuiltEdition } from './rule.js';
 
@@ -38,37 +38,61 @@ export async function validateClients(clients: string[]): Promise<void> {
 
 export async function clientSupport(built: BuiltEdition, clients: string[] = DEFAULT_CLIENTS): Promise<Diagnostic[]> {
   const baseline = await baselineFor(built.mjml, clients);
+  const page = await pageFailures(built.dom, clients);
   const unsupported = new Map<string, string[]>();
-  for (const [feature, client] of await pageFailures(built.dom, clients)) {
+  for (const [feature, client] of page.failures) {
     if (baseline.has(`${feature}\0${client}`)) continue;
     const list = unsupported.get(feature) ?? [];
     if (!list.includes(client)) list.push(client);
     unsupported.set(feature, list);
   }
-  return [...unsupported].map(([feature, failing]) =>
-    diag('CLIENT_UNSUPPORTED', 'warning', `${feature} is not supported by ${failing.join(', ')}`, locate(built, cssNeedle(feature)),
-      'give it a fallback those clients understand, or avoid it; details at https://www.caniemail.com/'),
-  );
+  return [
+    ...page.invalidCss.map(({ css, message }) =>
+      diag('CSS_INVALID', 'warning', `a stylesheet does not parse (${message}): ${(firstLine(css) ?? '').slice(0, 60)}`, locate(built, firstLine(css)),
+        'fix the CSS in the template: Gmail drops a <style> block with an error in it, and every rule in it'),
+    ),
+    ...[...unsupported].map(([feature, failing]) =>
+      diag('CLIENT_UNSUPPORTED', 'warning', `${feature} is not supported by ${failing.join(', ')}`, locate(built, cssNeedle(feature)),
+        'give it a fallback those clients understand, or avoid it; details at https://www.caniemail.com/'),
+    ),
+  ];
 }
+
+const firstLine = (css: string) => css.trim().split('\n')[0].trim() || undefined;
 
 /** What each piece fails, by clients and piece; cleared when large (a long preview session). */
 const pieceFailures = new Map<string, readonly [string, string][]>();
 const MAX_PIECES = 50_000;
 
-/** [feature, client] for every "not supported" finding on the page, but in hidden elements (the preheader). */
-export async function pageFailures(dom: HtmlDocument, clients: string[]): Promise<[string, string][]> {
+interface PageFailures {
+  /** [feature, client] for every "not supported" finding on the page, but in hidden elements (the preheader). */
+  failures: [string, string][];
+  /** Stylesheets that do not parse: doiuse-email throws on them. */
+  invalidCss: { css: string; message: string }[];
+}
+
+export async function pageFailures(dom: HtmlDocument, clients: string[]): Promise<PageFailures> {
   const check = await doIUseEmail();
   if (pieceFailures.size > MAX_PIECES) pieceFailures.clear();
   const found = new Map<string, [string, string]>();
+  const invalidCss: PageFailures['invalidCss'] = [];
   // stylesheets first, then elements in page order: the order doiuse-email reports in
   const pieces = [...new Set(visiblePieces(dom.children))].sort((a, b) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')));
   for (const piece of pieces) {
     const key = `${clients.join(',')}\0${piece}`;
     let failed = pieceFailures.get(key);
-    if (!failed) pieceFailures.set(key, (failed = failures(check, piece, clients)));
+    if (!failed) {
+      try {
+        failed = failures(check, piece, clients);
+      } catch (error) {
+        invalidCss.push({ css: piece.slice('<style>'.length, -'</style>'.length), message: (error as Error).message.replace(/^:/, 'line ') });
+        continue;
+      }
+      pieceFailures.set(key, failed);
+    }
     for (const pair of failed) found.set(pair.join('\0'), pair);
   }
-  return [...found.values()];
+  return { failures: [...found.values()], invalidCss };
 }
 
 // elements htmlparser2 never closes: a closing tag would make another element (</br> is a <br>)
@@ -120,7 +144,9 @@ function baselineFor(mjml: string, clients: string[]): Promise<Set<string>> {
   if (!baseline) {
     baseline = (async () => {
       const { html } = await (await loadMjml())(`${open}${head}${SKELETON}</mjml>`, { validationLevel: 'skip', fonts: {}, ignoreIncludes: true });
-      return new Set((await htmlFailures(html, clients)).map(([feature, client]) => `${feature}\0${client}`));
+      // the whole page, hidden parts and all (MJML hides its preview text); piece by piece if its CSS does not parse
+      const found = await htmlFailures(html, clients).catch(async () => (await pageFailures(parseHtml(html), clients)).failures);
+      return new Set(found.map(([feature, client]) => `${feature}\0${client}`));
     })();
     baselines.set(key, baseline);
   }

@@ -9,8 +9,8 @@ import { built as sampleBuilt, GOOD_TEXT } from './helpers.js';
 const HEAD = '<mj-head><mj-title>Weighing an email</mj-title><mj-style>.nl-text h2 { margin: 0 0 6px; }</mj-style></mj-head>';
 
 /** An edition compiled by MJML for real, from a body of MJML. */
-async function compiled(body: string) {
-  const mjml = `<mjml lang="en">${HEAD}<mj-body>${body}</mj-body></mjml>`;
+async function compiled(body: string, head = HEAD) {
+  const mjml = `<mjml lang="en">${head}<mj-body>${body}</mj-body></mjml>`;
   const { html } = await (await loadMjml())(mjml, { validationLevel: 'soft', fonts: {} });
   const base = await sampleBuilt();
   return builtEdition({ edition: base.edition, config: DEFAULT_CONFIG, mjml, html, text: GOOD_TEXT, sources: [{ file: 'templates/default.mjml.hbs', text: `<mj-raw>\n  <div style="display: flex;">\n` }] });
@@ -67,10 +67,17 @@ describe('client support rule', () => {
     for (const html of [page, sampled.html]) {
       const dom = parseHtml(html);
       const whole = new Set((await htmlFailures(withoutHidden(html, dom), DEFAULT_CLIENTS)).map((f) => f.join(' / ')));
-      const pieces = new Set((await pageFailures(dom, DEFAULT_CLIENTS)).map((f) => f.join(' / ')));
+      const pieces = new Set((await pageFailures(dom, DEFAULT_CLIENTS)).failures.map((f) => f.join(' / ')));
       expect(whole.size).toBeGreaterThan(html === page ? 20 : 0);
       expect([...pieces]).toEqual([...whole]); // in the same order too
     }
+  });
+
+  it('reports a stylesheet that does not parse, in the body or in the head, instead of failing', async () => {
+    const inBody = await clientSupport(await compiled(`${PLAIN}<mj-raw><style>.broken { color: red</style></mj-raw>`));
+    expect(inBody).toEqual([expect.objectContaining({ code: 'CSS_INVALID', severity: 'warning', message: expect.stringMatching(/does not parse \(line 1:\d+: .+\): \.broken \{ color: red/) })]);
+    const inHead = await clientSupport(await compiled(PLAIN, HEAD.replace('</mj-head>', '<mj-style>.nl-text p { margin: 0</mj-style></mj-head>')));
+    expect(inHead.map((d) => d.code)).toEqual(['CSS_INVALID']);
   });
 
   it('rejects an unknown client name', async () => {
