@@ -2,7 +2,6 @@
 // own: a broken edition fails alone, and its previous output stays untouched because nothing of it is
 // written unless every stage before writing succeeded.
 import { join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import { loadProject, type Project, type ProjectOptions } from './project.js';
 import type { EditionSource } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -100,6 +99,7 @@ export async function buildEdition(project: Project, entry: Project['editions'][
   const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
   // the later stages' libraries (mail, HTML parsing) load while the MJML thread compiles, if one does
   const finishing = finishStages();
+  finishing.catch(() => undefined); // a failed render returns before awaiting it: no unhandled rejection
   const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);

@@ -47,8 +47,8 @@ export async function clientSupport(built: BuiltEdition, clients: string[] = DEF
     unsupported.set(feature, list);
   }
   return [
-    ...page.invalidCss.map(({ css, message }) =>
-      diag('CSS_INVALID', 'warning', `a stylesheet does not parse (${message}): ${(firstLine(css) ?? '').slice(0, 60)}`, locate(built, firstLine(css)),
+    ...page.invalidCss.map(({ where, css, message }) =>
+      diag('CSS_INVALID', 'warning', `${where} does not parse (${message}): ${(firstLine(css) ?? '').slice(0, 60)}`, locate(built, firstLine(css)),
         'fix the CSS in the template: Gmail drops a <style> block with an error in it, and every rule in it'),
     ),
     ...[...unsupported].map(([feature, failing]) =>
@@ -67,8 +67,8 @@ const MAX_PIECES = 50_000;
 interface PageFailures {
   /** [feature, client] for every "not supported" finding on the page, but in hidden elements (the preheader). */
   failures: [string, string][];
-  /** Stylesheets that do not parse: doiuse-email throws on them. */
-  invalidCss: { css: string; message: string }[];
+  /** Stylesheets and style attributes that do not parse: doiuse-email throws on them. */
+  invalidCss: { where: string; css: string; message: string }[];
 }
 
 export async function pageFailures(dom: HtmlDocument, clients: string[]): Promise<PageFailures> {
@@ -85,7 +85,7 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
       try {
         failed = failures(check, piece, clients);
       } catch (error) {
-        invalidCss.push({ css: piece.slice('<style>'.length, -'</style>'.length), message: (error as Error).message.replace(/^:/, 'line ') });
+        invalidCss.push(unparsable(piece, error));
         continue;
       }
       pieceFailures.set(key, failed);
@@ -93,6 +93,14 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
     for (const pair of failed) found.set(pair.join('\0'), pair);
   }
   return { failures: [...found.values()], invalidCss };
+}
+
+/** The CSS of a piece doiuse-email could not parse: a stylesheet, or an element's style attribute. */
+function unparsable(piece: string, error: unknown): PageFailures['invalidCss'][number] {
+  const message = String((error as Error).message).replace(/^(undefined)?:/, 'line ');
+  if (piece.startsWith('<style>')) return { where: 'a stylesheet', css: piece.slice('<style>'.length, -'</style>'.length), message };
+  const style = / style="([^"]*)"/.exec(piece)?.[1] ?? '';
+  return { where: 'an inline style', css: style.replace(/&quot;/g, '"').replace(/&amp;/g, '&'), message };
 }
 
 // elements htmlparser2 never closes: a closing tag would make another element (</br> is a <br>)

@@ -71,7 +71,7 @@ export const CODES = {
   A11Y_LINK_TEXT: 'A link\'s text says nothing out of context ("click here", "read more").',
   A11Y_CONTRAST: 'Text contrast against its background is under WCAG AA (4.5:1, or 3:1 for large text), from inline styles.',
   CLIENT_UNSUPPORTED: 'The HTML uses a feature that some of the checked email clients do not support (caniemail data), beyond what MJML\'s own skeleton uses.',
-  CSS_INVALID: 'A stylesheet in the page does not parse: Gmail drops a whole `<style>` block with an error in it, and client support cannot check it.',
+  CSS_INVALID: 'A stylesheet or inline style in the page does not parse: Gmail drops a whole `<style>` block with an error in it, and client support cannot check it.',
   CHECK_OPTIONS: 'An option of check is invalid (an unknown email client, a bad --timeout).',
   LINK_BROKEN: 'check --online: a link or image answered with an error status, or not at all.',
   SPAMASSASSIN_MISSING: 'check --spam needs SpamAssassin, which is not installed.',

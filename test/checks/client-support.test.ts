@@ -78,6 +78,8 @@ describe('client support rule', () => {
     expect(inBody).toEqual([expect.objectContaining({ code: 'CSS_INVALID', severity: 'warning', message: expect.stringMatching(/does not parse \(line 1:\d+: .+\): \.broken \{ color: red/) })]);
     const inHead = await clientSupport(await compiled(PLAIN, HEAD.replace('</mj-head>', '<mj-style>.nl-text p { margin: 0</mj-style></mj-head>')));
     expect(inHead.map((d) => d.code)).toEqual(['CSS_INVALID']);
+    const inline = await clientSupport(await compiled(`${PLAIN}<mj-raw><div style="color">x</div></mj-raw>`));
+    expect(inline).toEqual([expect.objectContaining({ code: 'CSS_INVALID', message: expect.stringMatching(/^an inline style does not parse \(line 1:\d+: .+\): color$/) })]);
   });
 
   it('rejects an unknown client name', async () => {
