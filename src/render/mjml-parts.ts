@@ -6,9 +6,9 @@
 import { createRequire } from 'node:module';
 import type { MjmlNode } from './mjml-skeleton.js';
 import { requireLean } from './mjml-require.js';
+import { inlineCss as inlineBySignature, type JuiceParts } from './inline-css.js';
 
 type Parse = (mjml: string, options: object) => MjmlNode;
-type Juice = (html: string, options: object) => string;
 
 const ourRequire = createRequire(import.meta.url);
 let coreRequire: NodeRequire | undefined;
@@ -33,19 +33,29 @@ export function parseMjml(source: string): MjmlNode {
   return parser(source, { keepComments: false, components: PARSER_COMPONENTS, filePath: '.', actualPath: '.', preprocessors: [], ignoreIncludes: true });
 }
 
-let juice: Juice | undefined;
+let juice: JuiceParts | undefined;
 let mergeConditionals: ((html: string) => string) | undefined;
-/** What mjml2html does after its skeleton when there is inline CSS: juice with MJML's options, then merge Outlook conditionals. */
+/** What mjml2html does after its skeleton when there is inline CSS: juice with MJML's options (see inline-css.ts),
+ * then merge Outlook conditionals. */
 export function inlineCss(html: string, css: string): string {
-  juice ??= fromMjmlCore('juice') as Juice;
-  mergeConditionals ??= fromMjmlCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
-  return mergeConditionals(juice(html, { applyStyleTags: false, extraCss: css, insertPreservedExtraCss: false, removeStyleTags: false }));
+  preloadParts();
+  return mergeConditionals!(inlineBySignature(juice!, html, css));
+}
+
+/** juice's pieces, from the files its main module loads (not the main module itself, which also loads its
+ * resource fetching), and the selector parser of the cheerio it uses. */
+function juiceParts(): JuiceParts {
+  const load = fromMjmlCore('juice/lib/cheerio') as JuiceParts['load'];
+  const fromJuice = createRequire(coreRequire!.resolve('juice/lib/cheerio'));
+  const fromCheerio = createRequire(createRequire(fromJuice.resolve('cheerio/slim')).resolve('cheerio-select'));
+  const cssWhat = fromCheerio('css-what') as { parse: JuiceParts['parseSelector'] };
+  return { load, client: fromMjmlCore('juice/client') as JuiceParts['client'], utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'], parseSelector: cssWhat.parse };
 }
 
 /** Loads the parser and juice now, so that a thread can do it ahead of its first compile. */
 export function preloadParts(): void {
   parser ??= fromMjmlCore('mjml-parser-xml') as Parse;
-  juice ??= fromMjmlCore('juice') as Juice;
+  juice ??= juiceParts();
   mergeConditionals ??= fromMjmlCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
 }
 

@@ -1,0 +1,148 @@
+// The inline CSS of `<mj-style inline="inline">`, applied as mjml2html applies it (juice, with MJML's options),
+// for a fraction of the work on the second and later editions of a build.
+//
+// juice runs every selector over the whole page: 2.6 ms for a 240-element edition, most of it matching. But
+// when every selector only tests element names and attributes (classes, ids) through descendant and child
+// combinators, what juice writes on an element depends on nothing but that element and its ancestors: their
+// names and the attributes the selectors test, and the element's own style, width, height... (the attributes
+// juice reads and writes). That is the element's signature. A page whose signatures have all been seen before
+// gets, on each element, what juice wrote on the first element with the same signature; any unseen signature
+// and juice runs on the whole page as usual, which also teaches it the new ones. The page is parsed and
+// written back by juice's own code, so the bytes are juice's. Selectors with anything else (pseudo-classes,
+// sibling combinators), counters and CSS variables always go through juice: what it writes may depend on
+// siblings or on its walk order. test/render/inline-css.test.ts compares the two ways.
+type Load = (html: string, options: { xmlMode: undefined }, callback: ($: Cheerio, css: string) => Cheerio, extra: [string]) => string;
+interface Cheerio {
+  (selector: string): { each(fn: (this: DomNode) => void): void };
+  (element: DomNode): { removeAttr(name: string): void };
+  root(): { 0: DomNode };
+}
+/** A node of the parsed page (domhandler's): elements have attributes. */
+type DomNode = { children?: DomNode[]; attribs?: Record<string, string>; name?: string };
+interface JuiceClient {
+  (html: string, options: object): string;
+  inlineDocument($: Cheerio, css: string, options: object): void;
+  ignoredPseudos: string[];
+}
+interface JuiceUtils {
+  parseCSS(css: string): [string, unknown][];
+  Selector: new (text: string) => { parsed(): ArrayLike<{ pseudos?: { name: string }[] }> };
+  getDefaultOptions(options: object): object;
+}
+type CssToken = { type: string; name?: string; namespace?: string | null };
+export interface JuiceParts {
+  client: JuiceClient;
+  load: Load;
+  utils: JuiceUtils;
+  parseSelector: (selector: string) => CssToken[][];
+}
+
+/** What mjml2html passes to juice. */
+export const MJML_JUICE_OPTIONS = { applyStyleTags: false, insertPreservedExtraCss: false, removeStyleTags: false };
+/** The attributes juice reads or writes on the element it styles. */
+const WRITTEN = ['style', 'width', 'height', 'align', 'valign', 'bgcolor', 'background'];
+const PLAIN_SELECTOR = new Set(['tag', 'universal', 'attribute', 'descendant', 'child']);
+/** Plans kept (one per distinct stylesheet), and signatures kept per plan: enough for any real archive. */
+const MAX_PLANS = 16;
+const MAX_SIGNATURES = 100_000;
+
+interface Plan {
+  /** Whether an element's styles depend only on its signature. */
+  bySignature: boolean;
+  /** Attributes in a signature: those the selectors test, and WRITTEN. */
+  attributes: string[];
+  ids: Map<string, number>;
+  /** What juice left in the WRITTEN attributes of an element with this signature id, in attribute order. */
+  written: Map<number, [string, string][]>;
+}
+
+const plans = new Map<string, Plan>();
+
+/** How pages were styled since the process started: by juice itself, or from signatures (for tests and the benchmark). */
+export const inlineCounts = { juice: 0, signatures: 0 };
+
+export function inlineCss(parts: JuiceParts, html: string, css: string): string {
+  return parts.load(html, { xmlMode: undefined }, ($) => inlineDocument(parts, $, css), [css]);
+}
+
+/** What juice.juiceDocument does with MJML's options, by signature where it can. */
+function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
+  // juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from <style>s
+  $('style').each(function () {
+    $(this).removeAttr('data-embed');
+  });
+  const options = parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
+  const stylesheet = `\n${css}`; // juiceDocument adds the page's own styles (none: applyStyleTags is off), then a newline
+  const plan = planFor(parts, stylesheet);
+  if (!plan.bySignature) {
+    inlineCounts.juice++;
+    parts.client.inlineDocument($, stylesheet, options);
+    return $;
+  }
+  const elements: { attribs: Record<string, string> }[] = [];
+  const ids: number[] = [];
+  let unseen = false;
+  const walk = (node: DomNode, parent: number) => {
+    for (const child of node.children ?? []) {
+      if (!child.attribs) continue; // text, comments, CDATA
+      let signature = `${parent}<${child.name}`;
+      for (const name of plan.attributes) {
+        const value = child.attribs[name];
+        if (value !== undefined) signature += ` ${name}=${JSON.stringify(value)}`;
+      }
+      let id = plan.ids.get(signature);
+      if (id === undefined) plan.ids.set(signature, (id = plan.ids.size + 1));
+      if (!plan.written.has(id)) unseen = true;
+      elements.push(child as { attribs: Record<string, string> });
+      ids.push(id);
+      walk(child, id);
+    }
+  };
+  walk($.root()[0], 0);
+
+  if (unseen) {
+    inlineCounts.juice++;
+    parts.client.inlineDocument($, stylesheet, options);
+    elements.forEach((element, i) => {
+      if (!plan.written.has(ids[i]!)) plan.written.set(ids[i]!, Object.entries(element.attribs).filter(([name]) => WRITTEN.includes(name)));
+    });
+    if (plan.ids.size > MAX_SIGNATURES) plans.delete(stylesheet);
+  } else {
+    inlineCounts.signatures++;
+    // an attribute the element has keeps its place; one juice added goes last, in the order juice added it
+    elements.forEach((element, i) => {
+      for (const [name, value] of plan.written.get(ids[i]!)!) element.attribs[name] = value;
+    });
+  }
+  return $;
+}
+
+function planFor(parts: JuiceParts, stylesheet: string): Plan {
+  let plan = plans.get(stylesheet);
+  if (plan) return plan;
+  const attributes = new Set(WRITTEN);
+  let bySignature = !/counter-(reset|increment)|var\(/i.test(stylesheet);
+  try {
+    for (const [selector] of parts.utils.parseCSS(stylesheet)) {
+      // juice skips a rule with :hover, :focus...: it styles nothing
+      const parsed = Array.from(new parts.utils.Selector(selector).parsed());
+      if (parsed.some((part) => part.pseudos?.some((pseudo) => parts.client.ignoredPseudos.includes(pseudo.name)))) continue;
+      let tokens: CssToken[][];
+      try {
+        tokens = parts.parseSelector(selector);
+      } catch {
+        continue; // cheerio cannot read it either: juice skips the rule
+      }
+      for (const token of tokens.flat()) {
+        if (!PLAIN_SELECTOR.has(token.type) || token.namespace != null) bySignature = false;
+        else if (token.type === 'attribute') attributes.add(token.name!.toLowerCase());
+      }
+    }
+  } catch {
+    bySignature = false; // juice's own parse will say what is wrong
+  }
+  plan = { bySignature, attributes: [...attributes], ids: new Map(), written: new Map() };
+  if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
+  plans.set(stylesheet, plan);
+  return plan;
+}
