@@ -1,4 +1,4 @@
-// `newsletter inbox [--port 2525]`: runs the local inbox until Ctrl-C (SIGINT) or SIGTERM.
+// `newsletter inbox [--port 2525]`: runs the local inbox until Ctrl-C (SIGINT), SIGTERM, or its reader goes.
 import { resolve } from 'node:path';
 import { diag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/discover.js';
@@ -52,15 +52,24 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
   return EXIT.ok;
 }
 
-/** Resolves on Ctrl-C or SIGTERM (also used by `newsletter preview`). */
+/**
+ * Resolves on Ctrl-C or SIGTERM (also used by `newsletter preview`), or once the reader of stdout has gone
+ * (`newsletter inbox --json | head -3`): the next line written then fails with EPIPE, and a command that only
+ * runs to be read has no one left to serve, as a Unix filter dies of SIGPIPE.
+ */
 export function stopSignal(): Promise<void> {
   return new Promise((resolveStop) => {
+    const readerGone = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') stop();
+    };
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.stdout.off('error', readerGone);
       resolveStop();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    process.stdout.on('error', readerGone);
   });
 }

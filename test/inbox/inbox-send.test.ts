@@ -75,6 +75,18 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
     expect(result.code).toBe(2);
   });
 
+  it('stops with exit 0 once the reader of its output has gone, at the next line it writes', async () => {
+    const piped = await runInbox(project.dir);
+    try {
+      piped.child.stdout!.destroy(); // as `newsletter inbox --json | head -1` after its line
+      const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+      expect(result.code).toBe(0);
+      expect(await piped.exited).toBe(0);
+    } finally {
+      if (piped.child.exitCode === null) piped.child.kill('SIGKILL');
+    }
+  });
+
   it('exits 2 when its port is taken', async () => {
     const first = await runInbox(project.dir);
     try {
