@@ -22,6 +22,7 @@ if (!(EDITIONS >= 10)) {
 
 const { loadProject } = await import('../dist/project.js');
 const stages = await import('../dist/workers/stages.js');
+const { inlineCounts } = await import('../dist/render/inline-css.js');
 
 const work = await mkdtemp(join(tmpdir(), 'newsletter-stages-'));
 try {
@@ -61,6 +62,7 @@ try {
   console.log(`per edition, ${measured.length} editions after ${warmup} to warm up, one thread, nothing written:`);
   for (const [stage, ms] of totals) console.log(`${perEdition(ms)} ms  ${stage}`);
   console.log(`${perEdition(performance.now() - started)} ms  in all`);
+  console.log(`inline CSS: ${inlineCounts.signatures} pages styled from signatures, ${inlineCounts.juice} by juice (src/render/inline-css.ts)`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
