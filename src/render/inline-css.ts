@@ -8,9 +8,16 @@
 // juice reads and writes). That is the element's signature. A page whose signatures have all been seen before
 // gets, on each element, what juice wrote on the first element with the same signature; any unseen signature
 // and juice runs on the whole page as usual, which also teaches it the new ones. The page is parsed and
-// written back by juice's own code, so the bytes are juice's. Selectors with anything else (pseudo-classes,
-// sibling combinators), counters and CSS variables always go through juice: what it writes may depend on
-// siblings or on its walk order. test/render/inline-css.test.ts compares the two ways.
+// written back by juice's own code, so the bytes are juice's.
+//
+// That holds as long as juice never applies or skips a rule because of the page as a whole. Selectors with
+// anything else (pseudo-classes, sibling combinators) look past the ancestors, so they always go through
+// juice. So does a test of an attribute named like a property of every object (`[constructor^=f]`): on an
+// element without it, the selector engine reads the inherited function and throws, and juice then skips the
+// rule for the whole page. Counters and CSS variables go through juice too, to be safe: counters only feed
+// pseudo-element content, which MJML's options leave out, and variables are looked up through ancestors, so
+// neither seems to break the premise, but neither is worth the risk. test/render/inline-css.test.ts compares
+// the two ways.
 type Load = (html: string, options: { xmlMode: undefined }, callback: ($: Cheerio, css: string) => Cheerio, extra: [string]) => string;
 interface Cheerio {
   (selector: string): { each(fn: (this: DomNode) => void): void };
@@ -67,9 +74,10 @@ export function inlineCss(parts: JuiceParts, html: string, css: string): string 
 
 /** What juice.juiceDocument does with MJML's options, by signature where it can. */
 function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
-  // juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from <style>s
+  // juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from each
+  // <style> with exactly one child (it skips the others)
   $('style').each(function () {
-    $(this).removeAttr('data-embed');
+    if (this.children?.length === 1) $(this).removeAttr('data-embed');
   });
   const options = parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
   const stylesheet = `\n${css}`; // juiceDocument adds the page's own styles (none: applyStyleTags is off), then a newline
@@ -99,6 +107,7 @@ function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
     }
   };
   walk($.root()[0], 0);
+  if (plan.ids.size > MAX_SIGNATURES) plans.delete(stylesheet); // relearned from the next page
 
   if (unseen) {
     inlineCounts.juice++;
@@ -106,7 +115,6 @@ function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
     elements.forEach((element, i) => {
       if (!plan.written.has(ids[i]!)) plan.written.set(ids[i]!, Object.entries(element.attribs).filter(([name]) => WRITTEN.includes(name)));
     });
-    if (plan.ids.size > MAX_SIGNATURES) plans.delete(stylesheet);
   } else {
     inlineCounts.signatures++;
     // an attribute the element has keeps its place; one juice added goes last, in the order juice added it
@@ -135,6 +143,7 @@ function planFor(parts: JuiceParts, stylesheet: string): Plan {
       }
       for (const token of tokens.flat()) {
         if (!PLAIN_SELECTOR.has(token.type) || token.namespace != null) bySignature = false;
+        else if (token.type === 'attribute' && token.name!.toLowerCase() in Object.prototype) bySignature = false; // see below
         else if (token.type === 'attribute') attributes.add(token.name!.toLowerCase());
       }
     }

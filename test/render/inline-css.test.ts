@@ -57,6 +57,21 @@ describe('inline CSS by signature', () => {
     expect(compare(CSS, [known, unseen, unseen, known])).toBe(2);
   });
 
+  it('drops data-embed only where juice does: from a <style> with exactly one child', () => {
+    const css = 'p { color: red; }';
+    const pages = ['<style data-embed></style>', '<style data-embed>.a { color: blue; }</style>', '<p>a</p><style data-embed/>'].map((head) => page('<p>a</p>', head));
+    compare(css, [...pages, ...pages]);
+  });
+
+  it('leaves to juice a test of an attribute every object has, which juice may skip for the whole page', () => {
+    // on an element without the attribute, css-select reads Object.prototype.constructor and throws, so juice
+    // skips the rule on every element: what an element gets depends on the others
+    for (const css of ['p[constructor^="f"] { color: red; }', '[constructor="f" i] > p { color: red; }']) {
+      const pages = [page('<p constructor="f"><p>x</p></p>'), page('<p>y</p>'), page('<p constructor="f"><p>x</p></p><p>y</p>')];
+      expect(compare(css, pages), css).toBe(0);
+    }
+  });
+
   it('leaves pages to juice when styles can depend on more than the ancestors', () => {
     const cases = [
       '.nl-text p:first-child { color: red; }',
