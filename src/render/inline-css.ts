@@ -27,7 +27,6 @@ interface Cheerio {
 /** A node of the parsed page (domhandler's): elements have attributes. */
 type DomNode = { children?: DomNode[]; attribs?: Record<string, string>; name?: string };
 interface JuiceClient {
-  (html: string, options: object): string;
   inlineDocument($: Cheerio, css: string, options: object): void;
   ignoredPseudos: string[];
 }
@@ -45,7 +44,7 @@ export interface JuiceParts {
 }
 
 /** What mjml2html passes to juice. */
-export const MJML_JUICE_OPTIONS = { applyStyleTags: false, insertPreservedExtraCss: false, removeStyleTags: false };
+const MJML_JUICE_OPTIONS = { applyStyleTags: false, insertPreservedExtraCss: false, removeStyleTags: false };
 /** The attributes juice reads or writes on the element it styles. */
 const WRITTEN = ['style', 'width', 'height', 'align', 'valign', 'bgcolor', 'background'];
 const PLAIN_SELECTOR = new Set(['tag', 'universal', 'attribute', 'descendant', 'child']);
@@ -143,7 +142,7 @@ function planFor(parts: JuiceParts, stylesheet: string): Plan {
       }
       for (const token of tokens.flat()) {
         if (!PLAIN_SELECTOR.has(token.type) || token.namespace != null) bySignature = false;
-        else if (token.type === 'attribute' && token.name!.toLowerCase() in Object.prototype) bySignature = false; // see below
+        else if (token.type === 'attribute' && token.name!.toLowerCase() in Object.prototype) bySignature = false; // see the top of this file
         else if (token.type === 'attribute') attributes.add(token.name!.toLowerCase());
       }
     }

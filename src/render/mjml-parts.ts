@@ -12,10 +12,11 @@ type Parse = (mjml: string, options: object) => MjmlNode;
 
 const ourRequire = createRequire(import.meta.url);
 let coreRequire: NodeRequire | undefined;
-/** require() as mjml-core itself would resolve it. */
+/** require() as mjml-core itself would resolve. */
+const mjmlCoreRequire = (): NodeRequire => (coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core')));
+/** A module as mjml-core itself would load it, lean. */
 function fromMjmlCore(id: string): unknown {
-  coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core'));
-  return requireLean(() => coreRequire!(id));
+  return requireLean(() => mjmlCoreRequire()(id));
 }
 
 /** Components whose content MJML's parser keeps as raw text (checked against MJML's registry in a test). */
@@ -46,7 +47,7 @@ export function inlineCss(html: string, css: string): string {
  * resource fetching), and the selector parser of the cheerio it uses. */
 function juiceParts(): JuiceParts {
   const load = fromMjmlCore('juice/lib/cheerio') as JuiceParts['load'];
-  const fromJuice = createRequire(coreRequire!.resolve('juice/lib/cheerio'));
+  const fromJuice = createRequire(mjmlCoreRequire().resolve('juice/lib/cheerio'));
   const fromCheerio = createRequire(createRequire(fromJuice.resolve('cheerio/slim')).resolve('cheerio-select'));
   const cssWhat = fromCheerio('css-what') as { parse: JuiceParts['parseSelector'] };
   return { load, client: fromMjmlCore('juice/client') as JuiceParts['client'], utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'], parseSelector: cssWhat.parse };
