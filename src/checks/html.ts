@@ -45,9 +45,14 @@ export function ancestry(element: HtmlElement): HtmlElement[] {
 }
 
 /** Hidden on purpose (display:none, like a preheader): a reader never sees it. */
-export const isHiddenElement = (element: HtmlElement): boolean => /^none\b/i.test(inlineStyle(element).get('display') ?? '');
+export const isHiddenElement = (element: HtmlElement): boolean =>
+  // most elements of an inlined page have a style, few mention display: skip parsing those
+  /display/i.test(element.attribs.style ?? '') && /^none\b/i.test(inlineStyle(element).get('display') ?? '');
 
-export const isHidden = (element: HtmlElement): boolean => ancestry(element).some(isHiddenElement);
+export function isHidden(element: HtmlElement): boolean {
+  for (let node: HtmlNode | null = element; node && DomUtils.isTag(node); node = node.parent as HtmlNode | null) if (isHiddenElement(node)) return true;
+  return false;
+}
 
 const NOT_TEXT = new Set(['head', 'style', 'script', 'title']);
 

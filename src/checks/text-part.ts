@@ -7,6 +7,7 @@ import { visibleText } from './html.js';
 import { visibleLinks } from './links.js';
 import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
+import { countWords } from './word-count.js';
 
 export const TEXT_MAX_COLUMNS = 78;
 /** The text part should have at least this share of the HTML's words. */
@@ -68,12 +69,9 @@ function missingLinks(built: BuiltEdition): Diagnostic[] {
 }
 
 function tooShort(built: BuiltEdition, seen: string): Diagnostic[] {
-  const htmlWords = wordCount(seen);
-  const textWords = wordCount(built.text);
+  const htmlWords = countWords(seen);
+  const textWords = countWords(built.text);
   if (htmlWords === 0 || textWords >= htmlWords * TEXT_MIN_WORD_RATIO) return [];
   return [diag('TEXT_TOO_SHORT', 'warning', `the plain text has ${textWords} words, the HTML ${htmlWords}: under ${Math.round(TEXT_MIN_WORD_RATIO * 100)}%`,
     { file: built.edition.sources[0] }, 'both parts should tell the same story, or SpamAssassin scores MPART_ALT_DIFF')];
 }
-
-/** Words without URLs (a link list would otherwise pad the text part). */
-export const wordCount = (text: string): number => text.replace(/\S+:\/\/\S+/g, ' ').match(/[\p{L}\p{N}]+(['’][\p{L}]+)?/gu)?.length ?? 0;
