@@ -3,6 +3,7 @@
 // Message-ID come from a hash of the content, the Date from the edition.
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { buildMime } from './mime-build.js';
 
 export interface MessageInput {
   from: string;
@@ -58,7 +59,7 @@ export function composeEml(input: MessageInput): Promise<Buffer> {
   const composer = new MailComposer(mailOptions(input) as ConstructorParameters<typeof MailComposer>[0]);
   const node = composer.compile();
   node.keepBcc = false;
-  return new Promise((resolve, reject) => node.build((error, message) => (error ? reject(error) : resolve(message))));
+  return buildMime(node);
 }
 
 const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { mailOptions } from '../output/eml.js';
+import { buildMime } from '../output/mime-build.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
 import type { Recipient } from './recipients.js';
 import type { KeptEdition } from './stored-edition.js';
@@ -47,7 +48,7 @@ export async function composeMessage(kept: KeptEdition, recipient: Recipient, op
   const messageId = `<${randomUUID()}@${mail.messageId.slice(mail.messageId.lastIndexOf('@') + 1)}`;
   const node = new MailComposer({ ...mail, messageId } as ConstructorParameters<typeof MailComposer>[0]).compile();
   node.keepBcc = false;
-  const raw = await new Promise<Buffer>((resolve, reject) => node.build((error, built) => (error ? reject(error) : resolve(built))));
+  const raw = await buildMime(node);
   return { raw, envelope: { from: senderAddress(message.from), to: recipient.email }, messageId, subject };
 }
 
