@@ -6,14 +6,16 @@
 //
 //   node bench/stages.js                  200 editions
 //   node bench/stages.js --editions 500
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+//   node bench/stages.js --profile out.cpuprofile   also writes a CPU profile of the timed editions only
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
 
 const REPO = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { editions: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { editions: { type: 'string', default: '200' }, profile: { type: 'string' } } });
 const EDITIONS = Number(values.editions);
 if (!(EDITIONS >= 10)) {
   console.error('usage: node bench/stages.js [--editions N>=10]');
@@ -56,8 +58,18 @@ try {
   const warmup = Math.min(30, Math.floor(EDITIONS / 4));
   for (const entry of project.editions.slice(0, warmup)) await run(entry, false);
   const measured = project.editions.slice(warmup);
+  const session = values.profile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const started = performance.now();
   for (const entry of measured) await run(entry, true);
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(values.profile, JSON.stringify(profile));
+  }
   const perEdition = (ms) => (ms / measured.length).toFixed(2).padStart(6);
   console.log(`per edition, ${measured.length} editions after ${warmup} to warm up, one thread, nothing written:`);
   for (const [stage, ms] of totals) console.log(`${perEdition(ms)} ms  ${stage}`);
