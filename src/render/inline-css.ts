@@ -20,8 +20,6 @@
 // the two ways.
 type Load = (html: string, options: { xmlMode: undefined }, callback: ($: Cheerio, css: string) => Cheerio, extra: [string]) => string;
 interface Cheerio {
-  (selector: string): { each(fn: (this: DomNode) => void): void };
-  (element: DomNode): { removeAttr(name: string): void };
   root(): { 0: DomNode };
 }
 /** A node of the parsed page (domhandler's): elements have attributes. */
@@ -56,7 +54,7 @@ interface Plan {
   /** Whether an element's styles depend only on its signature. */
   bySignature: boolean;
   /** Attributes in a signature: those the selectors test, and WRITTEN. */
-  attributes: string[];
+  attributes: Set<string>;
   ids: Map<string, number>;
   /** What juice left in the WRITTEN attributes of an element with this signature id, in attribute order. */
   written: Map<number, [string, string][]>;
@@ -73,15 +71,11 @@ export function inlineCss(parts: JuiceParts, html: string, css: string): string 
 
 /** What juice.juiceDocument does with MJML's options, by signature where it can. */
 function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
-  // juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from each
-  // <style> with exactly one child (it skips the others)
-  $('style').each(function () {
-    if (this.children?.length === 1) $(this).removeAttr('data-embed');
-  });
   const options = parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
   const stylesheet = `\n${css}`; // juiceDocument adds the page's own styles (none: applyStyleTags is off), then a newline
   const plan = planFor(parts, stylesheet);
   if (!plan.bySignature) {
+    dropDataEmbed($.root()[0]);
     inlineCounts.juice++;
     parts.client.inlineDocument($, stylesheet, options);
     return $;
@@ -92,10 +86,12 @@ function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
   const walk = (node: DomNode, parent: number) => {
     for (const child of node.children ?? []) {
       if (!child.attribs) continue; // text, comments, CDATA
+      if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed']; // as dropDataEmbed
+      // the tested and written attributes the element has, in its order; a value is prefixed with its length,
+      // so no value can pass for more than one attribute
       let signature = `${parent}<${child.name}`;
-      for (const name of plan.attributes) {
-        const value = child.attribs[name];
-        if (value !== undefined) signature += ` ${name}=${JSON.stringify(value)}`;
+      for (const name in child.attribs) {
+        if (plan.attributes.has(name)) signature += ` ${name}=${child.attribs[name]!.length}:${child.attribs[name]}`;
       }
       let id = plan.ids.get(signature);
       if (id === undefined) plan.ids.set(signature, (id = plan.ids.size + 1));
@@ -124,6 +120,16 @@ function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
   return $;
 }
 
+/** juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from each
+ * <style> with exactly one child (it skips the others). */
+function dropDataEmbed(node: DomNode): void {
+  for (const child of node.children ?? []) {
+    if (!child.attribs) continue;
+    if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed'];
+    dropDataEmbed(child);
+  }
+}
+
 function planFor(parts: JuiceParts, stylesheet: string): Plan {
   let plan = plans.get(stylesheet);
   if (plan) return plan;
@@ -149,7 +155,7 @@ function planFor(parts: JuiceParts, stylesheet: string): Plan {
   } catch {
     bySignature = false; // juice's own parse will say what is wrong
   }
-  plan = { bySignature, attributes: [...attributes], ids: new Map(), written: new Map() };
+  plan = { bySignature, attributes, ids: new Map(), written: new Map() };
   if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
   plans.set(stylesheet, plan);
   return plan;

@@ -61,6 +61,16 @@ describe('inline CSS by signature', () => {
     const css = 'p { color: red; }';
     const pages = ['<style data-embed></style>', '<style data-embed>.a { color: blue; }</style>', '<p>a</p><style data-embed/>'].map((head) => page('<p>a</p>', head));
     compare(css, [...pages, ...pages]);
+    // and on a page juice styles itself (a pseudo-class keeps it from signatures)
+    expect(compare('p:first-child { color: red; }', pages)).toBe(0);
+  });
+
+  it('tells apart an attribute value that reads like two attributes', () => {
+    // without the length before each value, both cells would have the signature 'class=a style=color:red'
+    const css = '.a { width: 100px; }';
+    const first = page('<table><tr><td class="a style=color:red">x</td></tr></table>');
+    const second = page('<table><tr><td class="a" style="color:red">x</td></tr></table>');
+    compare(css, [first, second, first, second]);
   });
 
   it('leaves to juice a test of an attribute every object has, which juice may skip for the whole page', () => {
