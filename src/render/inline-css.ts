@@ -47,7 +47,7 @@ const MJML_JUICE_OPTIONS = { applyStyleTags: false, insertPreservedExtraCss: fal
 const WRITTEN = ['style', 'width', 'height', 'align', 'valign', 'bgcolor', 'background'];
 const PLAIN_SELECTOR = new Set(['tag', 'universal', 'attribute', 'descendant', 'child']);
 /** Plans kept (one per distinct stylesheet), and signatures kept per plan: enough for any real archive. */
-const MAX_PLANS = 16;
+export const MAX_PLANS = 16;
 const MAX_SIGNATURES = 100_000;
 
 interface Plan {
@@ -132,7 +132,12 @@ function dropDataEmbed(node: DomNode): void {
 
 function planFor(parts: JuiceParts, stylesheet: string): Plan {
   let plan = plans.get(stylesheet);
-  if (plan) return plan;
+  if (plan) {
+    // last used goes last: the one dropped when a new stylesheet comes is the one used longest ago
+    plans.delete(stylesheet);
+    plans.set(stylesheet, plan);
+    return plan;
+  }
   const attributes = new Set(WRITTEN);
   let bySignature = !/counter-(reset|increment)|var\(/i.test(stylesheet);
   try {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/corpus.js';
 import { inlineCss } from '../../src/render/mjml-parts.js';
-import { inlineCounts } from '../../src/render/inline-css.js';
+import { inlineCounts, MAX_PLANS } from '../../src/render/inline-css.js';
 
 const fromCore = createRequire(createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'));
 const juice = fromCore('juice') as (html: string, options: object) => string;
@@ -63,6 +63,17 @@ describe('inline CSS by signature', () => {
     compare(css, [...pages, ...pages]);
     // and on a page juice styles itself (a pseudo-class keeps it from signatures)
     expect(compare('p:first-child { color: red; }', pages)).toBe(0);
+  });
+
+  it('keeps the stylesheet in use while others come and go', () => {
+    const html = page('<div class="nl-text"><p>a</p></div>');
+    const main = '.nl-text p { color: #111; }';
+    compare(main, [html]);
+    // one more distinct stylesheet than are kept, each used once, with the main one used between them
+    for (let i = 0; i <= MAX_PLANS; i++) {
+      compare(`.nl-text p { margin: ${i}px; }`, [html]);
+      expect(compare(main, [html]), `after ${i + 1} others`).toBe(1);
+    }
   });
 
   it('tells apart an attribute value that reads like two attributes', () => {
