@@ -18,12 +18,14 @@
 // pseudo-element content, which MJML's options leave out, and variables are looked up through ancestors, so
 // neither seems to break the premise, but neither is worth the risk. test/render/inline-css.test.ts compares
 // the two ways.
-type Load = (html: string, options: { xmlMode: undefined }, callback: ($: Cheerio, css: string) => Cheerio, extra: [string]) => string;
-interface Cheerio {
+type Load = (html: string, options: { xmlMode: undefined }, callback: ($: Cheerio, css?: string) => Cheerio, extra: string[]) => string;
+export interface Cheerio {
   root(): { 0: DomNode };
+  /** The nodes written out as the whole page would write them. */
+  html(nodes: DomNode[]): string;
 }
 /** A node of the parsed page (domhandler's): elements have attributes. */
-type DomNode = { children?: DomNode[]; attribs?: Record<string, string>; name?: string };
+export type DomNode = { children?: DomNode[]; attribs?: Record<string, string>; name?: string };
 interface JuiceClient {
   inlineDocument($: Cheerio, css: string, options: object): void;
   ignoredPseudos: string[];
@@ -36,7 +38,10 @@ interface JuiceUtils {
 type CssToken = { type: string; name?: string; namespace?: string | null };
 export interface JuiceParts {
   client: JuiceClient;
+  /** juice/lib/cheerio: parses a page, calls back, writes it out. */
   load: Load;
+  /** The cheerio it parses with. */
+  cheerio: { load(html: string, options: object): Cheerio };
   utils: JuiceUtils;
   parseSelector: (selector: string) => CssToken[][];
 }
@@ -50,7 +55,7 @@ const PLAIN_SELECTOR = new Set(['tag', 'universal', 'attribute', 'descendant', '
 export const MAX_PLANS = 16;
 const MAX_SIGNATURES = 100_000;
 
-interface Plan {
+export interface Plan {
   /** Whether an element's styles depend only on its signature. */
   bySignature: boolean;
   /** Attributes in a signature: those the selectors test, and WRITTEN. */
@@ -71,53 +76,73 @@ export function inlineCss(parts: JuiceParts, html: string, css: string): string 
 
 /** What juice.juiceDocument does with MJML's options, by signature where it can. */
 function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
-  const options = parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
-  const stylesheet = `\n${css}`; // juiceDocument adds the page's own styles (none: applyStyleTags is off), then a newline
+  const stylesheet = stylesheetOf(css);
   const plan = planFor(parts, stylesheet);
   if (!plan.bySignature) {
     dropDataEmbed($.root()[0]);
     inlineCounts.juice++;
-    parts.client.inlineDocument($, stylesheet, options);
+    parts.client.inlineDocument($, stylesheet, juiceOptions(parts, css));
     return $;
   }
-  const elements: { attribs: Record<string, string> }[] = [];
-  const ids: number[] = [];
-  let unseen = false;
-  const walk = (node: DomNode, parent: number) => {
-    for (const child of node.children ?? []) {
-      if (!child.attribs) continue; // text, comments, CDATA
-      if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed']; // as dropDataEmbed
-      // the tested and written attributes the element has, in its order; a value is prefixed with its length,
-      // so no value can pass for more than one attribute
-      let signature = `${parent}<${child.name}`;
-      for (const name in child.attribs) {
-        if (plan.attributes.has(name)) signature += ` ${name}=${child.attribs[name]!.length}:${child.attribs[name]}`;
-      }
-      let id = plan.ids.get(signature);
-      if (id === undefined) plan.ids.set(signature, (id = plan.ids.size + 1));
-      if (!plan.written.has(id)) unseen = true;
-      elements.push(child as { attribs: Record<string, string> });
-      ids.push(id);
-      walk(child, id);
-    }
-  };
-  walk($.root()[0], 0);
+  const signed = signElements(plan, $.root()[0].children ?? [], 0);
   if (plan.ids.size > MAX_SIGNATURES) plans.delete(stylesheet); // relearned from the next page
-
-  if (unseen) {
+  if (signed.unseen) {
     inlineCounts.juice++;
-    parts.client.inlineDocument($, stylesheet, options);
-    elements.forEach((element, i) => {
-      if (!plan.written.has(ids[i]!)) plan.written.set(ids[i]!, Object.entries(element.attribs).filter(([name]) => WRITTEN.includes(name)));
-    });
+    parts.client.inlineDocument($, stylesheet, juiceOptions(parts, css));
+    learnWritten(plan, signed);
   } else {
     inlineCounts.signatures++;
-    // an attribute the element has keeps its place; one juice added goes last, in the order juice added it
-    elements.forEach((element, i) => {
-      for (const [name, value] of plan.written.get(ids[i]!)!) element.attribs[name] = value;
-    });
+    applyWritten(plan, signed);
   }
   return $;
+}
+
+/** juiceDocument adds the page's own styles (none: applyStyleTags is off), then a newline, then the CSS. */
+export const stylesheetOf = (css: string): string => `\n${css}`;
+
+export const juiceOptions = (parts: JuiceParts, css: string): object => parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
+
+export interface Signed {
+  elements: { attribs: Record<string, string> }[];
+  ids: number[];
+  /** Whether any element has a signature juice has not styled yet. */
+  unseen: boolean;
+}
+
+/** The signature ids of these nodes' elements and all below them, `parent` being the id of their parent. */
+export function signElements(plan: Plan, nodes: DomNode[], parent: number, signed: Signed = { elements: [], ids: [], unseen: false }): Signed {
+  for (const child of nodes) {
+    if (!child.attribs) continue; // text, comments, CDATA
+    if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed']; // as dropDataEmbed
+    // the tested and written attributes the element has, in its order; a value is prefixed with its length,
+    // so no value can pass for more than one attribute
+    let signature = `${parent}<${child.name}`;
+    for (const name in child.attribs) {
+      if (plan.attributes.has(name)) signature += ` ${name}=${child.attribs[name]!.length}:${child.attribs[name]}`;
+    }
+    let id = plan.ids.get(signature);
+    if (id === undefined) plan.ids.set(signature, (id = plan.ids.size + 1));
+    if (!plan.written.has(id)) signed.unseen = true;
+    signed.elements.push(child as { attribs: Record<string, string> });
+    signed.ids.push(id);
+    signElements(plan, child.children ?? [], id, signed);
+  }
+  return signed;
+}
+
+/** After juice styled the page: what it wrote on each signature not seen before. */
+function learnWritten(plan: Plan, { elements, ids }: Signed): void {
+  elements.forEach((element, i) => {
+    if (!plan.written.has(ids[i]!)) plan.written.set(ids[i]!, Object.entries(element.attribs).filter(([name]) => WRITTEN.includes(name)));
+  });
+}
+
+/** What juice wrote on each element's signature; an attribute the element has keeps its place, one juice
+ * added goes last, in the order juice added it. */
+export function applyWritten(plan: Plan, { elements, ids }: Signed): void {
+  elements.forEach((element, i) => {
+    for (const [name, value] of plan.written.get(ids[i]!)!) element.attribs[name] = value;
+  });
 }
 
 /** juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from each
@@ -130,7 +155,7 @@ function dropDataEmbed(node: DomNode): void {
   }
 }
 
-function planFor(parts: JuiceParts, stylesheet: string): Plan {
+export function planFor(parts: JuiceParts, stylesheet: string): Plan {
   let plan = plans.get(stylesheet);
   if (plan) {
     // last used goes last: the one dropped when a new stylesheet comes is the one used longest ago

@@ -4,9 +4,10 @@
 // the byte, and none of them loads the rest of MJML (which takes a third of a second). They load lean, as
 // MJML does (mjml-require.ts).
 import { createRequire } from 'node:module';
-import type { MjmlNode } from './mjml-skeleton.js';
+import { fillHoles, type MjmlNode } from './mjml-skeleton.js';
 import { requireLean } from './mjml-require.js';
 import { inlineCss as inlineBySignature, type JuiceParts } from './inline-css.js';
+import { inlineHoles } from './inline-holes.js';
 
 type Parse = (mjml: string, options: object) => MjmlNode;
 
@@ -43,14 +44,23 @@ export function inlineCss(html: string, css: string): string {
   return mergeConditionals!(inlineBySignature(juice!, html, css));
 }
 
+/** The same for a compiled skeleton and what fills its holes, without parsing the skeleton again when it can
+ * (inline-holes.ts). */
+export function inlineCssInHoles(skeletonHtml: string, values: readonly string[], css: string): string {
+  preloadParts();
+  return mergeConditionals!(inlineHoles(juice!, skeletonHtml, values, css) ?? inlineBySignature(juice!, fillHoles(skeletonHtml, values), css));
+}
+
 /** juice's pieces, from the files its main module loads (not the main module itself, which also loads its
- * resource fetching), and the selector parser of the cheerio it uses. */
+ * resource fetching), and the cheerio it parses with (cheerio/slim, as juice/lib/cheerio loads it lean) with
+ * that cheerio's selector parser. */
 function juiceParts(): JuiceParts {
   const load = fromMjmlCore('juice/lib/cheerio') as JuiceParts['load'];
   const fromJuice = createRequire(mjmlCoreRequire().resolve('juice/lib/cheerio'));
   const fromCheerio = createRequire(createRequire(fromJuice.resolve('cheerio/slim')).resolve('cheerio-select'));
   const cssWhat = fromCheerio('css-what') as { parse: JuiceParts['parseSelector'] };
-  return { load, client: fromMjmlCore('juice/client') as JuiceParts['client'], utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'], parseSelector: cssWhat.parse };
+  const cheerio = requireLean(() => fromJuice('cheerio/slim')) as JuiceParts['cheerio'];
+  return { load, cheerio, client: fromMjmlCore('juice/client') as JuiceParts['client'], utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'], parseSelector: cssWhat.parse };
 }
 
 /** Loads the parser and juice now, so that a thread can do it ahead of its first compile. */

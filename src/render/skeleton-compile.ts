@@ -2,7 +2,7 @@
 // (in memory, on disk, or compile it now), fill its holes, inline the CSS. Runs in whichever thread
 // compiles: the main thread, a build worker, or the MJML thread of a small build (workers/mjml-thread.ts).
 import { fillHoles, holeInConditional, splitSkeleton, type MjmlNode } from './mjml-skeleton.js';
-import { inlineCss, mjmlVersion, parseMjml } from './mjml-parts.js';
+import { inlineCssInHoles, mjmlVersion, parseMjml } from './mjml-parts.js';
 import { storedSkeleton, storeSkeleton } from './skeleton-store.js';
 import { MJML_OPTIONS, type Mjml2Html } from './mjml-options.js';
 
@@ -25,6 +25,5 @@ export async function compileAsSkeleton(source: string, skeletonDir: string | un
     storeSkeleton(skeleton.key, html, skeletonDir);
   }
   if (holeInConditional(html)) return undefined;
-  const filled = fillHoles(html, skeleton.values);
-  return skeleton.inlineCss === undefined ? filled : inlineCss(filled, skeleton.inlineCss);
+  return skeleton.inlineCss === undefined ? fillHoles(html, skeleton.values) : inlineCssInHoles(html, skeleton.values, skeleton.inlineCss);
 }
