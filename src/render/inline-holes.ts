@@ -6,27 +6,36 @@
 // juice styles the skeleton once, holes and all, and keeps it. For an edition, only what fills the holes is
 // parsed, each piece inside bare copies of its ancestors' tags (what the parser's implied end tags look at),
 // then styled from signatures and written back with the same serialiser; the pieces then go into the styled
-// skeleton. That is the page juice would make of the filled skeleton, as long as each piece parses the same
-// inside the page as inside its copied ancestors, which is checked every time: the piece has to leave exactly
-// its ancestors open behind it (a marker element after it must land as the last child of its parent), so a
-// stray end tag, an unclosed element, or a piece that ends inside a tag or a comment sends the page the whole
-// way (inline-css.ts), as do an unseen signature and the few things juice does to a page as a whole.
-// test/render/inline-holes.test.ts compares the two ways on random skeletons and pieces.
+// skeleton. That is the page juice would make of the filled skeleton as long as the parser is in the same
+// state after each piece as before it, and reads it as it would inside the page. Checked for every edition:
+// - the piece leaves exactly its ancestors open (a marker element after it is the next child of its parent:
+//   no stray end tag, no element left open, no piece ending inside a tag or a comment);
+// - it has no svg or math (the parser's foreign-content state is not kept with its open elements);
+// - no value holds the marker element's name, or anything juice would set aside as a code block;
+// - attribute holes are double-quoted in the skeleton, and title text cannot end the title.
+// Anything else sends the page the whole way (inline-css.ts), as do an element juice has not styled yet and
+// the few things juice does to a page as a whole. test/render/inline-holes.test.ts compares the two ways on
+// hostile pieces and random skeletons.
 import type { Cheerio, DomNode, JuiceParts, Plan } from './inline-css.js';
 import { applyWritten, juiceOptions, planFor, signElements, stylesheetOf } from './inline-css.js';
 
 const HOLE = /mjmlhole7f3a(\d+)x/g;
 const END = 'newsletter-hole-end';
 const PIECE = 'newsletter-hole';
+const ANY_HOLE = /mjmlhole7f3a\d+x/gi;
 /** juice swaps code blocks out of the whole page before parsing, pairing an opening with the next close
- * wherever they are: a page with any of these, or that could make one where a hole meets the skeleton, goes
- * the whole way. */
+ * wherever they are: a page with any of these, or that could make one where a value meets the skeleton or
+ * another value, goes the whole way. */
 const CODE_BLOCK = /\{\{|\}\}|<%|%>/;
 const CODE_BLOCK_AT_HOLE = /[{}<%]mjmlhole7f3a\d+x|mjmlhole7f3a\d+x[{}%>]/;
-/** Parents whose text the parser reads raw: only title is filled (with text that does not end it), the rest never. */
+const CODE_BLOCK_AT_EDGE = /^[{}%>]|[{}<%]$/;
+/** Parents whose text htmlparser2 reads raw (script, style, title, textarea) and a few the HTML standard
+ * does: only a title is filled this way (with text that cannot end it), the others never. */
 const RAW_TEXT = new Set(['title', 'script', 'style', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
-/** The serialiser writes what is inside these differently: never a hole's ancestor here. */
+/** Foreign content: the serialiser writes it differently, and the parser keeps its state apart from the open
+ * elements, where an implied end tag does not undo it. Never a hole's ancestor, never in a piece. */
 const FOREIGN = new Set(['svg', 'math']);
+const FOREIGN_TAG = /<(svg|math)\b/i;
 
 interface TextHole {
   hole: number;
@@ -40,14 +49,17 @@ interface StyledSkeleton {
   /** The skeleton with its CSS inlined and its holes still in place; undefined when this way cannot serve it. */
   html?: string;
   textHoles: TextHole[];
-  /** Holes filled as they are: attribute values, and the text of a title. */
-  verbatim: Set<number>;
+  /** Holes filled as they are: in attribute values (double-quoted), and in a title's text. */
+  attributeHoles: Set<number>;
   titleHoles: Set<number>;
+  /** The highest hole number in the skeleton. */
+  lastHole: number;
 }
 
-/** Styled skeletons, per stylesheet and then skeleton; a handful in any build (one per layout). */
-const styled = new Map<string, Map<string, StyledSkeleton>>();
-const MAX_SKELETONS = 32;
+/** Styled skeletons, per plan (its signature ids are in them) and then skeleton: a handful in any build (one
+ * per layout), and gone with their plan. */
+const styled = new WeakMap<Plan, Map<string, StyledSkeleton>>();
+const MAX_SKELETONS = 16;
 
 /** How editions were styled this way since the process started (for tests and the benchmark). */
 export const holeCounts = { pieces: 0 };
@@ -56,19 +68,19 @@ export const holeCounts = { pieces: 0 };
 export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: readonly string[], css: string): string | undefined {
   const plan = planFor(parts, stylesheetOf(css));
   if (!plan.bySignature) return undefined;
-  if (!styled.has(css) && styled.size >= MAX_SKELETONS) styled.delete(styled.keys().next().value!);
-  const forCss = styled.get(css) ?? styled.set(css, new Map()).get(css)!;
-  let skeleton = forCss.get(skeletonHtml);
+  const forPlan = styled.get(plan) ?? styled.set(plan, new Map()).get(plan)!;
+  let skeleton = forPlan.get(skeletonHtml);
   if (!skeleton) {
     skeleton = styleSkeleton(parts, plan, skeletonHtml, css);
-    if (forCss.size >= MAX_SKELETONS) forCss.delete(forCss.keys().next().value!);
-    forCss.set(skeletonHtml, skeleton);
+    if (forPlan.size >= MAX_SKELETONS) forPlan.delete(forPlan.keys().next().value!);
+    forPlan.set(skeletonHtml, skeleton);
   }
-  if (skeleton.html === undefined || values.some((value) => CODE_BLOCK.test(value))) return undefined;
-  for (const hole of skeleton.verbatim) {
-    // an attribute value MJML wrote between double quotes; a title's text, which must not end the title
-    if (skeleton.titleHoles.has(hole) ? /<\/title/i.test(values[hole]!) : values[hole]!.includes('"')) return undefined;
-  }
+  if (skeleton.html === undefined || values.length <= skeleton.lastHole) return undefined;
+  if (values.some((value) => CODE_BLOCK.test(value) || CODE_BLOCK_AT_EDGE.test(value))) return undefined;
+  // an attribute value stays between its double quotes (and is not emptied: the serialiser drops ="" then);
+  // a title's text has no "<", so it cannot end the title
+  for (const hole of skeleton.attributeHoles) if (values[hole] === '' || values[hole]!.includes('"')) return undefined;
+  for (const hole of skeleton.titleHoles) if (values[hole]!.includes('<')) return undefined;
   const pieces = stylePieces(parts, plan, skeleton.textHoles, values);
   if (!pieces) return undefined;
   holeCounts.pieces++;
@@ -77,12 +89,18 @@ export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: rea
 
 /** Styles the skeleton once, noting where each hole sits. */
 function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string): StyledSkeleton {
-  const skeleton: StyledSkeleton = { textHoles: [], verbatim: new Set(), titleHoles: new Set() };
+  const skeleton: StyledSkeleton = { textHoles: [], attributeHoles: new Set(), titleHoles: new Set(), lastHole: -1 };
   if (CODE_BLOCK.test(html) || CODE_BLOCK_AT_HOLE.test(html)) return skeleton;
   let usable = true;
+  let found = 0; // holes found in text and attribute values: anywhere else (a tag, an attribute name), no
+  const holeAt = (n: string) => {
+    found++;
+    skeleton.lastHole = Math.max(skeleton.lastHole, Number(n));
+    return Number(n);
+  };
   const seen = new Set<number>();
   const note = (hole: number) => {
-    if (seen.has(hole)) usable = false; // a piece written twice: keep it simple, let juice have it
+    if (seen.has(hole)) usable = false; // a value written twice (a carousel's images): juice has it
     seen.add(hole);
   };
   const output = parts.load(html, { xmlMode: undefined }, ($: Cheerio) => {
@@ -94,18 +112,23 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
           for (const [name, value] of Object.entries(child.attribs)) {
             for (const [, n] of value.matchAll(HOLE)) {
               if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
-              skeleton.verbatim.add(Number(n));
+              if (!html.includes(`${name}="${value}"`)) usable = false; // not double-quoted as the parser read it
+              const hole = holeAt(n);
+              note(hole);
+              skeleton.attributeHoles.add(hole);
             }
           }
           visit(child, [...chain, child]);
         } else if (typeof (child as { data?: unknown }).data === 'string') {
-          for (const [, n] of ((child as { data: string }).data).matchAll(HOLE)) {
-            const hole = Number(n);
+          const data = (child as { data: string }).data;
+          for (const [, n] of data.matchAll(HOLE)) {
+            const hole = holeAt(n);
             note(hole);
             const parent = chain.at(-1);
             if (chain.some((element) => FOREIGN.has(element.name!)) || (child as { type?: string }).type !== 'text') usable = false; // in a comment...
             else if (parent && RAW_TEXT.has(parent.name!)) {
-              if (parent.name === 'title') skeleton.verbatim.add(hole), skeleton.titleHoles.add(hole);
+              // the title's own text has no "<" either, so no value can join it into an end tag
+              if (parent.name === 'title' && !data.includes('<')) skeleton.titleHoles.add(hole);
               else usable = false;
             } else skeleton.textHoles.push({ hole, chain: chain.map((element) => element.name!), parent: parent ? ids.get(parent)! : 0 });
           }
@@ -116,7 +139,7 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
     parts.client.inlineDocument($, stylesheetOf(css), juiceOptions(parts, css));
     return $;
   }, [css]);
-  for (const hole of skeleton.verbatim) if (skeleton.textHoles.some((text) => text.hole === hole)) usable = false;
+  if (found !== (html.match(ANY_HOLE)?.length ?? 0)) usable = false;
   if (usable) skeleton.html = output;
   return skeleton;
 }
@@ -129,7 +152,7 @@ function stylePieces(parts: JuiceParts, plan: Plan, holes: TextHole[], values: r
   for (const hole of holes) {
     const value = values[hole.hole]!;
     // a piece ending in "<" reads on differently before the marker than before what follows it in the page
-    if (value.endsWith('<')) return undefined;
+    if (value.endsWith('<') || FOREIGN_TAG.test(value) || /newsletter-hole/i.test(value)) return undefined;
     const chain = parserChain(hole.chain);
     const key = chain.join(' ');
     const group = groups.get(key) ?? groups.set(key, { chain, holes: [] }).get(key)!;

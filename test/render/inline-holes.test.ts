@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/corpus.js';
 import { holeCounts } from '../../src/render/inline-holes.js';
-import { inlineCssInHoles } from '../../src/render/mjml-parts.js';
+import { MAX_PLANS } from '../../src/render/inline-css.js';
+import { inlineCss, inlineCssInHoles } from '../../src/render/mjml-parts.js';
 import { fillHoles } from '../../src/render/mjml-skeleton.js';
 
 const fromCore = createRequire(createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'));
@@ -105,6 +106,37 @@ describe('inline CSS by holes', () => {
     const other = text('other');
     other[2] = 'https://c.example/';
     compare(SKELETON, css, [text('one'), other, text('two'), other]);
+  });
+
+  // Found by a review that went looking for them: each went by holes and came out different.
+  it.each([
+    ['an emptied attribute', `<img alt="${hole(0)}">`, 'img{color:red}', [['x'], ['x'], ['']]],
+    ['a value holding the marker element, then a comment', `<div>${hole(0)}</div><p>k</p><div>${hole(1)}</div>`, 'p{color:red}', [['a', 'b'], ['a', 'b'], ['a<newsletter-hole-end></newsletter-hole-end><!--', '-->b']]],
+    ['a code block made by three values side by side', `<div>${hole(0)}${hole(1)}${hole(2)}</div>`, 'p{color:red}', [['', '<p>x</p>', ''], ['', '<p>x</p>', ''], ['{', '{<p>x</p>}', '}']]],
+    ['svg closed by an end tag around it, before skeleton', `<div>${hole(0)}</div><div><span/>t</div>`, 'b{color:red}', [['<b><svg></svg></b>'], ['<b><svg></svg></b>'], ['<b><svg></b>']]],
+    ['svg closed by an end tag around it, before a piece', `<div>${hole(0)}</div><p>${hole(1)}</p><div>${hole(2)}</div>`, 'b{color:red}', [['', '<span></span>y', '<b></b>'], ['', '<span/>y', '<b><svg></b>']]],
+    ['title text that the skeleton completes into an end tag', `<title>${hole(0)}e News</title><div>${hole(1)}</div>`, 'p{color:red}', [['A', '<p>a</p>'], ['A', '<p>a</p>'], ['x</titl', '<p>a</p>']]],
+    ['a hole as an attribute name', `<span ${hole(0)} class="k">x</span>`, 'span{color:red}', [['title="t"'], ['title="t"'], ['style="color:blue"']]],
+    ['an unquoted attribute hole', `<img alt=${hole(0)} width="600">`, 'p{color:red}', [['a'], ['a'], ['a b']]],
+    ['a single-quoted attribute hole', `<img alt='${hole(0)}'>`, 'p{color:red}', [['a'], ['a'], ["it's"]]],
+    ['a hole in an attribute the parser drops', `<img alt="${hole(0)}" alt="${hole(1)}">`, 'img{color:red}', [['a', 'b'], ['a', 'b" style="color:blue']]],
+    ['an attribute hole written twice, quoted two ways', `<img alt="${hole(0)}"><img alt='${hole(0)}'>`, 'img{color:red}', [['a'], ['a'], ["it's"]]],
+  ])('writes what juice writes with %s', (_, skeleton, css, sets) => {
+    compare(skeleton, css, sets);
+  });
+
+  it('forgets what it kept of a skeleton with the stylesheet plan it came from', () => {
+    const css = '.x b { color: red; }';
+    const skeleton = `<div>${hole(0)}</div><div class="x"><b>s</b></div>`;
+    compare(skeleton, css, [['<b>v</b>'], ['<b>v</b>']]);
+    // enough other stylesheets to drop its plan, then a page that gives the same ids other meanings
+    for (let i = 0; i <= MAX_PLANS; i++) inlineCss(`<p>${i}</p>`, `p { margin: ${i}px; }`);
+    inlineCss('<div class="x"><b>s</b></div>', css);
+    compare(skeleton, css, [['<b>v</b>']]);
+  });
+
+  it('styles the page the whole way when values are missing, as filling it would', () => {
+    compare(`<div>${hole(0)}</div><div>${hole(1)}</div>`, CSS, [['<p>a</p>']]);
   });
 
   it('writes what juice writes on random skeletons and pieces, hostile ones included', () => {
