@@ -98,11 +98,14 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
     skeleton.lastHole = Math.max(skeleton.lastHole, Number(n));
     return Number(n);
   };
+  // a text hole is parsed in its place: once only. A value written as it is may be written more than once
+  // (MJML writes the title in <title> and in an aria-label), each time double-quoted.
   const seen = new Set<number>();
   const note = (hole: number) => {
-    if (seen.has(hole)) usable = false; // a value written twice (a carousel's images): juice has it
+    if (seen.has(hole)) usable = false;
     seen.add(hole);
   };
+  const quoted = new Map<string, number>();
   const output = parts.load(html, { xmlMode: undefined }, ($: Cheerio) => {
     const signed = signElements(plan, $.root()[0].children ?? [], 0);
     const ids = new Map(signed.elements.map((element, i) => [element as DomNode, signed.ids[i]!]));
@@ -112,10 +115,9 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
           for (const [name, value] of Object.entries(child.attribs)) {
             for (const [, n] of value.matchAll(HOLE)) {
               if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
-              if (!html.includes(`${name}="${value}"`)) usable = false; // not double-quoted as the parser read it
-              const hole = holeAt(n);
-              note(hole);
-              skeleton.attributeHoles.add(hole);
+              const pair = `${name}="${value}"`;
+              quoted.set(pair, (quoted.get(pair) ?? 0) + 1);
+              skeleton.attributeHoles.add(holeAt(n));
             }
           }
           visit(child, [...chain, child]);
@@ -123,14 +125,16 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
           const data = (child as { data: string }).data;
           for (const [, n] of data.matchAll(HOLE)) {
             const hole = holeAt(n);
-            note(hole);
             const parent = chain.at(-1);
             if (chain.some((element) => FOREIGN.has(element.name!)) || (child as { type?: string }).type !== 'text') usable = false; // in a comment...
             else if (parent && RAW_TEXT.has(parent.name!)) {
               // the title's own text has no "<" either, so no value can join it into an end tag
               if (parent.name === 'title' && !data.includes('<')) skeleton.titleHoles.add(hole);
               else usable = false;
-            } else skeleton.textHoles.push({ hole, chain: chain.map((element) => element.name!), parent: parent ? ids.get(parent)! : 0 });
+            } else {
+              note(hole);
+              skeleton.textHoles.push({ hole, chain: chain.map((element) => element.name!), parent: parent ? ids.get(parent)! : 0 });
+            }
           }
         }
       }
@@ -140,6 +144,9 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
     return $;
   }, [css]);
   if (found !== (html.match(ANY_HOLE)?.length ?? 0)) usable = false;
+  // every attribute with a hole written in the skeleton just as the parser read it, between double quotes
+  for (const [pair, count] of quoted) if (html.split(pair).length - 1 < count) usable = false;
+  for (const hole of [...skeleton.attributeHoles, ...skeleton.titleHoles]) if (seen.has(hole)) usable = false;
   if (usable) skeleton.html = output;
   return skeleton;
 }

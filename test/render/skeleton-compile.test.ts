@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { compileAsSkeleton } from '../../src/render/skeleton-compile.js';
 import { MJML_OPTIONS, mjmlHere } from '../../src/render/mjml-options.js';
+import { holeCounts } from '../../src/render/inline-holes.js';
 
 const require = createRequire(import.meta.url);
 const mjml2html = require('mjml') as (mjml: string, options: object) => Promise<{ html: string; errors: unknown[] }>;
@@ -59,4 +60,15 @@ describe('the skeleton compile gives what MJML gives for the whole document', ()
     await expectSameAsWhole(doc(column('<mj-image src="a.png" alt="a<![endif]--> <!--[if mso | IE]>b" />')));
     await expectSameAsWhole(doc(column('<mj-button href="https://a.example/<![endif]--><!--[if mso | IE]>">Go</mj-button>')));
   });
+
+  it('inlines CSS by holes from the second edition of a layout on, title and all', async () => {
+    // MJML writes the title twice (in <title> and in an aria-label): the holes way must still serve it
+    const edition = (text: string) =>
+      doc(column(`<mj-text css-class="nl-text"><p>${text}</p><p><a href="https://a.example/">link</a></p></mj-text><mj-button href="https://b.example/${text}">Go</mj-button>`),
+        `<mj-title>Issue about ${text}</mj-title><mj-style inline="inline">.nl-text p { color: #222; } .nl-text a { color: #0a58ca; }</mj-style>`);
+    const before = holeCounts.pieces;
+    for (const text of ['one', 'two', 'three']) await expectSameAsWhole(edition(text));
+    expect(holeCounts.pieces - before).toBe(2);
+  });
 });
+
