@@ -113,12 +113,12 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
       for (const child of node.children ?? []) {
         if (child.attribs) {
           for (const [name, value] of Object.entries(child.attribs)) {
-            for (const [, n] of value.matchAll(HOLE)) {
-              if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
-              const pair = `${name}="${value}"`;
-              quoted.set(pair, (quoted.get(pair) ?? 0) + 1);
-              skeleton.attributeHoles.add(holeAt(n));
-            }
+            const holes = [...value.matchAll(HOLE)];
+            if (holes.length === 0) continue;
+            if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
+            const pair = `${name}="${value}"`;
+            quoted.set(pair, (quoted.get(pair) ?? 0) + 1);
+            for (const [, n] of holes) skeleton.attributeHoles.add(holeAt(n));
           }
           visit(child, [...chain, child]);
         } else if (typeof (child as { data?: unknown }).data === 'string') {

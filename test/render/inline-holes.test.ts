@@ -125,6 +125,10 @@ describe('inline CSS by holes', () => {
     compare(skeleton, css, sets);
   });
 
+  it('fills an attribute that holds two holes, by holes', () => {
+    expect(compare(`<div>${hole(2)}</div><img alt="${hole(0)} and ${hole(1)}">`, 'img{color:red}', [['a', 'b', '<p>x</p>'], ['c', 'd', '<p>y</p>']])).toBe(1);
+  });
+
   it('forgets what it kept of a skeleton with the stylesheet plan it came from', () => {
     const css = '.x b { color: red; }';
     const skeleton = `<div>${hole(0)}</div><div class="x"><b>s</b></div>`;
