@@ -23,9 +23,12 @@ export interface MessageInput {
 export const UNDISCLOSED = 'undisclosed-recipients:;';
 
 export function messageId(input: Pick<MessageInput, 'from' | 'subject' | 'html' | 'text'> & { to?: string[] }): string {
-  const hash = createHash('sha256').update([input.subject, input.to?.join(',') ?? '', input.html, input.text].join('\0')).digest('hex');
+  // the parts joined by NUL, fed one by one: the page and the text are not copied into one more string
+  const hash = createHash('sha256');
+  [input.subject, input.to?.join(',') ?? '', input.html, input.text].forEach((part, i) => (i > 0 ? hash.update('\0') : hash).update(part));
+  const digest = hash.digest('hex');
   const domain = /@([^>\s]+)>?\s*$/.exec(input.from)?.[1] ?? 'newsletter.invalid';
-  return `<${hash.slice(0, 32)}@${domain}>`;
+  return `<${digest.slice(0, 32)}@${domain}>`;
 }
 
 /** Options for nodemailer (MailComposer here, a transport in `send`): one source for both. */

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { composeEml } from '../../src/output/eml.js';
+import { composeEml, messageId } from '../../src/output/eml.js';
 
 const input = {
   from: 'Field Notes <editor@fieldnotes.example.com>',
@@ -43,5 +44,12 @@ describe('the .eml', () => {
 
   it('is the same bytes for the same input', async () => {
     expect((await composeEml(input)).equals(await composeEml(input))).toBe(true);
+  });
+
+  it('takes its Message-ID from a hash of the subject, the recipients, the HTML and the text, joined by NUL', () => {
+    const parts = ['Subject', 'a@example.org,b@example.org', '<p>Page</p>', 'Text'];
+    const hash = createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+    const id = messageId({ from: 'Desk <desk@news.example.org>', subject: parts[0]!, to: ['a@example.org', 'b@example.org'], html: parts[2]!, text: parts[3]! });
+    expect(id).toBe(`<${hash}@news.example.org>`);
   });
 });
