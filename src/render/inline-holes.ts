@@ -25,7 +25,7 @@ const PIECE = 'newsletter-hole';
 const ANY_HOLE = /mjmlhole7f3a\d+x/gi;
 /** juice swaps code blocks out of the whole page before parsing, pairing an opening with the next close
  * wherever they are: a page with any of these, or that could make one where a value meets the skeleton or
- * another value, goes the whole way. */
+ * another value (holes written side by side), goes the whole way. */
 const CODE_BLOCK = /\{\{|\}\}|<%|%>/;
 const CODE_BLOCK_AT_HOLE = /[{}<%]mjmlhole7f3a\d+x|mjmlhole7f3a\d+x[{}%>]/;
 const CODE_BLOCK_AT_EDGE = /^[{}%>]|[{}<%]$/;
@@ -54,6 +54,8 @@ interface StyledSkeleton {
   titleHoles: Set<number>;
   /** The highest hole number in the skeleton. */
   lastHole: number;
+  /** Holes written right beside another hole, where two values meet. */
+  touching: Set<number>;
 }
 
 /** Styled skeletons, per plan (its signature ids are in them) and then skeleton: a handful in any build (one
@@ -76,7 +78,8 @@ export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: rea
     forPlan.set(skeletonHtml, skeleton);
   }
   if (skeleton.html === undefined || values.length <= skeleton.lastHole) return undefined;
-  if (values.some((value) => CODE_BLOCK.test(value) || CODE_BLOCK_AT_EDGE.test(value))) return undefined;
+  if (values.some((value) => CODE_BLOCK.test(value))) return undefined;
+  for (const hole of skeleton.touching) if (CODE_BLOCK_AT_EDGE.test(values[hole]!)) return undefined;
   // an attribute value stays between its double quotes (and is not emptied: the serialiser drops ="" then);
   // a title's text has no "<", so it cannot end the title
   for (const hole of skeleton.attributeHoles) if (values[hole] === '' || values[hole]!.includes('"')) return undefined;
@@ -89,8 +92,9 @@ export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: rea
 
 /** Styles the skeleton once, noting where each hole sits. */
 function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string): StyledSkeleton {
-  const skeleton: StyledSkeleton = { textHoles: [], attributeHoles: new Set(), titleHoles: new Set(), lastHole: -1 };
+  const skeleton: StyledSkeleton = { textHoles: [], attributeHoles: new Set(), titleHoles: new Set(), lastHole: -1, touching: new Set() };
   if (CODE_BLOCK.test(html) || CODE_BLOCK_AT_HOLE.test(html)) return skeleton;
+  for (const [run] of html.matchAll(/(?:mjmlhole7f3a\d+x){2,}/g)) for (const [, n] of run.matchAll(HOLE)) skeleton.touching.add(Number(n));
   let usable = true;
   let found = 0; // holes found in text and attribute values: anywhere else (a tag, an attribute name), no
   const holeAt = (n: string) => {

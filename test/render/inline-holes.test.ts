@@ -125,8 +125,14 @@ describe('inline CSS by holes', () => {
     compare(skeleton, css, sets);
   });
 
+  it('fills values that end or start like half a code block, by holes, where no other value touches them', () => {
+    const skeleton = `<div>${hole(0)}</div><img alt="${hole(1)}">`;
+    // a stylesheet of its own: the first edition teaches juice's styles, the other two go by holes
+    expect(compare(skeleton, 'img { color: red; } .edge { }', [['<p>a</p>', 'Up 50%'], ['<p>b</p>', '{c}'], ['> d <p>e</p>', 'f %']])).toBe(2);
+  });
+
   it('fills an attribute that holds two holes, by holes', () => {
-    expect(compare(`<div>${hole(2)}</div><img alt="${hole(0)} and ${hole(1)}">`, 'img{color:red}', [['a', 'b', '<p>x</p>'], ['c', 'd', '<p>y</p>']])).toBe(1);
+    expect(compare(`<div>${hole(2)}</div><img alt="${hole(0)} and ${hole(1)}">`, 'img { color: red; } .two { }', [['a', 'b', '<p>x</p>'], ['c', 'd', '<p>y</p>']])).toBe(1);
   });
 
   it('forgets what it kept of a skeleton with the stylesheet plan it came from', () => {
