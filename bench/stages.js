@@ -75,7 +75,7 @@ try {
   console.log(`per edition, ${measured.length} editions after ${warmup} to warm up, one thread, nothing written:`);
   for (const [stage, ms] of totals) console.log(`${perEdition(ms)} ms  ${stage}`);
   console.log(`${perEdition(performance.now() - started)} ms  in all`);
-  console.log(`inline CSS: ${holeCounts.pieces} pages styled by their holes only (src/render/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/inline-css.ts)`);
+  console.log(`inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/inline-css.ts)`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

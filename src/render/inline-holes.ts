@@ -18,16 +18,19 @@
 // hostile pieces and random skeletons.
 import type { Cheerio, DomNode, JuiceParts, Plan } from './inline-css.js';
 import { applyWritten, juiceOptions, planFor, signElements, stylesheetOf } from './inline-css.js';
+import { HOLES } from './mjml-skeleton.js';
 
-const HOLE = /mjmlhole7f3a(\d+)x/g;
+const MARKER = HOLES.source.replace('(\\d+)', '\\d+');
+/** Any marker, in any case: one the parser lower-cased in a tag or attribute name is a hole this way misses. */
+const ANY_HOLE = new RegExp(MARKER, 'gi');
+const TOUCHING = new RegExp(`(?:${MARKER}){2,}`, 'g');
 const END = 'newsletter-hole-end';
 const PIECE = 'newsletter-hole';
-const ANY_HOLE = /mjmlhole7f3a\d+x/gi;
 /** juice swaps code blocks out of the whole page before parsing, pairing an opening with the next close
  * wherever they are: a page with any of these, or that could make one where a value meets the skeleton or
  * another value (holes written side by side), goes the whole way. */
 const CODE_BLOCK = /\{\{|\}\}|<%|%>/;
-const CODE_BLOCK_AT_HOLE = /[{}<%]mjmlhole7f3a\d+x|mjmlhole7f3a\d+x[{}%>]/;
+const CODE_BLOCK_AT_HOLE = new RegExp(`[{}<%]${MARKER}|${MARKER}[{}%>]`);
 const CODE_BLOCK_AT_EDGE = /^[{}%>]|[{}<%]$/;
 /** Parents whose text htmlparser2 reads raw (script, style, title, textarea) and a few the HTML standard
  * does: only a title is filled this way (with text that cannot end it), the others never. */
@@ -63,8 +66,8 @@ interface StyledSkeleton {
 const styled = new WeakMap<Plan, Map<string, StyledSkeleton>>();
 const MAX_SKELETONS = 16;
 
-/** How editions were styled this way since the process started (for tests and the benchmark). */
-export const holeCounts = { pieces: 0 };
+/** How many pages were styled this way since the process started (for tests and the benchmark). */
+export const holeCounts = { pages: 0 };
 
 /** The edition's HTML with its CSS inlined, or undefined: style the filled page the whole way. */
 export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: readonly string[], css: string): string | undefined {
@@ -86,15 +89,15 @@ export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: rea
   for (const hole of skeleton.titleHoles) if (values[hole]!.includes('<')) return undefined;
   const pieces = stylePieces(parts, plan, skeleton.textHoles, values);
   if (!pieces) return undefined;
-  holeCounts.pieces++;
-  return skeleton.html.replace(HOLE, (_, n: string) => pieces.get(Number(n)) ?? values[Number(n)]!);
+  holeCounts.pages++;
+  return skeleton.html.replace(HOLES, (_, n: string) => pieces.get(Number(n)) ?? values[Number(n)]!);
 }
 
 /** Styles the skeleton once, noting where each hole sits. */
 function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string): StyledSkeleton {
   const skeleton: StyledSkeleton = { textHoles: [], attributeHoles: new Set(), titleHoles: new Set(), lastHole: -1, touching: new Set() };
   if (CODE_BLOCK.test(html) || CODE_BLOCK_AT_HOLE.test(html)) return skeleton;
-  for (const [run] of html.matchAll(/(?:mjmlhole7f3a\d+x){2,}/g)) for (const [, n] of run.matchAll(HOLE)) skeleton.touching.add(Number(n));
+  for (const [run] of html.matchAll(TOUCHING)) for (const [, n] of run.matchAll(HOLES)) skeleton.touching.add(Number(n));
   let usable = true;
   let found = 0; // holes found in text and attribute values: anywhere else (a tag, an attribute name), no
   const holeAt = (n: string) => {
@@ -117,7 +120,7 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
       for (const child of node.children ?? []) {
         if (child.attribs) {
           for (const [name, value] of Object.entries(child.attribs)) {
-            const holes = [...value.matchAll(HOLE)];
+            const holes = [...value.matchAll(HOLES)];
             if (holes.length === 0) continue;
             if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
             const pair = `${name}="${value}"`;
@@ -127,7 +130,7 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
           visit(child, [...chain, child]);
         } else if (typeof (child as { data?: unknown }).data === 'string') {
           const data = (child as { data: string }).data;
-          for (const [, n] of data.matchAll(HOLE)) {
+          for (const [, n] of data.matchAll(HOLES)) {
             const hole = holeAt(n);
             const parent = chain.at(-1);
             if (chain.some((element) => FOREIGN.has(element.name!)) || (child as { type?: string }).type !== 'text') usable = false; // in a comment...
@@ -179,7 +182,6 @@ function stylePieces(parts: JuiceParts, plan: Plan, holes: TextHole[], values: r
   const containers = $.root()[0].children ?? [];
   if (containers.length !== groups.size) return undefined;
   const pieces = new Map<number, string>();
-  const styled: { hole: number; nodes: DomNode[] }[] = [];
   for (const [i, { chain, holes: group }] of [...groups.values()].entries()) {
     const split = pieceNodes(containers[i]!, chain, group.length);
     if (!split) return undefined;
@@ -187,10 +189,9 @@ function stylePieces(parts: JuiceParts, plan: Plan, holes: TextHole[], values: r
       const signed = signElements(plan, split[j]!, parent);
       if (signed.unseen) return undefined;
       applyWritten(plan, signed);
-      styled.push({ hole, nodes: split[j]! });
+      pieces.set(hole, $.html(split[j]!));
     }
   }
-  for (const { hole, nodes } of styled) pieces.set(hole, $.html(nodes));
   return pieces;
 }
 

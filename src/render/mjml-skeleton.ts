@@ -35,7 +35,9 @@ export interface Skeleton {
 }
 
 const HOLE = 'mjmlhole7f3a';
-const HOLES = /mjmlhole7f3a(\d+)x/g;
+/** Hole n as the skeleton writes it; HOLES finds them, with n as its group. */
+export const holeMarker = (n: number): string => `${HOLE}${n}x`;
+export const HOLES = new RegExp(`${HOLE}(\\d+)x`, 'g');
 // components that output their content as it is, trimmed (MJML's getContent()); not mj-preview (padded) nor mj-style
 const CONTENT_HOLES = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-title', 'mj-navbar-link', 'mj-accordion-text', 'mj-accordion-title', 'mj-social-element']);
 // attributes MJML copies into the HTML as they are
@@ -52,7 +54,7 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
   if (source.includes(HOLE)) return undefined;
   const values: string[] = [];
   const inline: string[] = [];
-  const hole = (value: string) => `${HOLE}${values.push(value) - 1}x`;
+  const hole = (value: string) => holeMarker(values.push(value) - 1);
   // mjml2html reads only the first mj-head
   const head = tree.children?.find((child) => child.tagName === 'mj-head');
 

@@ -66,9 +66,9 @@ describe('the skeleton compile gives what MJML gives for the whole document', ()
     const edition = (text: string) =>
       doc(column(`<mj-text css-class="nl-text"><p>${text}</p><p><a href="https://a.example/">link</a></p></mj-text><mj-button href="https://b.example/${text}">Go</mj-button>`),
         `<mj-title>Issue about ${text}</mj-title><mj-style inline="inline">.nl-text p { color: #222; } .nl-text a { color: #0a58ca; }</mj-style>`);
-    const before = holeCounts.pieces;
+    const before = holeCounts.pages;
     for (const text of ['one', 'two', 'three']) await expectSameAsWhole(edition(text));
-    expect(holeCounts.pieces - before).toBe(2);
+    expect(holeCounts.pages - before).toBe(2);
   });
 });
 
