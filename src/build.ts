@@ -1,18 +1,12 @@
-// The build pipeline, stage by stage. Each edition goes load -> assemble -> render -> check -> write on its
-// own: a broken edition fails alone, and its previous output stays untouched because nothing of it is
-// written unless every stage before writing succeeded.
-import { join } from 'node:path';
-import { loadProject, type Project, type ProjectOptions } from './project.js';
-import type { EditionSource } from './content/discover.js';
-import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+// A build of the project: load it, pick the editions, build each through the pipeline (pipeline.ts) in
+// this thread or in worker threads (workers/), then write the web archive.
+import { loadProject, type ProjectOptions } from './project.js';
+import { diag, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { BuiltEdition } from './checks/rule.js';
 import { buildEditions } from './workers/build-editions.js';
 import { stopMjmlThread } from './workers/mjml-thread.js';
-import { PRIVATE_DIR, skeletonDirIn } from './output/private-dir.js';
 
-// The stages load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
-const renderStages = () => import('./workers/stages-render.js');
-const finishStages = () => import('./workers/stages-finish.js');
+// The archive stage loads on first use, like the edition stages (see pipeline.ts).
 const archiveStage = () => import('./archive/write-archive.js');
 
 export interface EditionResult {
@@ -77,46 +71,8 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
     };
   }
 
-  const { editions, workers } = await buildEditions(project, entries, options, buildEdition);
+  const { editions, workers } = await buildEditions(project, entries, options);
   // the web archive (out/index.html, out/feed.xml) lists every edition in out/, rebuilt this run or not
   const archive = options.dryRun ? [] : await (await archiveStage()).writeArchive(project.paths.out, project.paths.outLabel, project.config);
   return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
-}
-
-export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
-  const failed = (diagnostics: Diagnostic[]): EditionResult => ({ slug: entry.slug, ok: false, files: [], diagnostics });
-  const { readEdition, assembleEdition, trackEdition, renderEdition } = await renderStages();
-
-  // 1. load: read the files (the only content I/O)
-  const source = preread ?? (await readEdition(project.paths.root, entry));
-  // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
-  const assembled = assembleEdition(source, project.config);
-  if (!assembled.edition) return failed(assembled.diagnostics);
-  // UTM parameters on article and intro links (off unless configured), before any part is rendered
-  const edition = trackEdition(assembled.edition, project.config);
-  // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
-  // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
-  const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
-  // the later stages' libraries (mail, HTML parsing) load while the MJML thread compiles, if one does
-  const finishing = finishStages();
-  finishing.catch(() => undefined); // a failed render returns before awaiting it: no unhandled rejection
-  const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
-  const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
-  if (!render.rendered) return failed(diagnostics);
-  const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } = await finishing;
-  // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
-  const built = await builtEdition({ edition, config: project.config, ...render.rendered, sources: sourceTexts(source, project) });
-  diagnostics.push(...runRules(CHEAP_RULES, built));
-  // a failed edition still carries what was built, so `check` can run its other rules on it
-  if (hasErrors(diagnostics)) return { ...failed(diagnostics), built };
-  if (dryRun) return { slug: edition.slug, ok: true, files: [], diagnostics, built };
-  // 5. write: every file of the edition staged, then renamed into place together
-  const files = await editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics, built);
-  try {
-    await writeAllAtomic(files);
-  } catch (error) {
-    return failed([...diagnostics, diag('WRITE_FAILED', 'error', (error as Error).message, { file: join(project.paths.outLabel, edition.slug) })]);
-  }
-  const publicFiles = files.map((f) => f.path).filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
-  return { slug: edition.slug, ok: true, files: publicFiles.map((p) => p.slice(project.paths.out.length + 1).split('\\').join('/')), diagnostics, built };
 }

@@ -1,11 +1,13 @@
 // The editions part of a build: skip what is current (incremental), build the rest in worker threads when
-// there are many (one per core) or in this thread when there are few, and remember what was built.
+// there are many (one per core but this thread's, which does its share: see pool.ts) or in this thread when
+// there are few, and remember what was built.
 import { availableParallelism } from 'node:os';
 import type { BuildOptions, EditionResult } from '../build.js';
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
-import { runEditionTask, withoutBuilt, type BuildOne, type EditionTask, type TaskResult } from './edition-task.js';
+import { finishTask, runEditionTask, withoutBuilt, type EditionTask, type TaskResult } from './edition-task.js';
+import { buildEdition, prepareFinish } from '../pipeline.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { hasStoredSkeletons } from '../render/skeleton-store.js';
@@ -16,7 +18,6 @@ export async function buildEditions(
   project: Project,
   entries: readonly EditionEntry[],
   options: BuildOptions,
-  buildOne: BuildOne,
 ): Promise<{ editions: EditionResult[]; workers: number }> {
   const results: EditionResult[] = new Array(entries.length);
   const after = options.afterEdition ?? (async (result: EditionResult) => result);
@@ -30,7 +31,7 @@ export async function buildEditions(
     if (options.dryRun) {
       // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
       if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
-      for (const [index, entry] of entries.entries()) report(index, await after(await buildOne(project, entry, true)));
+      for (const [index, entry] of entries.entries()) report(index, await after(await buildEdition(project, entry, true)));
       return { editions: results, workers: 0 };
     }
 
@@ -61,11 +62,12 @@ export async function buildEditions(
     const workers = workerCount(tasks.length, options);
     if (workers > 0) stopMjmlThread(); // not needed here after all
     if (workers > 0) {
-      await buildInWorkers(options, tasks, workers, done);
+      prepareFinish(); // while the workers start
+      await buildInWorkers(options, tasks, workers, (rendered) => finishTask(project, rendered), done);
     } else if (tasks.length > 0) {
       startMjmlThread(thread);
       for (const task of tasks) {
-        const finished = await runEditionTask(project, task, buildOne);
+        const finished = await runEditionTask(project, task);
         done({ ...finished, result: await after(finished.result) });
       }
     }
@@ -76,11 +78,14 @@ export async function buildEditions(
   }
 }
 
-/** NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
+/**
+ * One worker per core but one: this thread finishes what the first worker renders. NEWSLETTER_WORKERS
+ * overrides the count (0: build in this thread), e.g. to compare or to debug.
+ */
 function workerCount(editions: number, options: BuildOptions): number {
   const override = Number.parseInt(process.env.NEWSLETTER_WORKERS ?? '', 10);
   if (!options.parallel || editions === 0) return 0;
   if (Number.isInteger(override) && override >= 0) return Math.min(override, editions);
   if (editions < MIN_EDITIONS_FOR_WORKERS || availableParallelism() < 2) return 0;
-  return Math.min(availableParallelism(), Math.ceil(editions / MIN_EDITIONS_FOR_WORKERS));
+  return Math.min(availableParallelism() - 1, Math.ceil(editions / MIN_EDITIONS_FOR_WORKERS));
 }

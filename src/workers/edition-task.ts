@@ -1,12 +1,12 @@
 // One edition to build, the same way in a worker thread or in this one: read its inputs (with stamps),
-// run the pipeline, and describe the result for the cache.
+// run the pipeline, and describe the result for the cache. A build in worker threads may also split an
+// edition in two (see pool.ts): `renderTask` in a worker, `finishTask` in this thread.
 import type { EditionResult } from '../build.js';
-import type { EditionSource } from '../content/discover.js';
+import type { RenderedPart } from '../pipeline.js';
+import { buildEdition, finishEdition, renderPart } from '../pipeline.js';
 import type { Project } from '../project.js';
 import { cacheEntry, type CacheEntry } from '../cache/entry.js';
 import { readInputs, type EditionEntry, type EditionInputs } from '../cache/inputs.js';
-
-export type BuildOne = (project: Project, entry: EditionEntry, dryRun: boolean, source?: EditionSource) => Promise<EditionResult>;
 
 export interface EditionTask {
   /** Position in the build's list of editions: results are reported in this order. */
@@ -22,13 +22,32 @@ export interface TaskResult {
   cache?: CacheEntry;
 }
 
+/** The first half of a task: the edition rendered (or failed), with the inputs its cache entry needs. */
+export interface RenderedTask {
+  index: number;
+  inputs: EditionInputs;
+  part: { rendered: RenderedPart } | { failed: EditionResult };
+}
+
 /** A result without the rendered edition: what crosses between threads, and what a parallel build keeps. */
 export const withoutBuilt = ({ built: _built, ...result }: EditionResult): EditionResult => result;
 
-export async function runEditionTask(project: Project, task: EditionTask, buildOne: BuildOne): Promise<TaskResult> {
+export async function runEditionTask(project: Project, task: EditionTask): Promise<TaskResult> {
   const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
-  const result = await buildOne(project, task.entry, false, inputs.source);
+  return taskResult(project, task.index, inputs, await buildEdition(project, task.entry, false, inputs.source));
+}
+
+export async function renderTask(project: Project, task: EditionTask): Promise<RenderedTask> {
+  const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
+  return { index: task.index, inputs, part: await renderPart(project, task.entry, false, inputs.source) };
+}
+
+export async function finishTask(project: Project, { index, inputs, part }: RenderedTask): Promise<TaskResult> {
+  return taskResult(project, index, inputs, 'failed' in part ? part.failed : await finishEdition(project, part.rendered, false));
+}
+
+function taskResult(project: Project, index: number, inputs: EditionInputs, result: EditionResult): TaskResult {
   const layout = result.built?.edition.layout;
   const cache = result.ok && layout !== undefined ? cacheEntry(project, inputs, { layout, files: result.files, diagnostics: result.diagnostics }) : undefined;
-  return { index: task.index, result, ...(cache ? { cache } : {}) };
+  return { index, result, ...(cache ? { cache } : {}) };
 }

@@ -1,0 +1,87 @@
+// One edition through the pipeline, stage by stage: load -> assemble -> render -> check -> write. Each
+// edition goes on its own: a broken edition fails alone, and its previous output stays untouched because
+// nothing of it is written unless every stage before writing succeeded. The stages come in two halves,
+// `renderPart` and `finishEdition`, so that a parallel build can run them in different threads (see
+// workers/pool.ts); `buildEdition` runs both.
+import { join } from 'node:path';
+import type { EditionResult } from './build.js';
+import type { EditionSource } from './content/discover.js';
+import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { Edition } from './edition/types.js';
+import { skeletonDirIn } from './output/private-dir.js';
+import type { Project } from './project.js';
+import type { RenderedEdition } from './render/render-edition.js';
+
+// The stages load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
+const renderStages = () => import('./workers/stages-render.js');
+const finishStages = () => import('./workers/stages-finish.js');
+
+/** Starts loading the check and write stages, for a thread that will finish editions rendered elsewhere. */
+export const prepareFinish = (): void => void finishStages().catch(() => undefined);
+
+/** An edition read, assembled and rendered, not yet checked nor written: what a render worker hands over. */
+export interface RenderedPart {
+  edition: Edition;
+  rendered: RenderedEdition;
+  /** What assembling and rendering reported (warnings: an error ends the edition there). */
+  diagnostics: Diagnostic[];
+  source: EditionSource;
+}
+
+export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
+  // the later stages' libraries (mail, HTML parsing) load while the MJML thread compiles, if one does
+  const finishing = finishStages();
+  finishing.catch(() => undefined); // a failed render returns before awaiting it: no unhandled rejection
+  const part = await renderPart(project, entry, dryRun, preread);
+  return 'failed' in part ? part.failed : finishEdition(project, part.rendered, dryRun);
+}
+
+/** Stages 1 to 3: load, assemble, render. */
+export async function renderPart(
+  project: Project,
+  entry: Project['editions'][number],
+  dryRun: boolean,
+  preread?: EditionSource,
+): Promise<{ rendered: RenderedPart } | { failed: EditionResult }> {
+  const failed = (diagnostics: Diagnostic[]) => ({ failed: { slug: entry.slug, ok: false, files: [], diagnostics } });
+  const { readEdition, assembleEdition, trackEdition, renderEdition } = await renderStages();
+
+  // 1. load: read the files (the only content I/O)
+  const source = preread ?? (await readEdition(project.paths.root, entry));
+  // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
+  const assembled = assembleEdition(source, project.config);
+  if (!assembled.edition) return failed(assembled.diagnostics);
+  // UTM parameters on article and intro links (off unless configured), before any part is rendered
+  const edition = trackEdition(assembled.edition, project.config);
+  // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
+  // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
+  const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
+  const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
+  const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
+  if (!render.rendered) return failed(diagnostics);
+  return { rendered: { edition, rendered: render.rendered, diagnostics, source } };
+}
+
+/** Stages 4 and 5: check, write. */
+export async function finishEdition(project: Project, part: RenderedPart, dryRun: boolean): Promise<EditionResult> {
+  const { edition, rendered, source } = part;
+  const diagnostics = [...part.diagnostics];
+  const failed = (): EditionResult => ({ slug: edition.slug, ok: false, files: [], diagnostics });
+  const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } = await finishStages();
+  // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
+  const built = await builtEdition({ edition, config: project.config, ...rendered, sources: sourceTexts(source, project) });
+  diagnostics.push(...runRules(CHEAP_RULES, built));
+  // a failed edition still carries what was built, so `check` can run its other rules on it
+  if (hasErrors(diagnostics)) return { ...failed(), built };
+  if (dryRun) return { slug: edition.slug, ok: true, files: [], diagnostics, built };
+  // 5. write: every file of the edition staged, then renamed into place together
+  const files = await editionOutput(project.paths.out, edition, project.config, rendered, diagnostics, built);
+  try {
+    await writeAllAtomic(files);
+  } catch (error) {
+    diagnostics.push(diag('WRITE_FAILED', 'error', (error as Error).message, { file: join(project.paths.outLabel, edition.slug) }));
+    return failed();
+  }
+  const publicFiles = files.map((f) => f.path).filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
+  return { slug: edition.slug, ok: true, files: publicFiles.map((p) => p.slice(project.paths.out.length + 1).split('\\').join('/')), diagnostics, built };
+}
