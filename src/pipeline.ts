@@ -16,9 +16,6 @@ import type { RenderedEdition } from './render/render-edition.js';
 const renderStages = () => import('./workers/stages-render.js');
 const finishStages = () => import('./workers/stages-finish.js');
 
-/** Starts loading the check and write stages, for a thread that will finish editions rendered elsewhere. */
-export const prepareFinish = (): void => void finishStages().catch(() => undefined);
-
 /** An edition read, assembled and rendered, not yet checked nor written: what a render worker hands over. */
 export interface RenderedPart {
   edition: Edition;

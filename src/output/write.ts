@@ -34,9 +34,8 @@ export async function writeAllAtomic(files: FileToWrite[]): Promise<void> {
   try {
     for (const [folder, inFolder] of byFolder(files)) {
       if (!existsSync(folder)) {
-        mkdirSync(dirname(folder), { recursive: true });
         const temporary = join(dirname(folder), `.${basename(folder)}.${randomBytes(6).toString('hex')}.tmp`);
-        mkdirSync(temporary);
+        mkdirSync(temporary, { recursive: true });
         staged.push({ temporary, path: folder, folder: true });
         for (const file of inFolder) writeFileSync(join(temporary, basename(file.path)), file.data);
       } else {

@@ -1,13 +1,13 @@
 // The editions part of a build: skip what is current (incremental), build the rest in worker threads when
-// there are many (one per core but this thread's, which does its share: see pool.ts) or in this thread when
-// there are few, and remember what was built.
+// there are many (one per core, in pairs: see pool.ts) or in this thread when there are few, and remember
+// what was built.
 import { availableParallelism } from 'node:os';
 import type { BuildOptions, EditionResult } from '../build.js';
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
-import { finishTask, runEditionTask, withoutBuilt, type EditionTask, type TaskResult } from './edition-task.js';
-import { buildEdition, prepareFinish } from '../pipeline.js';
+import { runEditionTask, withInputs, withoutBuilt, type EditionTask, type TaskResult } from './edition-task.js';
+import { buildEdition } from '../pipeline.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { hasStoredSkeletons } from '../render/skeleton-store.js';
@@ -62,8 +62,7 @@ export async function buildEditions(
     const workers = workerCount(tasks.length, options);
     if (workers > 0) stopMjmlThread(); // not needed here after all
     if (workers > 0) {
-      prepareFinish(); // while the workers start
-      await buildInWorkers(options, tasks, workers, (rendered) => finishTask(project, rendered), done);
+      await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), done);
     } else if (tasks.length > 0) {
       startMjmlThread(thread);
       for (const task of tasks) {
@@ -78,14 +77,11 @@ export async function buildEditions(
   }
 }
 
-/**
- * One worker per core but one: this thread finishes what the first worker renders. NEWSLETTER_WORKERS
- * overrides the count (0: build in this thread), e.g. to compare or to debug.
- */
+/** One worker per core. NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
 function workerCount(editions: number, options: BuildOptions): number {
   const override = Number.parseInt(process.env.NEWSLETTER_WORKERS ?? '', 10);
   if (!options.parallel || editions === 0) return 0;
   if (Number.isInteger(override) && override >= 0) return Math.min(override, editions);
   if (editions < MIN_EDITIONS_FOR_WORKERS || availableParallelism() < 2) return 0;
-  return Math.min(availableParallelism() - 1, Math.ceil(editions / MIN_EDITIONS_FOR_WORKERS));
+  return Math.min(availableParallelism(), Math.ceil(editions / MIN_EDITIONS_FOR_WORKERS));
 }

@@ -1,6 +1,6 @@
 // One edition to build, the same way in a worker thread or in this one: read its inputs (with stamps),
 // run the pipeline, and describe the result for the cache. A build in worker threads may also split an
-// edition in two (see pool.ts): `renderTask` in a worker, `finishTask` in this thread.
+// edition in two (see pool.ts): `renderTask` in a render worker, `finishTask` in its finish partner.
 import type { EditionResult } from '../build.js';
 import type { RenderedPart } from '../pipeline.js';
 import { buildEdition, finishEdition, renderPart } from '../pipeline.js';
@@ -36,6 +36,10 @@ export async function runEditionTask(project: Project, task: EditionTask): Promi
   const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
   return taskResult(project, task.index, inputs, await buildEdition(project, task.entry, false, inputs.source));
 }
+
+/** The task with its inputs read, for a worker that is not to read them itself. */
+export const withInputs = async (project: Project, task: EditionTask): Promise<EditionTask> =>
+  task.inputs ? task : { ...task, inputs: await readInputs(project.paths.root, task.entry) };
 
 export async function renderTask(project: Project, task: EditionTask): Promise<RenderedTask> {
   const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));

@@ -1,43 +1,63 @@
 // A worker thread that builds editions: it loads the project once (config, templates, MJML on first use)
-// and then takes each edition the main thread sends, one at a time. A "whole" worker builds it and writes
-// its files itself; a "render" worker reads, assembles and renders it, and hands it back to the main thread
-// to check and write (see pool.ts).
-import { parentPort, workerData } from 'node:worker_threads';
+// and then takes each edition it is sent, one at a time, in one of three roles (see pool.ts):
+// - "whole": builds the edition the main thread sends, writes its files, and replies to the main thread;
+// - "render": assembles and renders the edition the main thread sends (its files already read), and hands
+//   it to its "finish" partner through `partner`;
+// - "finish": checks and writes what its partner rendered, and replies to the main thread.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadProject, type ProjectOptions } from '../project.js';
-import { renderTask, runEditionTask, withoutBuilt, type EditionTask } from './edition-task.js';
-import type { WorkerReply } from './pool.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { finishTask, renderTask, runEditionTask, withoutBuilt, type EditionTask, type RenderedTask, type TaskResult } from './edition-task.js';
 
-export interface WorkerData {
-  project: ProjectOptions;
-  role: 'whole' | 'render';
-}
+export type WorkerData = { project: ProjectOptions } & ({ role: 'whole' } | { role: 'render' | 'finish'; partner: MessagePort });
 
-const port = parentPort!;
-const { project: options, role } = workerData as WorkerData;
-const loading = loadProject(options);
+/** What a worker tells the main thread: an edition done, or an exception (a bug: it ends the build). */
+export type WorkerReply = TaskResult | { index: number; error: { message: string; stack?: string } };
+
+const data = workerData as WorkerData;
+const main = parentPort!;
+const loading = loadProject(data.project);
 let queue = Promise.resolve();
 
-port.on('message', (task: EditionTask) => {
-  queue = queue.then(() => handle(task));
-});
+type Loaded = NonNullable<Awaited<typeof loading>['project']>;
+type Reply = TaskResult | RenderedTask;
 
-async function handle(task: EditionTask): Promise<void> {
-  let reply: WorkerReply;
-  try {
-    const loaded = await loading;
-    if (!loaded.project) {
-      // the project changed between the main thread's load and ours: report it on the edition
-      reply = { index: task.index, result: { slug: task.entry.slug, ok: false, files: [], diagnostics: loaded.diagnostics } };
-    } else if (role === 'render') {
-      reply = await renderTask(loaded.project, task);
-    } else {
-      const { result, cache } = await runEditionTask(loaded.project, task);
-      // the rendered edition stays here: copying it to the main thread would cost more than it is worth
-      reply = { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+if (data.role === 'whole') {
+  main.on('message', (task: EditionTask) => inTurn(task.index, main, failedResult(task), async (project) => {
+    const { result, cache } = await runEditionTask(project, task);
+    // the rendered edition stays here: copying it to the main thread would cost more than it is worth
+    return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+  }));
+} else if (data.role === 'render') {
+  const partner = data.partner;
+  const failedPart = (task: EditionTask) => (diagnostics: Diagnostic[]): RenderedTask =>
+    ({ index: task.index, inputs: task.inputs!, part: { failed: failedResult(task)(diagnostics).result } });
+  main.on('message', (task: EditionTask) => inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)));
+} else {
+  data.partner.on('message', (rendered: RenderedTask) => inTurn(rendered.index, main, (diagnostics) => ({ index: rendered.index, result: { ...slugOf(rendered), ok: false, files: [], diagnostics } }), async (project) => {
+    const { index, result, cache } = await finishTask(project, rendered);
+    return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+  }));
+}
+
+/** The edition failed because the project changed between the main thread's load and this worker's. */
+const failedResult = (task: EditionTask) => (diagnostics: Diagnostic[]): TaskResult =>
+  ({ index: task.index, result: { slug: task.entry.slug, ok: false, files: [], diagnostics } });
+
+const slugOf = ({ part }: RenderedTask) => ({ slug: 'failed' in part ? part.failed.slug : part.rendered.edition.slug });
+
+/** Runs `work` after what came before, and posts what it returns (or `unloaded` with the project's problem). */
+function inTurn(index: number, to: MessagePort | typeof main, unloaded: (diagnostics: Diagnostic[]) => Reply, work: (project: Loaded) => Promise<Reply>): void {
+  queue = queue.then(async () => {
+    let reply: WorkerReply | RenderedTask;
+    try {
+      const loaded = await loading;
+      reply = loaded.project ? await work(loaded.project) : unloaded(loaded.diagnostics);
+    } catch (error) {
+      const e = error as Error;
+      reply = { index, error: { message: e.message, stack: e.stack } };
     }
-  } catch (error) {
-    const e = error as Error;
-    reply = { index: task.index, error: { message: e.message, stack: e.stack } };
-  }
-  port.postMessage(reply);
+    // an exception goes to the main thread whoever was to get the result: it ends the build
+    ('error' in reply ? main : to).postMessage(reply);
+  });
 }

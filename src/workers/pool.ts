@@ -1,26 +1,21 @@
-// Builds editions in worker threads. The first worker only renders: it reads, assembles and renders each
-// edition, and this thread checks and writes it (`finish`), so that the main thread, otherwise idle, does
-// half of every edition. Any further worker ("whole") builds its editions from end to end and writes them
-// itself. All take editions from one queue, and results are handed to `onResult` as they finish.
+// Builds editions in worker threads, in pairs: a "render" worker assembles and renders each edition (its
+// files read here), and hands it straight to its "finish" partner, which checks and writes it. With an odd
+// number of workers, the last builds editions whole. All take editions from one queue, and results come
+// back here as they finish and are handed to `onResult`.
 //
-// Why split rather than run one whole worker per core: every thread that runs a stage compiles that stage's
-// code (V8's optimising compiler, in threads of its own) and loads its libraries. Two whole workers on two
-// cores each compile and load everything, and the compiler competes with them for the cores; a render
-// worker and this thread each compile half. On 1000 editions and 2 cores, CPU time fell by a fifth.
-import { Worker } from 'node:worker_threads';
+// Why pairs rather than a whole worker per core: every thread that runs a stage compiles that stage's code
+// (V8's optimising compiler, in threads of its own that compete for the same cores) and loads its
+// libraries. Two whole workers compile and load everything twice; a pair, each half once. On the benchmark's
+// 1000 editions and 2 cores, CPU time fell by a fifth and the build by a tenth or more.
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { ProjectOptions } from '../project.js';
-import type { EditionTask, RenderedTask, TaskResult } from './edition-task.js';
-import type { WorkerData } from './edition-worker.js';
-
-export type WorkerReply = TaskResult | RenderedTask | { index: number; error: { message: string; stack?: string } };
+import type { EditionTask, TaskResult } from './edition-task.js';
+import type { WorkerData, WorkerReply } from './edition-worker.js';
 
 /** Editions a whole worker holds at once, so that it never waits for the next one. */
 const IN_HAND = 2;
-/**
- * Editions given to the render worker and not yet finished here. More than a whole worker's: this thread
- * takes the next rendered edition only between two it finishes, and the worker must not run dry meanwhile.
- */
-const IN_HAND_RENDER = 8;
+/** Editions a pair holds at once: the render worker must not run dry while its partner finishes. */
+const IN_HAND_PAIR = 8;
 
 /**
  * A worker's heap left to V8's defaults grows far past what it holds (about 35 MB live after each edition):
@@ -31,70 +26,79 @@ const IN_HAND_RENDER = 8;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 512 };
 
+/** Where tasks go, how many at a time, and whether their files are read here first. */
+interface Lane {
+  take: Worker;
+  inHand: number;
+  readHere: boolean;
+}
+
 export async function buildInWorkers(
   options: ProjectOptions,
   tasks: readonly EditionTask[],
   workerCount: number,
-  finish: (rendered: RenderedTask) => Promise<TaskResult>,
+  /** Reads a task's files, before it goes to a render worker (this thread has the time). */
+  read: (task: EditionTask) => Promise<EditionTask>,
   onResult: (done: TaskResult) => void,
 ): Promise<void> {
   const queue = [...tasks];
   const workers: Worker[] = [];
+  const start = (data: WorkerData, transfer: readonly MessagePortLike[] = []) => {
+    const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData: data, transferList: [...transfer], resourceLimits: WORKER_LIMITS });
+    workers.push(worker);
+    return worker;
+  };
   try {
     await new Promise<void>((resolve, fail) => {
       let pending = tasks.length;
       let failed = false;
       const reject = (error: unknown) => {
-        failed = true; // nothing more is finished here, nor handed out
+        failed = true; // nothing more is handed out
         fail(error);
       };
-      const settle = (done: TaskResult) => {
-        onResult(done);
-        if (--pending === 0) resolve();
-      };
-      const feed = (worker: Worker) => {
+      const feed = (lane: Lane) => {
         const task = failed ? undefined : queue.shift();
-        if (task) worker.postMessage(task);
+        if (!task) return;
+        if (lane.readHere) read(task).then((withFiles) => lane.take.postMessage(withFiles), reject);
+        else lane.take.postMessage(task);
       };
-
-      // the render worker's editions are finished here one at a time, in the order they arrive
-      const rendered: RenderedTask[] = [];
-      let finishing = false;
-      const finishAll = async (renderer: Worker) => {
-        if (finishing) return;
-        finishing = true;
-        while (rendered.length > 0 && !failed) {
-          const done = await finish(rendered.shift()!);
-          feed(renderer);
-          settle(done);
-        }
-        finishing = false;
-      };
-
-      for (let i = 0; i < workerCount; i++) {
-        const role: WorkerData['role'] = i === 0 ? 'render' : 'whole';
-        const workerData: WorkerData = { project: projectOptions(options), role };
-        const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData, resourceLimits: WORKER_LIMITS });
-        workers.push(worker);
+      // every result comes back here, from a whole worker or a pair's finish worker
+      const listen = (worker: Worker, lane: Lane) => {
         worker.on('message', (reply: WorkerReply) => {
           if ('error' in reply) return reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-          if ('part' in reply) {
-            rendered.push(reply);
-            finishAll(worker).catch(reject);
-            return;
-          }
-          settle(reply);
-          feed(worker);
+          onResult(reply);
+          if (--pending === 0) return resolve();
+          feed(lane);
         });
         worker.on('error', reject);
         worker.on('exit', (code) => pending > 0 && reject(new Error(`a build worker stopped (exit code ${code})`)));
-        for (let n = 0; n < (role === 'render' ? IN_HAND_RENDER : IN_HAND); n++) feed(worker);
+      };
+
+      const project = projectOptions(options);
+      const lanes: Lane[] = [];
+      for (let pair = 0; pair < Math.floor(workerCount / 2); pair++) {
+        const { port1, port2 } = new MessageChannel();
+        const render = start({ project, role: 'render', partner: port1 }, [port1]);
+        const finish = start({ project, role: 'finish', partner: port2 }, [port2]);
+        const lane = { take: render, inHand: IN_HAND_PAIR, readHere: true };
+        listen(render, lane); // its exceptions only: its editions go to its partner
+        listen(finish, lane);
+        lanes.push(lane);
       }
+      if (workerCount % 2 === 1) {
+        const whole = start({ project, role: 'whole' });
+        const lane = { take: whole, inHand: IN_HAND, readHere: false };
+        listen(whole, lane);
+        lanes.push(lane);
+      }
+      for (const lane of lanes) for (let n = 0; n < lane.inHand; n++) feed(lane);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+type MessagePortLike = InstanceType<typeof MessageChannel>['port1'];
 
 /** Only what locates the project crosses to the workers (the build's callbacks cannot). */
 const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions =>

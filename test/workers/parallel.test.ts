@@ -1,6 +1,6 @@
 // Builds in worker threads, end to end with the real CLI: the same bytes as a build in one thread, whether
-// the main thread finishes what a render worker rendered (one worker) or whole workers build editions too
-// (two), failures reported per edition, and results the incremental cache can use.
+// a pair of workers builds every edition (render, then finish: two workers) or a worker that builds whole
+// editions takes some too (three), failures reported per edition, and results the incremental cache can use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,26 +30,26 @@ async function outputFiles(dir: string): Promise<Map<string, Buffer>> {
 
 describe('parallel build', () => {
   let threaded: TempProject;
-  let split: TempProject;
+  let mixed: TempProject;
   let single: TempProject;
 
   beforeAll(async () => {
     const files = corpus();
-    [threaded, split, single] = await Promise.all([tempProject(files), tempProject(files), tempProject(files)]);
+    [threaded, mixed, single] = await Promise.all([tempProject(files), tempProject(files), tempProject(files)]);
   });
   afterAll(async () => {
-    await Promise.all([threaded.remove(), split.remove(), single.remove()]);
+    await Promise.all([threaded.remove(), mixed.remove(), single.remove()]);
   });
 
   it('writes the same bytes in worker threads as in one thread', async () => {
     const [a, s, b] = await Promise.all([
       threaded.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } }),
-      split.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '1' } }),
+      mixed.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } }),
       single.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '0' } }),
     ]);
     for (const run of [a, s, b]) expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(a.stdout).workers).toBe(2);
-    expect(JSON.parse(s.stdout).workers).toBe(1);
+    expect(JSON.parse(s.stdout).workers).toBe(3);
     expect(JSON.parse(b.stdout).workers).toBe(0);
     // results are reported in edition order, whichever thread finished first
     expect(JSON.parse(a.stdout).editions).toEqual(JSON.parse(b.stdout).editions);
@@ -57,15 +57,15 @@ describe('parallel build', () => {
 
     const singleFiles = await outputFiles(single.dir);
     expect(singleFiles.size).toBeGreaterThanOrEqual(EDITIONS * 5); // four public files and one private file each
-    for (const project of [threaded, split]) {
+    for (const project of [threaded, mixed]) {
       const files = await outputFiles(project.dir);
       expect([...files.keys()]).toEqual([...singleFiles.keys()]);
       for (const [name, bytes] of files) expect(bytes.equals(singleFiles.get(name)!), name).toBe(true);
     }
   });
 
-  it('remembers what the render worker and this thread built: a second build skips it all', async () => {
-    const again = await split.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '1' } });
+  it('remembers what a pair and a whole worker built: a second build skips it all', async () => {
+    const again = await mixed.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } });
     const report = JSON.parse(again.stdout);
     expect(report.editions.every((e: { cached: boolean }) => e.cached)).toBe(true);
   });
@@ -79,8 +79,7 @@ describe('parallel build', () => {
 
   it('reports a failing edition with its file and line, and builds the others', async () => {
     const slugs = (await readdir(join(threaded.dir, 'content'))).sort();
-    // the fourth edition is among the first eight, which go to the render worker: its failure comes back from
-    // there, and this thread reports it without finishing anything
+    // two workers are a pair: the failure comes from the render worker, by way of its partner
     await threaded.write(`content/${slugs[3]}/01-article-1.md`, '---\ntitle: "unclosed\n---\nBody.\n');
     const result = await threaded.run(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
     expect(result.code).toBe(1);
