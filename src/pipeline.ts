@@ -16,6 +16,9 @@ import type { RenderedEdition } from './render/render-edition.js';
 const renderStages = () => import('./workers/stages-render.js');
 const finishStages = () => import('./workers/stages-finish.js');
 
+/** Loads the stages of one half ahead of its first edition: a worker of a pair has the time as it starts. */
+export const loadStages = (half: 'render' | 'finish'): Promise<unknown> => (half === 'render' ? renderStages() : finishStages());
+
 /** An edition read, assembled and rendered, not yet checked nor written: what a render worker hands over. */
 export interface RenderedPart {
   edition: Edition;

@@ -5,6 +5,7 @@
 //   it to its "finish" partner through `partner`;
 // - "finish": checks and writes what its partner rendered, and replies to the main thread.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { loadStages } from '../pipeline.js';
 import { loadProject, type ProjectOptions } from '../project.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { finishTask, renderTask, runEditionTask, withoutBuilt, type EditionTask, type RenderedTask, type TaskResult } from './edition-task.js';
@@ -18,6 +19,8 @@ const data = workerData as WorkerData;
 const main = parentPort!;
 const loading = loadProject(data.project);
 let queue = Promise.resolve();
+// a pair's worker loads its half's libraries while the project loads, before its first edition arrives
+if (data.role !== 'whole') loadStages(data.role).catch(() => undefined); // a failure shows again on first use
 
 type Loaded = NonNullable<Awaited<typeof loading>['project']>;
 type Reply = TaskResult | RenderedTask;
