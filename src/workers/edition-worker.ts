@@ -37,17 +37,19 @@ if (data.role === 'whole') {
     ({ index: task.index, inputs: task.inputs!, part: { failed: failedResult(task)(diagnostics).result } });
   main.on('message', (task: EditionTask) => inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)));
 } else {
-  data.partner.on('message', (rendered: RenderedTask) => inTurn(rendered.index, main, (diagnostics) => ({ index: rendered.index, result: { ...slugOf(rendered), ok: false, files: [], diagnostics } }), async (project) => {
+  const failedFinish = (rendered: RenderedTask) => (diagnostics: Diagnostic[]): TaskResult =>
+    ({ index: rendered.index, result: { slug: slugOf(rendered), ok: false, files: [], diagnostics } });
+  data.partner.on('message', (rendered: RenderedTask) => inTurn(rendered.index, main, failedFinish(rendered), async (project) => {
     const { index, result, cache } = await finishTask(project, rendered);
     return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
   }));
 }
 
-/** The edition failed because the project changed between the main thread's load and this worker's. */
+/** The edition fails when the project changed between the main thread's load and this worker's. */
 const failedResult = (task: EditionTask) => (diagnostics: Diagnostic[]): TaskResult =>
   ({ index: task.index, result: { slug: task.entry.slug, ok: false, files: [], diagnostics } });
 
-const slugOf = ({ part }: RenderedTask) => ({ slug: 'failed' in part ? part.failed.slug : part.rendered.edition.slug });
+const slugOf = ({ part }: RenderedTask): string => ('failed' in part ? part.failed.slug : part.rendered.edition.slug);
 
 /** Runs `work` after what came before, and posts what it returns (or `unloaded` with the project's problem). */
 function inTurn(index: number, to: MessagePort | typeof main, unloaded: (diagnostics: Diagnostic[]) => Reply, work: (project: Loaded) => Promise<Reply>): void {

@@ -7,7 +7,7 @@
 // (V8's optimising compiler, in threads of its own that compete for the same cores) and loads its
 // libraries. Two whole workers compile and load everything twice; a pair, each half once. On the benchmark's
 // 1000 editions and 2 cores, CPU time fell by a fifth and the build by a tenth or more.
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ProjectOptions } from '../project.js';
 import type { EditionTask, TaskResult } from './edition-task.js';
 import type { WorkerData, WorkerReply } from './edition-worker.js';
@@ -43,8 +43,8 @@ export async function buildInWorkers(
 ): Promise<void> {
   const queue = [...tasks];
   const workers: Worker[] = [];
-  const start = (data: WorkerData, transfer: readonly MessagePortLike[] = []) => {
-    const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData: data, transferList: [...transfer], resourceLimits: WORKER_LIMITS });
+  const start = (data: WorkerData, transfer: MessagePort[] = []) => {
+    const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData: data, transferList: transfer, resourceLimits: WORKER_LIMITS });
     workers.push(worker);
     return worker;
   };
@@ -97,8 +97,6 @@ export async function buildInWorkers(
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
-
-type MessagePortLike = InstanceType<typeof MessageChannel>['port1'];
 
 /** Only what locates the project crosses to the workers (the build's callbacks cannot). */
 const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions =>

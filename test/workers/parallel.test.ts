@@ -2,7 +2,7 @@
 // a pair of workers builds every edition (render, then finish: two workers) or a worker that builds whole
 // editions takes some too (three), failures reported per edition, and results the incremental cache can use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { corpusEdition, random } from '../../bench/corpus.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
@@ -89,5 +89,15 @@ describe('parallel build', () => {
     // progress counts up as editions finish
     const counters = [...result.stderr.matchAll(/^\[(\d+)\/10\]/gm)].map((m) => Number(m[1]));
     expect(counters).toEqual(Array.from({ length: EDITIONS }, (_, i) => i + 1));
+  });
+
+  it('reports an edition its finish worker cannot write, and builds the others', async () => {
+    const slugs = (await readdir(join(mixed.dir, 'content'))).sort();
+    await rm(join(mixed.dir, 'out', slugs[5]), { recursive: true });
+    await writeFile(join(mixed.dir, 'out', slugs[5]), 'a file where the edition folder goes\n');
+    const result = await mixed.run(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`out/${slugs[5]} error WRITE_FAILED`));
+    expect(result.stderr).toMatch(new RegExp(`Built ${EDITIONS - 1} of ${EDITIONS} editions in [\\d.]+s in 2 worker threads; failed: ${slugs[5]}`));
   });
 });
