@@ -23,6 +23,13 @@ export function settingsKey(project: Pick<Project, 'configSource' | 'templates'>
   ]);
 }
 
+/**
+ * The config and every template, as one digest: the two workers of a pair each load the project, and an
+ * edition rendered with one version must not be checked, written and remembered with another.
+ */
+export const projectKey = (project: Pick<Project, 'configSource' | 'templates'>): string =>
+  digest([project.configSource, ...[...project.templates.layouts, ...project.templates.partials].flatMap((t) => [t.file, t.source])]);
+
 const contentFiles = (source: EditionSource) => [...(source.editionFile ? [source.editionFile] : []), ...source.articles];
 
 export const contentKey = (source: EditionSource): string => digest([source.slug, ...contentFiles(source).flatMap((f) => [f.file, f.bytes])]);

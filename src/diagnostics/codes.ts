@@ -86,6 +86,7 @@ export const CODES = {
 
   // writing
   WRITE_FAILED: 'An output file could not be written.',
+  PROJECT_CHANGED: 'The config or a template changed while the build ran: the edition was rendered with one version and would be written with another, so it was not written. Build again.',
   ARCHIVE_MANIFEST: 'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
 
   // export

@@ -34,7 +34,8 @@ export async function writeAllAtomic(files: FileToWrite[]): Promise<void> {
   try {
     for (const [folder, inFolder] of byFolder(files)) {
       if (!existsSync(folder)) {
-        const temporary = join(dirname(folder), `.${basename(folder)}.${randomBytes(6).toString('hex')}.tmp`);
+        // not named after the folder: a name near the file system's limit would not fit with a suffix
+        const temporary = join(dirname(folder), `.${randomBytes(6).toString('hex')}.tmp`);
         mkdirSync(temporary, { recursive: true });
         staged.push({ temporary, path: folder, folder: true });
         for (const file of inFolder) writeFileSync(join(temporary, basename(file.path)), file.data);

@@ -7,6 +7,8 @@ import { buildEdition, finishEdition, renderPart } from '../pipeline.js';
 import type { Project } from '../project.js';
 import { cacheEntry, type CacheEntry } from '../cache/entry.js';
 import { readInputs, type EditionEntry, type EditionInputs } from '../cache/inputs.js';
+import { projectKey } from '../cache/keys.js';
+import { diag } from '../diagnostics/diagnostic.js';
 
 export interface EditionTask {
   /** Position in the build's list of editions: results are reported in this order. */
@@ -26,6 +28,8 @@ export interface TaskResult {
 export interface RenderedTask {
   index: number;
   inputs: EditionInputs;
+  /** projectKey() of the project it was rendered with: the finish worker's must be the same. */
+  project: string;
   part: { rendered: RenderedPart } | { failed: EditionResult };
 }
 
@@ -43,11 +47,24 @@ export const withInputs = async (project: Project, task: EditionTask): Promise<E
 
 export async function renderTask(project: Project, task: EditionTask): Promise<RenderedTask> {
   const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
-  return { index: task.index, inputs, part: await renderPart(project, task.entry, false, inputs.source) };
+  return { index: task.index, inputs, project: keyOf(project), part: await renderPart(project, task.entry, false, inputs.source) };
 }
 
-export async function finishTask(project: Project, { index, inputs, part }: RenderedTask): Promise<TaskResult> {
-  return taskResult(project, index, inputs, 'failed' in part ? part.failed : await finishEdition(project, part.rendered, false));
+export async function finishTask(project: Project, { index, inputs, project: renderedWith, part }: RenderedTask): Promise<TaskResult> {
+  if ('failed' in part) return taskResult(project, index, inputs, part.failed);
+  if (renderedWith !== keyOf(project)) {
+    const message = 'the config or a template changed while the build ran; the edition was not written: build again';
+    return { index, result: { slug: part.rendered.edition.slug, ok: false, files: [], diagnostics: [diag('PROJECT_CHANGED', 'error', message, { file: part.rendered.edition.sources[0] })] } };
+  }
+  return taskResult(project, index, inputs, await finishEdition(project, part.rendered, false));
+}
+
+/** A worker loads its project once: its key is worked out once too. */
+const keys = new WeakMap<Project, string>();
+function keyOf(project: Project): string {
+  let key = keys.get(project);
+  if (key === undefined) keys.set(project, (key = projectKey(project)));
+  return key;
 }
 
 function taskResult(project: Project, index: number, inputs: EditionInputs, result: EditionResult): TaskResult {

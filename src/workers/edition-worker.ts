@@ -34,7 +34,7 @@ if (data.role === 'whole') {
 } else if (data.role === 'render') {
   const partner = data.partner;
   const failedPart = (task: EditionTask) => (diagnostics: Diagnostic[]): RenderedTask =>
-    ({ index: task.index, inputs: task.inputs!, part: { failed: failedResult(task)(diagnostics).result } });
+    ({ index: task.index, inputs: task.inputs!, project: '', part: { failed: failedResult(task)(diagnostics).result } });
   main.on('message', (task: EditionTask) => inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)));
 } else {
   const failedFinish = (rendered: RenderedTask) => (diagnostics: Diagnostic[]): TaskResult =>

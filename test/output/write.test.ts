@@ -51,4 +51,12 @@ describe('writeAllAtomic', () => {
     await expect(writeAllAtomic([{ path: join(dir, 'edition/index.html'), data: 'x' }, { path: join(dir, 'edition', tooLong), data: 'y' }])).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it('writes a new folder whose name is as long as a file system allows', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'write-'));
+    const longest = 'e'.repeat(250); // the edition's private file adds ".json": 255 bytes, the usual limit
+    await writeAllAtomic([{ path: join(dir, longest, 'index.html'), data: 'x' }, { path: join(dir, 'private', `${longest}.json`), data: '{}' }]);
+    expect(await readFile(join(dir, longest, 'index.html'), 'utf8')).toBe('x');
+    expect((await readdir(dir)).sort()).toEqual([longest, 'private']);
+  });
 });
