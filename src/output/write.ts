@@ -4,11 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-
-export interface FileToWrite {
-  path: string;
-  data: string | Uint8Array;
-}
+import type { OutputFile } from './edition-output.js';
 
 /** A temporary file or folder, and where it goes. */
 interface Staged {
@@ -26,10 +22,10 @@ export const writeAtomic = (path: string, data: string | Uint8Array): Promise<vo
  * creating a file and renaming it costs the file system about three times what creating it in place does,
  * and most of a first build's writing is that. Synchronous calls on purpose: for an edition's handful of
  * small files they take a fraction of the time of fs/promises' thread-pool round trips (about 0.5 ms
- * against 4 ms for the eight files of an edition), and builds of many editions run in worker threads, or
- * in the main thread between editions, where blocking holds up nothing else.
+ * against 4 ms for the eight files of an edition), and builds of many editions run in worker threads,
+ * where blocking holds up nothing else.
  */
-export async function writeAllAtomic(files: FileToWrite[]): Promise<void> {
+export async function writeAllAtomic(files: OutputFile[]): Promise<void> {
   const staged: Staged[] = [];
   try {
     for (const [folder, inFolder] of byFolder(files)) {
@@ -66,8 +62,8 @@ export async function writeAllAtomic(files: FileToWrite[]): Promise<void> {
   }
 }
 
-function byFolder(files: FileToWrite[]): Map<string, FileToWrite[]> {
-  const folders = new Map<string, FileToWrite[]>();
+function byFolder(files: OutputFile[]): Map<string, OutputFile[]> {
+  const folders = new Map<string, OutputFile[]>();
   for (const file of files) {
     const folder = dirname(file.path);
     const inFolder = folders.get(folder) ?? [];

@@ -37,16 +37,18 @@ export interface RenderedTask {
 export const withoutBuilt = ({ built: _built, ...result }: EditionResult): EditionResult => result;
 
 export async function runEditionTask(project: Project, task: EditionTask): Promise<TaskResult> {
-  const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
+  const inputs = await inputsOf(project, task);
   return taskResult(project, task.index, inputs, await buildEdition(project, task.entry, false, inputs.source));
 }
 
 /** The task with its inputs read, for a worker that is not to read them itself. */
-export const withInputs = async (project: Project, task: EditionTask): Promise<EditionTask> =>
-  task.inputs ? task : { ...task, inputs: await readInputs(project.paths.root, task.entry) };
+export const withInputs = async (project: Project, task: EditionTask): Promise<EditionTask> => ({ ...task, inputs: await inputsOf(project, task) });
+
+/** What the cache check already read, else read now. */
+const inputsOf = async (project: Project, task: EditionTask): Promise<EditionInputs> => task.inputs ?? (await readInputs(project.paths.root, task.entry));
 
 export async function renderTask(project: Project, task: EditionTask): Promise<RenderedTask> {
-  const inputs = task.inputs ?? (await readInputs(project.paths.root, task.entry));
+  const inputs = await inputsOf(project, task);
   return { index: task.index, inputs, project: keyOf(project), part: await renderPart(project, task.entry, false, inputs.source) };
 }
 

@@ -6,7 +6,7 @@
 // Why pairs rather than a whole worker per core: every thread that runs a stage compiles that stage's code
 // (V8's optimising compiler, in threads of its own that compete for the same cores) and loads its
 // libraries. Two whole workers compile and load everything twice; a pair, each half once. On the benchmark's
-// 1000 editions and 2 cores, CPU time fell by a fifth and the build by a tenth or more.
+// 1000 editions and 2 cores, CPU time fell by a sixth and the build by a tenth.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ProjectOptions } from '../project.js';
 import type { EditionTask, TaskResult } from './edition-task.js';
