@@ -3,7 +3,6 @@
 // list the links of a page on their own).
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { elements, findElements, isHidden, textOf } from './html.js';
-import { visibleLinks } from './links.js';
 import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 
@@ -41,8 +40,8 @@ function headings(built: BuiltEdition): Diagnostic[] {
 
 function linkText(built: BuiltEdition): Diagnostic[] {
   const seen = new Set<string>();
-  return visibleLinks(built)
-    .filter(({ element, text }) => VAGUE_LINK_TEXT.test(text) && !element.attribs['aria-label'] && !element.attribs.title)
+  return built.page.links
+    .filter(({ attribs, text }) => VAGUE_LINK_TEXT.test(text) && !attribs['aria-label'] && !attribs.title)
     .filter(({ href, text }) => !seen.has(`${href}\0${text}`) && Boolean(seen.add(`${href}\0${text}`)))
     .map(({ href, text }) => diag('A11Y_LINK_TEXT', 'warning', `link text "${text}" says nothing out of context (${href})`, locate(built, urlNeedles(href)),
       'say where the link goes: "Read the RFC 8058 summary" rather than "click here"'));

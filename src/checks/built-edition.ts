@@ -1,6 +1,7 @@
 // What the rules look at, made once per edition: the page as a reader gets it (recipient fields filled with
-// the config's defaults), the same .eml that build writes (composed in memory), the parsed HTML, and the
-// source texts for pointing at lines.
+// the config's defaults), the same .eml that build writes (composed in memory), what the cheap rules ask of
+// the HTML (one streaming pass), the HTML as a tree when a check-only rule first asks, and the source texts
+// for pointing at lines.
 import type { Config } from '../config/config.js';
 import type { EditionSource } from '../content/discover.js';
 import { decodeUtf8 } from '../content/text.js';
@@ -9,7 +10,8 @@ import { composeEml } from '../output/eml.js';
 import { messageDate, messageHeaders, recipientDefaults } from '../output/edition-output.js';
 import type { Project } from '../project.js';
 import { fillTokens } from '../render/tokens.js';
-import { parseHtml } from './html.js';
+import { parseHtml, type HtmlDocument } from './html.js';
+import { scanPage } from './page.js';
 import type { BuiltEdition, SourceText } from './rule.js';
 
 export interface BuiltParts {
@@ -29,7 +31,14 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
   const text = fillTokens(parts.text, defaults, 'text');
   const message = { ...messageHeaders(edition, config), date: messageDate(edition), html, text, unsubscribeUrl: defaults.unsubscribe_url! };
   const eml = (await composeEml(message)).toString('utf8');
-  return { edition, config, mjml: parts.mjml, html, text, message, eml, dom: parseHtml(html), sources: parts.sources };
+  let dom: HtmlDocument | undefined;
+  return {
+    edition, config, mjml: parts.mjml, html, text, message, eml, sources: parts.sources,
+    page: scanPage(html),
+    get dom() {
+      return (dom ??= parseHtml(html));
+    },
+  };
 }
 
 /** Content files first (a finding is usually the writer's), then templates, then the config file. */

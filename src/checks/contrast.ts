@@ -5,12 +5,11 @@ import { DomUtils } from 'htmlparser2';
 import { rgb as contrastRatio } from 'wcag-contrast';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { backgroundColor, parseColor, toHex, type Rgb } from './colors.js';
-import { ancestry, collapse, inlineStyle, isHiddenElement, type HtmlElement } from './html.js';
+import { ancestry, collapse, inlineStyle, isHiddenElement, NOT_TEXT, type HtmlElement } from './html.js';
 import { layoutFile, locate } from './locate.js';
 import type { Rule } from './rule.js';
 
 const BOLD_TAGS = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th']);
-const NOT_TEXT = new Set(['head', 'style', 'script', 'title']);
 
 interface Finding {
   color: string;

@@ -28,13 +28,18 @@ const parsedStyles = new WeakMap<HtmlElement, ReadonlyMap<string, string>>();
 export function inlineStyle(element: HtmlElement): ReadonlyMap<string, string> {
   let style = parsedStyles.get(element);
   if (style) return style;
+  parsedStyles.set(element, (style = parseStyle(element.attribs.style ?? '')));
+  return style;
+}
+
+/** Declarations of a style="" value, property names lower-cased; the last of a property wins. */
+export function parseStyle(style: string): Map<string, string> {
   const parsed = new Map<string, string>();
-  for (const declaration of (element.attribs.style ?? '').split(';')) {
+  for (const declaration of style.split(';')) {
     const colon = declaration.indexOf(':');
     if (colon > 0) parsed.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim());
   }
-  parsedStyles.set(element, (style = parsed));
-  return style;
+  return parsed;
 }
 
 /** The element and its ancestors, nearest first. */
@@ -45,33 +50,20 @@ export function ancestry(element: HtmlElement): HtmlElement[] {
 }
 
 /** Hidden on purpose (display:none, like a preheader): a reader never sees it. */
-export const isHiddenElement = (element: HtmlElement): boolean =>
+export const isHiddenElement = (element: HtmlElement): boolean => hidesItself(element.attribs.style);
+
+/** Does a style="" value say display:none? */
+export const hidesItself = (style: string | undefined): boolean =>
   // most elements of an inlined page have a style, few mention display: skip parsing those
-  /display/i.test(element.attribs.style ?? '') && /^none\b/i.test(inlineStyle(element).get('display') ?? '');
+  style !== undefined && /display/i.test(style) && /^none\b/i.test(parseStyle(style).get('display') ?? '');
 
 export function isHidden(element: HtmlElement): boolean {
   for (let node: HtmlNode | null = element; node && DomUtils.isTag(node); node = node.parent as HtmlNode | null) if (isHiddenElement(node)) return true;
   return false;
 }
 
-const NOT_TEXT = new Set(['head', 'style', 'script', 'title']);
+/** Elements whose text a reader never sees as text. */
+export const NOT_TEXT: ReadonlySet<string> = new Set(['head', 'style', 'script', 'title']);
 
-/** The text a reader sees: no head, styles or hidden elements. */
-export function visibleText(dom: HtmlDocument): string {
-  const parts: string[] = [];
-  const walk = (nodes: HtmlNode[]) => {
-    for (const node of nodes) {
-      if (DomUtils.isText(node)) parts.push(node.data);
-      else if (DomUtils.isTag(node) && !NOT_TEXT.has(node.name) && !isHiddenElement(node)) {
-        parts.push(' ');
-        walk(node.children as HtmlNode[]);
-        parts.push(' ');
-      }
-    }
-  };
-  walk(dom.children);
-  return collapse(parts.join(''));
-}
-
-/** Bytes from the start of the HTML to an element: where Gmail's clipping would cut. */
-export const byteOffset = (html: string, element: HtmlElement): number => Buffer.byteLength(html.slice(0, element.startIndex ?? 0));
+/** Bytes from the start of the HTML to a string index (where an element starts): where Gmail's clipping would cut. */
+export const byteOffset = (html: string, index: number): number => Buffer.byteLength(html.slice(0, index));

@@ -3,8 +3,8 @@
 // size; without a height the blocked-image box collapses), and from an https address an inbox can fetch.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme } from '../content/urls.js';
-import { elements, isHidden, type HtmlElement } from './html.js';
 import { locate } from './locate.js';
+import type { PageImage } from './page.js';
 import type { Rule } from './rule.js';
 
 /** Alt texts that describe nothing. */
@@ -14,8 +14,8 @@ const FILE_NAME_ALT = /\.(png|jpe?g|gif|webp|svg|avif|bmp)$|^(img|dsc|image|phot
 export const imagesRule: Rule = (built) => {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const img of elements(built.dom, 'img')) {
-    if (isHidden(img) || isTrackingPixel(img)) continue;
+  for (const img of built.page.images) {
+    if (isTrackingPixel(img)) continue;
     const src = (img.attribs.src ?? '').trim();
     const where = locate(built, src || undefined);
     for (const [code, severity, message, hint] of imageProblems(img, src)) {
@@ -29,7 +29,7 @@ export const imagesRule: Rule = (built) => {
 
 type Problem = [Diagnostic['code'], Diagnostic['severity'], string, string?];
 
-function imageProblems(img: HtmlElement, src: string): Problem[] {
+function imageProblems(img: PageImage, src: string): Problem[] {
   const name = src ? `image ${src}` : 'an image';
   const problems: Problem[] = [];
   const alt = img.attribs.alt;
@@ -53,4 +53,4 @@ function sourceProblems(name: string, src: string): Problem[] {
 }
 
 /** 1x1 (or 0x0) images are tracking pixels or spacers: no alt text or size advice applies. */
-const isTrackingPixel = (img: HtmlElement) => Number(img.attribs.width) <= 1 && Number(img.attribs.height) <= 1 && img.attribs.width !== undefined;
+const isTrackingPixel = (img: PageImage) => Number(img.attribs.width) <= 1 && Number(img.attribs.height) <= 1 && img.attribs.width !== undefined;

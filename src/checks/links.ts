@@ -4,8 +4,9 @@
 // exists and sits before the point where Gmail clips the message.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme } from '../content/urls.js';
-import { byteOffset, elements, isHidden, textOf, type HtmlElement } from './html.js';
+import { byteOffset } from './html.js';
 import { layoutFile, locate, urlNeedles } from './locate.js';
+import type { PageLink } from './page.js';
 import type { BuiltEdition, Rule } from './rule.js';
 import { SIZE_LIMIT_BYTES } from './size.js';
 
@@ -15,31 +16,10 @@ const SHORTENERS = new Set([
   'shorte.st', 'tr.im', 'soo.gd', 'clck.ru', 'dlvr.it', 'ift.tt', 'fb.me', 'youtu.be',
 ]);
 
-export interface Link {
-  element: HtmlElement;
-  href: string;
-  text: string;
-}
-
-/** Found once per page: five rules ask. */
-const linksOf = new WeakMap<BuiltEdition['dom'], readonly Link[]>();
-
-/** The edition's links a reader can see: <a href> outside hidden elements. */
-export function visibleLinks(built: Pick<BuiltEdition, 'dom'>): readonly Link[] {
-  let links = linksOf.get(built.dom);
-  if (!links) {
-    links = elements(built.dom, 'a')
-      .filter((a) => a.attribs.href !== undefined && !isHidden(a))
-      .map((element) => ({ element, href: element.attribs.href.trim(), text: textOf(element) }));
-    linksOf.set(built.dom, links);
-  }
-  return links;
-}
-
 export const linksRule: Rule = (built) => {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const link of visibleLinks(built)) {
+  for (const link of built.page.links) {
     for (const problem of linkProblems(link)) {
       const key = `${problem.code}\0${link.href}\0${link.text}`;
       if (seen.has(key)) continue; // a title link and its "read on the web" link share a URL: say it once
@@ -54,7 +34,7 @@ export const linksRule: Rule = (built) => {
 
 type Problem = Pick<Diagnostic, 'code' | 'severity' | 'message' | 'hint'>;
 
-export function linkProblems({ href, text }: Pick<Link, 'href' | 'text'>): Problem[] {
+export function linkProblems({ href, text }: Pick<PageLink, 'href' | 'text'>): Problem[] {
   const label = text ? `link "${shorten(text)}"` : 'a link with no text';
   if (href === '' || href === '#') {
     return [{ code: 'LINK_EMPTY', severity: 'error', message: `${label} goes nowhere (href="${href}")`, hint: 'give it the full https:// address, or remove the link' }];
@@ -117,11 +97,11 @@ function shows(shown: string, href: string): boolean {
 
 function unsubscribe(built: BuiltEdition): Diagnostic[] {
   const url = built.message.unsubscribeUrl;
-  const links = visibleLinks(built).filter((l) => l.href === url || /unsubscribe/i.test(l.text));
+  const links = built.page.links.filter((l) => l.href === url || /unsubscribe/i.test(l.text));
   if (links.length === 0) {
     return [diag('UNSUBSCRIBE_MISSING', 'error', 'the message has no visible unsubscribe link', { file: layoutFile(built) }, 'add <a href="{{unsubscribe_url}}">Unsubscribe</a> to the footer')];
   }
-  const offset = Math.min(...links.map((l) => byteOffset(built.html, l.element)));
+  const offset = Math.min(...links.map((l) => byteOffset(built.html, l.start)));
   if (offset < SIZE_LIMIT_BYTES) return [];
   return [diag('UNSUBSCRIBE_CLIPPED', 'error', `the unsubscribe link starts at byte ${offset}, after the ${SIZE_LIMIT_BYTES} bytes Gmail shows before clipping`,
     locate(built, '{{unsubscribe_url}}', layoutFile(built)), 'shorten the edition, or place an unsubscribe link near the top')];

@@ -2,8 +2,6 @@
 // is refused (many servers answer HEAD with 403, 404 or 405), redirects followed, each request bounded by
 // a timeout and a few at a time. Results are shared between editions of one run: a footer link is asked once.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { elements, isHidden } from './html.js';
-import { visibleLinks } from './links.js';
 import { locate, urlNeedles } from './locate.js';
 import type { BuiltEdition } from './rule.js';
 
@@ -22,10 +20,10 @@ const USER_AGENT = 'newsletter-check (link checker; +https://www.npmjs.com/packa
 
 export async function liveLinks(built: BuiltEdition, options: LiveLinkOptions): Promise<Diagnostic[]> {
   const targets = new Map<string, 'link' | 'image'>();
-  for (const { href } of visibleLinks(built)) if (/^https?:\/\//i.test(href)) targets.set(href, 'link');
-  for (const img of elements(built.dom, 'img')) {
+  for (const { href } of built.page.links) if (/^https?:\/\//i.test(href)) targets.set(href, 'link');
+  for (const img of built.page.images) {
     const src = img.attribs.src?.trim() ?? '';
-    if (/^https?:\/\//i.test(src) && !isHidden(img) && !targets.has(src)) targets.set(src, 'image');
+    if (/^https?:\/\//i.test(src) && !targets.has(src)) targets.set(src, 'image');
   }
   const urls = [...targets.keys()];
   const outcomes = await inPool(urls, options.concurrency, (url) => {

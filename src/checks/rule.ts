@@ -4,6 +4,7 @@ import type { Edition } from '../edition/types.js';
 import type { Config } from '../config/config.js';
 import type { MessageInput } from '../output/eml.js';
 import type { HtmlDocument } from './html.js';
+import type { Page } from './page.js';
 
 /** A file's text, so a diagnostic can point at the line that caused it. */
 export interface SourceText {
@@ -25,8 +26,10 @@ export interface BuiltEdition {
   message: MessageInput;
   /** The message exactly as message.eml holds it, composed in memory (check writes nothing without --out). */
   eml: string;
-  /** `html` parsed once, shared by the rules. */
-  dom: HtmlDocument;
+  /** What the cheap rules ask of `html`, read in one pass (page.ts). */
+  page: Page;
+  /** `html` as a tree, for the rules only `check` runs: parsed on first use, so `build` never pays for it. */
+  readonly dom: HtmlDocument;
   /** The edition's content files, then the templates: where `locate()` looks for the cause of a finding. */
   sources: SourceText[];
 }

@@ -2,7 +2,6 @@
 // unsubscribe link included. Warn early, fail at the limit, and say which articles weigh most. A large
 // <style> block is its own risk: some clients drop a whole block they find too big.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { elements, rawText } from './html.js';
 import { layoutFile, locate } from './locate.js';
 import type { Rule } from './rule.js';
 
@@ -28,8 +27,7 @@ const htmlSize: Rule = ({ html, edition }) => {
 
 const styleBlocks: Rule = (built) => {
   const diagnostics: Diagnostic[] = [];
-  for (const style of elements(built.dom, 'style')) {
-    const css = rawText(style);
+  for (const css of built.page.styles) {
     const bytes = Buffer.byteLength(css);
     if (bytes <= STYLE_BLOCK_LIMIT_BYTES) continue;
     const firstRule = /[^{}\s][^{}]*\{/.exec(css)?.[0].slice(0, -1).trim();

@@ -3,8 +3,6 @@
 // link of the HTML, and telling the same story at about the same length: when the two parts differ much,
 // SpamAssassin's MPART_ALT_DIFF fires.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { visibleText } from './html.js';
-import { visibleLinks } from './links.js';
 import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 import { countWords } from './word-count.js';
@@ -20,7 +18,7 @@ export const textPartRule: Rule = (built) => {
   if (built.text.trim() === '') {
     return [diag('TEXT_MISSING', 'error', 'the plain-text part is empty', { file: layoutFile(built, 'txt') }, 'check templates/<layout>.txt.hbs')];
   }
-  const seen = visibleText(built.dom);
+  const seen = built.page.text;
   return [...residue(built, seen), ...longLines(built), ...missingLinks(built), ...tooShort(built, seen)];
 };
 
@@ -62,7 +60,7 @@ function longLines(built: BuiltEdition): Diagnostic[] {
 }
 
 function missingLinks(built: BuiltEdition): Diagnostic[] {
-  const hrefs = new Set(visibleLinks(built).map((l) => l.href).filter((href) => /^(https?|mailto):/i.test(href)));
+  const hrefs = new Set(built.page.links.map((l) => l.href).filter((href) => /^(https?|mailto):/i.test(href)));
   return [...hrefs]
     .filter((href) => !built.text.includes(href.replace(/^mailto:/i, '')))
     .map((href) => diag('TEXT_LINK_MISSING', 'warning', `the plain text lacks the link ${href}`, locate(built, urlNeedles(href)), 'text readers need every link the HTML offers'));

@@ -1,7 +1,6 @@
 // One edition: the email in a frame at three widths and three colour views, the line an inbox list would
 // show, the plain-text edition, the sources and the diagnostics with their file:line.
 import { SIZE_LIMIT_BYTES } from '../../checks/size.js';
-import { visibleText } from '../../checks/html.js';
 import type { BuiltEdition } from '../../checks/rule.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EMAIL_VIEWS, type EmailView } from '../email-views.js';
@@ -21,7 +20,7 @@ const displayName = (from: string) => /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] ||
 
 /** What an inbox list shows after the subject: the preheader, or else the first words a reader sees. */
 function snippet(built: BuiltEdition): string {
-  const text = built.edition.preheader ?? visibleText(built.dom);
+  const text = built.edition.preheader ?? built.page.text;
   return text.length > 110 ? `${text.slice(0, 109)}…` : text;
 }
 
