@@ -3,7 +3,7 @@
 import type { Config } from '../config/config.js';
 import { messageDate } from '../output/edition-output.js';
 import { escapeHtml } from '../render/tokens.js';
-import { dateFormat } from '../render/date-format.js';
+import { formatDate } from '../render/date-format.js';
 import type { ArchiveEntry } from './entries.js';
 
 export function archivePage(entries: readonly ArchiveEntry[], config: Config): string {
@@ -52,5 +52,5 @@ ${items.join('\n')}
 
 /** "20 November 2026" in the newsletter's language, as the templates' {{date}} helper writes it. */
 function longDate(value: string, language: string): string {
-  return dateFormat(language, 'long').format(messageDate({ date: value }));
+  return formatDate(language, 'long', messageDate({ date: value }));
 }

@@ -3,7 +3,7 @@ import type { HelperOptions } from 'handlebars';
 import type { Config } from '../config/config.js';
 import { isRecipientField, token, type RecipientField } from './tokens.js';
 import { wrap, TEXT_WIDTH } from './wrap.js';
-import { dateFormat } from './date-format.js';
+import { formatDate } from './date-format.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -19,7 +19,7 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
       const format = (options(rest).hash.format as string | undefined) ?? 'long';
       const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
       if (format === 'iso') return date.toISOString().slice(0, 10);
-      return dateFormat(config.language, format === 'short' ? 'medium' : 'long').format(date);
+      return formatDate(config.language, format === 'short' ? 'medium' : 'long', date);
     },
     /** {{reading_time this}} -> "4 min read", from the article's word count. */
     reading_time(article: unknown) {
