@@ -13,6 +13,13 @@ const VALID = [
   'bio: |\n  Two lines\n  of bio.\nfolded: >\n  One long\n  sentence.\nkept: |+\n  end\n\n',
   'nested:\n  colors:\n    brand: "#0a58ca"\n  list:\n    - one\n    - two: 2\n',
   'unicode: "Caf\u00e9 \\u2014 \\uE000"\nemoji: 📬\nurl: https://example.com/?a=1&b=2\n',
+  // where YAML 1.1 and 1.2 differ, and parsers with them
+  'n: 0777\nm: +12\nz: -0\nh: .5\nu: 1_000\nb: 0b101\nsex: 1:20\nnan: .NaN\nminf: -.inf\nzero: 0.\n',
+  'on: on\noff: Off\ny: y\nn: N\nyes: Yes\nno: NO\nTrue: TRUE\nfalse: FaLsE\n',
+  '"quoted key": 1\n\'single\': 2\nspaced key: three words\ntab:\tafter\n',
+  'list:\n- a\n-   b\n- - c\n  - d\nempty_list: []\nempty_map: {}\n',
+  'date: 2026-11-01 10:00:00\nweird: 2026-13-45\nversion: 1.10\nzip: 02134\n',
+  'a: 1\na: 2\n',
   '',
   '# only a comment\n',
   // where js-yaml alone reads otherwise: these go to the thorough parser
@@ -49,6 +56,35 @@ describe('splitFrontMatter', () => {
     for (const source of VALID) {
       const parsed = parseYaml(source);
       const expected = thorough(source);
+      if (expected === 'problems') expect(parsed, source).toHaveProperty('problems');
+      else expect(parsed, source).toEqual(expected);
+    }
+  });
+
+  it('reads random front matter of tricky scalars as the thorough parser does (seeded)', () => {
+    // scalars where YAML versions and parsers part ways: numbers in every base and sign, the words YAML 1.1
+    // read as booleans, dates, special floats, quotes, colons and hashes in text
+    const SCALARS = [
+      '0', '-0', '+0', '00', '0777', '0o17', '0x1F', '0X1F', '0b101', '+12', '-12', '1_000', '1,000', '1.', '.5', '+.5', '-.5', '1.0e3', '1e3',
+      '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'NaN', 'inf', 'true', 'True', 'TRUE', 'tRUE', 'false', 'yes', 'No', 'on', 'OFF', 'y', 'n',
+      'null', 'Null', '~', '', '2026-11-01', '2026-11-01T10:00:00Z', '2026-11-01 10:00', '10:30', '1:20:30', '12:30:00.5',
+      '"quoted"', "'single'", '"a: b"', '"# not a comment"', 'a # comment', 'http://x.org/a?b=1&c=2', 'Café', '📬', '"\u00e9"', '"tab\there"',
+      'text with: colon', 'a-b', '-', '--', '-a', '?x', '@at', '`tick`', '%pct', '100%', '$5', '1/2', '3.14.15', '0x', '0b', '0o', '0xG',
+    ];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pick = () => SCALARS[next(SCALARS.length)];
+    for (let doc = 0; doc < 400; doc++) {
+      const lines: string[] = [];
+      for (let key = 0; key < 6; key++) {
+        const shape = next(4);
+        if (shape === 0) lines.push(`k${key}: [${pick()}, ${pick()}]`);
+        else if (shape === 1) lines.push(`k${key}:\n  - ${pick()}\n  - ${pick()}`);
+        else lines.push(`k${key}: ${pick()}`);
+      }
+      const source = `${lines.join('\n')}\n`;
+      const expected = thorough(source);
+      const parsed = parseYaml(source);
       if (expected === 'problems') expect(parsed, source).toHaveProperty('problems');
       else expect(parsed, source).toEqual(expected);
     }
