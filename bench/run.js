@@ -148,7 +148,10 @@ function rows(m) {
   const perEdition = (m.cold.ms - m.one) / (EDITIONS - 1);
   return [
     { id: 'cold-build', label: `1. cold build, ${EDITIONS} editions`, ...s(m.cold.ms), baseline: { label: `MJML alone, ${EDITIONS} documents`, ...s(m.mjmlOnly) }, ratio: ratio(m.cold.ms, m.mjmlOnly), goal: 'ratio ≤ 0.75', met: m.cold.ms / m.mjmlOnly <= 0.75 },
-    { id: 'per-edition', label: `2. cost per edition, (T${EDITIONS} - T1) / ${EDITIONS - 1}`, value: round(perEdition, 2), unit: 'ms', goal: '< 3 ms', met: perEdition < 3 },
+    // beside it, what the baseline of row 1 spends on a document, its load included: the goal assumes MJML
+    // alone costs about 1.5 ms a document on 2 cores, and on a slower machine this says how far from that it is
+    { id: 'per-edition', label: `2. cost per edition, (T${EDITIONS} - T1) / ${EDITIONS - 1}`, value: round(perEdition, 2), unit: 'ms',
+      baseline: { label: 'MJML alone, a document', value: round(m.mjmlOnly / EDITIONS, 2), unit: 'ms' }, ratio: ratio(perEdition, m.mjmlOnly / EDITIONS), goal: '< 3 ms', met: perEdition < 3 },
     { id: 'rebuild-unchanged', label: `3a. rebuild of ${EDITIONS}, nothing changed`, ...s(m.unchanged), goal: '< 0.5 s', met: m.unchanged < 500 },
     { id: 'rebuild-one-changed', label: `3b. rebuild of ${EDITIONS}, one article changed`, ...s(m.oneChanged), goal: '< 0.8 s', met: m.oneChanged < 800 },
     { id: 'sample-build', label: '4. cold build, sample edition', ...s(m.sampleBuild), baseline: { label: 'mjml CLI, same MJML', ...s(m.mjmlCli) }, ratio: ratio(m.sampleBuild, m.mjmlCli), goal: 'ratio ≤ 1.0', met: m.sampleBuild / m.mjmlCli <= 1 },

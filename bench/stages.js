@@ -49,7 +49,7 @@ try {
     const render = await stages.renderEdition(edition, project.config, project.engine, project.templates);
     lap('Handlebars, MJML skeleton + juice, plain text');
     const built = await stages.builtEdition({ edition, config: project.config, ...render.rendered, sources: stages.sourceTexts(source, project) });
-    lap('.eml and the parsed page');
+    lap('.eml and the page scan');
     const diagnostics = stages.runRules(stages.CHEAP_RULES, built);
     lap('cheap check rules');
     await stages.editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics, built);

@@ -45,7 +45,7 @@ describe('npm run bench (smoke run)', () => {
       expect(typeof row.met).toBe('boolean');
     }
     const byId = Object.fromEntries(report.measurements.map((r) => [r.id, r]));
-    for (const id of ['cold-build', 'sample-build']) {
+    for (const id of ['cold-build', 'per-edition', 'sample-build']) {
       const row = byId[id];
       expect(row.baseline!.value).toBeGreaterThan(0);
       expect(row.ratio).toBeCloseTo(row.value! / row.baseline!.value, 1);
@@ -72,7 +72,7 @@ describe('npm run bench (smoke run)', () => {
     expect(result.code, result.stderr).toBe(0);
     const stages = [...result.stdout.matchAll(/^ *(\d+\.\d+) ms {2}(.+)$/gm)].map((m) => m[2]);
     expect(stages).toEqual(['read the files', 'front matter, Markdown, sanitising', 'Handlebars, MJML skeleton + juice, plain text',
-      '.eml and the parsed page', 'cheap check rules', 'output files, in memory', 'in all']);
+      '.eml and the page scan', 'cheap check rules', 'output files, in memory', 'in all']);
     expect((await bench(['--editions', '3'], 'bench/stages.js')).code).toBe(2);
   });
 });
