@@ -20,6 +20,9 @@ const VALID = [
   'list:\n- a\n-   b\n- - c\n  - d\nempty_list: []\nempty_map: {}\n',
   'date: 2026-11-01 10:00:00\nweird: 2026-13-45\nversion: 1.10\nzip: 02134\n',
   'a: 1\na: 2\n',
+  // what a faster parser tried once read otherwise, or accepted where it should not
+  '{"a":-.5, "b":+.5, "c":0b1, "d":+0x1F, "e":-0}\n', 'dek: "A long sentence\nthat wraps"\n', 'tags: [a,\nb]\n', 'title: "Hello"#draft\n',
+  '[a, b]: c\n', '{a: 1}: x\n', 'list:\n- -\n- b\n',
   '',
   '# only a comment\n',
   // where js-yaml alone reads otherwise: these go to the thorough parser
@@ -96,6 +99,10 @@ describe('splitFrontMatter', () => {
     const fm = splitFrontMatter(`---\n${bomb}\n---\nBody\n`, 'a.md');
     expect(fm.diagnostics).toEqual([expect.objectContaining({ code: 'FRONT_MATTER_YAML', line: 2, message: expect.stringMatching(/expand too far/) })]);
     expect(fm.data).toEqual({});
+    // the same in JSON style, where an alias follows a colon with no space
+    const keys = 'abcdefgh';
+    const json = `{"a":&a {${[...'123456789'].map((k) => `"${k}":x`).join(',')}},${[...keys.slice(1)].map((k, i) => `"${k}":&${k} {${[...'012345678'].map((n) => `"${n}":*${keys[i]}`).join(',')}}`).join(',')}}`;
+    expect(parseYaml(json)).toEqual({ problems: [expect.objectContaining({ message: expect.stringMatching(/expand too far/) })] });
   });
 
   it('words errors for writers: a duplicate key, a tab, an unclosed bracket', () => {
