@@ -40,7 +40,8 @@ interface Open {
   silent: boolean;
   /** The visible link this element is, collecting its text. */
   link?: { href: string; attribs: Record<string, string>; start: number; text: string[] };
-  style?: string[];
+  /** The <style> element this is: its place in page.styles, and its text so far. */
+  style?: { index: number; text: string[] };
 }
 
 export function scanPage(html: string): Page {
@@ -52,6 +53,8 @@ export function scanPage(html: string): Page {
   const stack: Open[] = [];
   /** Links open now, outermost first: an <a> inside an <a> still collects the text of both. */
   const links: NonNullable<Open['link']>[] = [];
+  /** Style elements open now: in HTML, `<style/>` does not close, and what follows is inside it. */
+  const styles: NonNullable<Open['style']>[] = [];
   const parser: Parser = new Parser({
     onopentag(name, attribs) {
       const parent = stack[stack.length - 1];
@@ -63,7 +66,7 @@ export function scanPage(html: string): Page {
         open.link = { href: attribs.href.trim(), attribs, start: parser.startIndex, text: [] };
         links.push(open.link);
       } else if (name === 'img' && !hidden) page.images.push({ attribs });
-      else if (name === 'style') open.style = [];
+      else if (name === 'style') styles.push((open.style = { index: page.styles.push('') - 1, text: [] })); // its place in document order
       stack.push(open);
     },
     ontext(text) {
@@ -73,7 +76,7 @@ export function scanPage(html: string): Page {
         else space();
       }
       for (const link of links) link.text.push(text);
-      top?.style?.push(text);
+      for (const style of styles) style.text.push(text);
     },
     onclosetag() {
       const open = stack.pop();
@@ -83,7 +86,10 @@ export function scanPage(html: string): Page {
         links.pop();
         page.links.push({ href: open.link.href, text: collapse(open.link.text.join('')), attribs: open.link.attribs, start: open.link.start });
       }
-      if (open.style) page.styles.push(open.style.join(''));
+      if (open.style) {
+        styles.pop();
+        page.styles[open.style.index] = open.style.text.join('');
+      }
     },
   });
   parser.end(html);

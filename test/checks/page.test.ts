@@ -48,6 +48,7 @@ const TRICKY: Record<string, string> = {
   'an anchor without href, and a stray close': '<p><a name="top">top</a></span></div><a href="">empty</a><a href="#top">#</a></p>',
   'an unclosed link at the end': '<p>start <a href="https://example.org/x">never closed',
   'two style blocks, one in the body': '<head><style>.a{}</style></head><body><style media="screen">.b{}</style><p>x</p></body>',
+  'a <style/>, which HTML does not close': '<head><style/><b>x</b><style>a</style>b</head><p>after</p>',
   'svg and hidden images inside links': '<a href="https://example.org/i"><img src="a.png" alt="A"><svg><text>vector</text></svg></a><span style="display:none"><img src="b.png"></span>',
 };
 
