@@ -35,7 +35,7 @@ export function inlineStyle(element: HtmlElement): ReadonlyMap<string, string> {
 }
 
 /** Declarations of a style="" value, property names lower-cased; the last of a property wins. */
-export function parseStyle(style: string): Map<string, string> {
+function parseStyle(style: string): Map<string, string> {
   const parsed = new Map<string, string>();
   for (const declaration of style.split(';')) {
     const colon = declaration.indexOf(':');
