@@ -71,8 +71,11 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
     };
   }
 
+  // the archive's code loads while the editions build (worker threads leave this one idle)
+  const archiveCode = options.dryRun ? undefined : archiveStage();
+  archiveCode?.catch(() => undefined); // a failure shows where it is awaited, not as an unhandled rejection
   const { editions, workers } = await buildEditions(project, entries, options);
   // the web archive (out/index.html, out/feed.xml) lists every edition in out/, rebuilt this run or not
-  const archive = options.dryRun ? [] : await (await archiveStage()).writeArchive(project.paths.out, project.paths.outLabel, project.config);
+  const archive = archiveCode ? await (await archiveCode).writeArchive(project.paths.out, project.paths.outLabel, project.config) : [];
   return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
 }

@@ -94,7 +94,8 @@ export async function buildInWorkers(
       for (const lane of lanes) for (let n = 0; n < lane.inHand; n++) feed(lane);
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // not awaited: every result is in, and waiting for the threads to stop kept the archive waiting ~30 ms
+    for (const worker of workers) void worker.terminate();
   }
 }
 
