@@ -1,51 +1,15 @@
 // A build of the project: load it, pick the editions, build each through the pipeline (pipeline.ts) in
 // this thread or in worker threads (workers/), then write the web archive.
-import { loadProject, type ProjectOptions } from './project.js';
-import { diag, type Diagnostic } from './diagnostics/diagnostic.js';
-import type { BuiltEdition } from './checks/rule.js';
+import { loadProject } from './project.js';
+import { diag } from './diagnostics/diagnostic.js';
+import type { BuildOptions, BuildReport, EditionResult } from './edition/results.js';
 import { buildEditions } from './workers/build-editions.js';
 import { stopMjmlThread } from './workers/mjml-thread.js';
 
 // The archive stage loads on first use, like the edition stages (see pipeline.ts).
 const archiveStage = () => import('./archive/write-archive.js');
 
-export interface EditionResult {
-  slug: string;
-  ok: boolean;
-  /** Public files written, relative to the out folder. */
-  files: string[];
-  diagnostics: Diagnostic[];
-  built?: BuiltEdition;
-  /** Skipped by an incremental build: its inputs are unchanged since it was last built (no `built`). */
-  cached?: boolean;
-}
-
-export interface BuildReport {
-  /** Problems with the project itself (config, templates, unknown slugs): exit code 2 or 1. */
-  diagnostics: Diagnostic[];
-  usageError: boolean;
-  editions: EditionResult[];
-  /** Worker threads the editions were built in (0: this thread). */
-  workers?: number;
-}
-
-export interface BuildOptions extends ProjectOptions {
-  slugs?: string[];
-  /** Write nothing (check without --out). */
-  dryRun?: boolean;
-  /** Skip editions whose inputs are unchanged since they were last built (see src/cache/). */
-  incremental?: boolean;
-  /** Build in worker threads when there are many editions to build; their results then carry no `built`. */
-  parallel?: boolean;
-  /** Called as each edition is done (in the order they finish); `index` counts them. */
-  onEdition?: (result: EditionResult, index: number, total: number) => void;
-  /**
-   * Runs on each edition built in this thread as soon as it is built, and is awaited before the next: what it
-   * returns takes the edition's place in the report. `check` runs its own rules here and drops the rendered
-   * edition, so that checking a thousand editions holds one in memory, not a thousand.
-   */
-  afterEdition?: (result: EditionResult) => Promise<EditionResult>;
-}
+export type { BuildOptions, BuildReport, EditionResult };
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   try {

@@ -4,7 +4,7 @@
 // `renderPart` and `finishEdition`, so that a parallel build can run them in different threads (see
 // workers/pool.ts); `buildEdition` runs both.
 import { join } from 'node:path';
-import type { EditionResult } from './build.js';
+import type { EditionResult } from './edition/results.js';
 import type { EditionSource } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Edition } from './edition/types.js';

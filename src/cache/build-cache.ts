@@ -2,7 +2,6 @@
 // It can be deleted at any time. Whatever does not parse, belongs to another format, or fails a check is
 // ignored: the worst a bad cache can cause is a rebuild, never stale output.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Project } from '../project.js';
 import { buildCacheFile } from '../output/private-dir.js';
 import { writeAtomic } from '../output/write.js';

@@ -1,6 +1,6 @@
 // `newsletter preview`: builds the editions, serves them with live reload until Ctrl+C.
 // stdout: the URL (with --json, one JSON object per line: listening, then each rebuild); stderr: progress.
-import type { EditionResult } from '../build.js';
+import type { EditionResult } from '../edition/results.js';
 import type { ProjectOptions } from '../project.js';
 import type { Rebuilt } from '../preview/state.js';
 import { stopSignal } from './inbox.js';

@@ -1,7 +1,7 @@
 // What the preview knows: the loaded project and, per edition, the latest build attempt and the latest
 // build that rendered (shown under the error overlay while a later attempt fails). Changes arrive as
 // plans (changes.ts) and rebuild only what they touch.
-import type { EditionResult } from '../build.js';
+import type { EditionResult } from '../edition/results.js';
 import { buildEdition } from '../pipeline.js';
 import type { BuiltEdition } from '../checks/rule.js';
 import { listEditions } from '../content/discover.js';

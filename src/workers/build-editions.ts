@@ -2,7 +2,7 @@
 // there are many (one per core, in pairs: see pool.ts) or in this thread when there are few, and remember
 // what was built.
 import { availableParallelism } from 'node:os';
-import type { BuildOptions, EditionResult } from '../build.js';
+import type { BuildOptions, EditionResult } from '../edition/results.js';
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';

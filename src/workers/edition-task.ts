@@ -1,7 +1,7 @@
 // One edition to build, the same way in a worker thread or in this one: read its inputs (with stamps),
 // run the pipeline, and describe the result for the cache. A build in worker threads may also split an
 // edition in two (see pool.ts): `renderTask` in a render worker, `finishTask` in its finish partner.
-import type { EditionResult } from '../build.js';
+import type { EditionResult } from '../edition/results.js';
 import type { RenderedPart } from '../pipeline.js';
 import { buildEdition, finishEdition, renderPart } from '../pipeline.js';
 import type { Project } from '../project.js';
