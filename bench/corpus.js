@@ -23,7 +23,14 @@ const WORDS = (
   'subscriber editor writer draft proof test send open click reply thread note desk kitchen scale ' +
   'standard request response token address domain record policy report bounce complaint delivery'
 ).split(' ');
-const NAMES = ['Maren Holt', 'Tomas Ferreira', 'Ines Okafor', 'Ruth Lindqvist', 'Pavel Novak', 'Amara Diallo'];
+const NAMES = [
+  'Maren Holt',
+  'Tomas Ferreira',
+  'Ines Okafor',
+  'Ruth Lindqvist',
+  'Pavel Novak',
+  'Amara Diallo',
+];
 
 export function corpusEdition(index, rand) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -51,8 +58,11 @@ export function corpusEdition(index, rand) {
   for (let n = 1; n <= articles; n++) {
     const paragraphs = 2 + Math.floor(rand() * 5);
     if (rand() < 0.2) {
-      const body = Array.from({ length: paragraphs }, () => paragraph(2 + Math.floor(rand() * 4))).join('\n\n');
-      files[`${String(n).padStart(2, '0')}-text-${n}.txt`] = `${title()}\n\n${words(8)}\n\n${body}\n\nAuthor: ${pick(NAMES)}\n\n${paragraph(1)}\n`;
+      const body = Array.from({ length: paragraphs }, () => paragraph(2 + Math.floor(rand() * 4))).join(
+        '\n\n',
+      );
+      files[`${String(n).padStart(2, '0')}-text-${n}.txt`] =
+        `${title()}\n\n${words(8)}\n\n${body}\n\nAuthor: ${pick(NAMES)}\n\n${paragraph(1)}\n`;
       continue;
     }
     const body = [];
@@ -61,7 +71,9 @@ export function corpusEdition(index, rand) {
       if (shape < 0.15) body.push(`## ${title()}`);
       else if (shape < 0.25) body.push(Array.from({ length: 3 }, () => `- ${sentence()}`).join('\n'));
       else if (shape < 0.3) body.push(`> ${sentence()}`);
-      body.push(`${paragraph(2 + Math.floor(rand() * 4))} See [${words(3)}](${url(`${n}-${p}`)}) and *${words(2)}*, **${words(1)}**.`);
+      body.push(
+        `${paragraph(2 + Math.floor(rand() * 4))} See [${words(3)}](${url(`${n}-${p}`)}) and *${words(2)}*, **${words(1)}**.`,
+      );
     }
     files[`${String(n).padStart(2, '0')}-article-${n}.md`] =
       `---\ntitle: "${title()}"\ndek: "${sentence()}"\nauthor: ${pick(NAMES)}\ndate: ${date}\nurl: ${url(n)}\n---\n${body.join('\n\n')}\n`;
@@ -76,7 +88,9 @@ export async function writeCorpus(contentDir, count, seed = 7) {
   for (let index = 0; index < count; index++) {
     const { slug, files } = corpusEdition(index, rand);
     await mkdir(join(contentDir, slug), { recursive: true });
-    await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(contentDir, slug, name), text)));
+    await Promise.all(
+      Object.entries(files).map(([name, text]) => writeFile(join(contentDir, slug, name), text)),
+    );
     slugs.push(slug);
   }
   return slugs;

@@ -13,6 +13,13 @@ const documents = readdirSync(folder)
   .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')).mjml);
 const { default: mjml2html } = await import('mjml');
 for (const mjml of documents) {
-  const result = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, ignoreIncludes: true, fonts: {}, beautify: false, minify: false });
+  const result = await mjml2html(mjml, {
+    validationLevel: 'soft',
+    keepComments: false,
+    ignoreIncludes: true,
+    fonts: {},
+    beautify: false,
+    minify: false,
+  });
   if (!result.html) throw new Error('MJML produced no HTML');
 }

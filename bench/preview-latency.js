@@ -21,7 +21,12 @@ const round = (ms) => Math.round(ms * 10) / 10;
  * and cold caches, which a writer saving all afternoon does not.
  * @returns {Promise<{ medianMs: number, p95Ms: number, samples: number[], rebuildMedianMs: number }>}
  */
-export async function measurePreviewLatency({ edits = 20, warmup = 2, slug = '2026-11-field-notes', article = '01-one-click-unsubscribe.md' } = {}) {
+export async function measurePreviewLatency({
+  edits = 20,
+  warmup = 2,
+  slug = '2026-11-field-notes',
+  article = '01-one-click-unsubscribe.md',
+} = {}) {
   const { startPreview } = await load('preview/server.js');
   const { launchChromium } = await load('preview/browser.js');
   const dir = await mkdtemp(join(tmpdir(), 'newsletter-bench-preview-'));
@@ -31,15 +36,22 @@ export async function measurePreviewLatency({ edits = 20, warmup = 2, slug = '20
     await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
     await cp(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
     const rebuilds = [];
-    const started = await startPreview({ root: dir, port: 0, inbox: false, onRebuilt: (r) => rebuilds.push(r.ms) });
-    if (!started.preview) throw new Error(`the preview did not start: ${JSON.stringify(started.diagnostics)}`);
+    const started = await startPreview({
+      root: dir,
+      port: 0,
+      inbox: false,
+      onRebuilt: (r) => rebuilds.push(r.ms),
+    });
+    if (!started.preview)
+      throw new Error(`the preview did not start: ${JSON.stringify(started.diagnostics)}`);
     preview = started.preview;
     const launched = await launchChromium();
     if (!launched.browser) throw new Error(`${launched.problem} (${launched.hint})`);
     browser = launched.browser;
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const frameHas = (text) => document.getElementById('email')?.contentDocument?.body?.innerText.includes(text) ?? false;
+    const frameHas = (text) =>
+      document.getElementById('email')?.contentDocument?.body?.innerText.includes(text) ?? false;
     await page.goto(`${preview.url}e/${slug}/`);
     await page.waitForFunction(frameHas, 'Field Notes', { polling: 'raf' });
 
@@ -57,7 +69,12 @@ export async function measurePreviewLatency({ edits = 20, warmup = 2, slug = '20
     }
     const sorted = [...samples].sort((a, b) => a - b);
     const builds = [...rebuilds].sort((a, b) => a - b);
-    return { medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95), samples, rebuildMedianMs: round(percentile(builds, 0.5)) };
+    return {
+      medianMs: percentile(sorted, 0.5),
+      p95Ms: percentile(sorted, 0.95),
+      samples,
+      rebuildMedianMs: round(percentile(builds, 0.5)),
+    };
   } finally {
     await browser?.close();
     await preview?.close();
@@ -69,6 +86,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const at = process.argv.indexOf('--edits');
   const edits = at > 0 ? Number(process.argv[at + 1]) : 20;
   const result = await measurePreviewLatency({ edits });
-  console.log(`preview change-to-reload over ${result.samples.length} edits (after 2 uncounted warm-up edits): median ${result.medianMs} ms, p95 ${result.p95Ms} ms (rebuild alone: median ${result.rebuildMedianMs} ms)`);
+  console.log(
+    `preview change-to-reload over ${result.samples.length} edits (after 2 uncounted warm-up edits): median ${result.medianMs} ms, p95 ${result.p95Ms} ms (rebuild alone: median ${result.rebuildMedianMs} ms)`,
+  );
   console.log(`samples (ms): ${result.samples.join(', ')}`);
 }

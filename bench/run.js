@@ -51,14 +51,23 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.
 function timed(args, cwd) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
       if (code === 0) resolvePromise(ms);
-      else reject(new Error(`${args.map((a) => a.replace(REPO, '.')).join(' ')} exited ${code} in ${cwd}\n${stderr.slice(-2000)}`));
+      else
+        reject(
+          new Error(
+            `${args.map((a) => a.replace(REPO, '.')).join(' ')} exited ${code} in ${cwd}\n${stderr.slice(-2000)}`,
+          ),
+        );
     });
   });
 }
@@ -101,7 +110,9 @@ async function measureAll(work) {
   const sample = await project(join(work, 'sample'));
 
   // in turns, so that a slower spell of a shared machine weighs on both sides of the ratio alike
-  progress(`cold build of ${EDITIONS} editions and MJML alone compiling the same documents, in turns (median of ${RUNS} each)`);
+  progress(
+    `cold build of ${EDITIONS} editions and MJML alone compiling the same documents, in turns (median of ${RUNS} each)`,
+  );
   const colds = [];
   const mjmlRuns = [];
   for (let run = 0; run < RUNS; run++) {
@@ -128,8 +139,13 @@ async function measureAll(work) {
   progress(`cold build of the sample edition and the mjml CLI on its MJML (median of ${RUNS})`);
   const sampleBuild = await repeat(RUNS, async () => (await coldBuild(sample, SAMPLE)).ms);
   const sampleMjml = join(work, `${SAMPLE}.mjml`);
-  await writeFile(sampleMjml, JSON.parse(await readFile(join(sample, 'out/.newsletter/editions', `${SAMPLE}.json`), 'utf8')).mjml);
-  const mjmlCli = await repeat(RUNS, () => timed([MJML_CLI, sampleMjml, '-o', join(work, 'sample-cli.html')], sample));
+  await writeFile(
+    sampleMjml,
+    JSON.parse(await readFile(join(sample, 'out/.newsletter/editions', `${SAMPLE}.json`), 'utf8')).mjml,
+  );
+  const mjmlCli = await repeat(RUNS, () =>
+    timed([MJML_CLI, sampleMjml, '-o', join(work, 'sample-cli.html')], sample),
+  );
 
   let preview;
   if (EDITS > 0) {
@@ -147,18 +163,77 @@ function rows(m) {
   const ratio = (a, b) => round(a / b, 2);
   const perEdition = (m.cold.ms - m.one) / (EDITIONS - 1);
   return [
-    { id: 'cold-build', label: `1. cold build, ${EDITIONS} editions`, ...s(m.cold.ms), baseline: { label: `MJML alone, ${EDITIONS} documents`, ...s(m.mjmlOnly) }, ratio: ratio(m.cold.ms, m.mjmlOnly), goal: 'ratio ≤ 0.75', met: m.cold.ms / m.mjmlOnly <= 0.75 },
+    {
+      id: 'cold-build',
+      label: `1. cold build, ${EDITIONS} editions`,
+      ...s(m.cold.ms),
+      baseline: { label: `MJML alone, ${EDITIONS} documents`, ...s(m.mjmlOnly) },
+      ratio: ratio(m.cold.ms, m.mjmlOnly),
+      goal: 'ratio ≤ 0.75',
+      met: m.cold.ms / m.mjmlOnly <= 0.75,
+    },
     // beside it, what the baseline of row 1 spends on a document, its load included: the goal assumes MJML
     // alone costs about 1.5 ms a document on 2 cores, and on a slower machine this says how far from that it is
-    { id: 'per-edition', label: `2. cost per edition, (T${EDITIONS} - T1) / ${EDITIONS - 1}`, value: round(perEdition, 2), unit: 'ms',
-      baseline: { label: 'MJML alone, a document', value: round(m.mjmlOnly / EDITIONS, 2), unit: 'ms' }, ratio: ratio(perEdition, m.mjmlOnly / EDITIONS), goal: '< 3 ms', met: perEdition < 3 },
-    { id: 'rebuild-unchanged', label: `3a. rebuild of ${EDITIONS}, nothing changed`, ...s(m.unchanged), goal: '< 0.5 s', met: m.unchanged < 500 },
-    { id: 'rebuild-one-changed', label: `3b. rebuild of ${EDITIONS}, one article changed`, ...s(m.oneChanged), goal: '< 0.8 s', met: m.oneChanged < 800 },
-    { id: 'sample-build', label: '4. cold build, sample edition', ...s(m.sampleBuild), baseline: { label: 'mjml CLI, same MJML', ...s(m.mjmlCli) }, ratio: ratio(m.sampleBuild, m.mjmlCli), goal: 'ratio ≤ 1.0', met: m.sampleBuild / m.mjmlCli <= 1 },
-    { id: 'peak-memory', label: `5. peak memory, ${EDITIONS}-edition build (highest)`, value: Math.round(m.cold.peakMb), unit: 'MB', goal: '< 300 MB', met: m.cold.peakMb < 300 },
+    {
+      id: 'per-edition',
+      label: `2. cost per edition, (T${EDITIONS} - T1) / ${EDITIONS - 1}`,
+      value: round(perEdition, 2),
+      unit: 'ms',
+      baseline: { label: 'MJML alone, a document', value: round(m.mjmlOnly / EDITIONS, 2), unit: 'ms' },
+      ratio: ratio(perEdition, m.mjmlOnly / EDITIONS),
+      goal: '< 3 ms',
+      met: perEdition < 3,
+    },
+    {
+      id: 'rebuild-unchanged',
+      label: `3a. rebuild of ${EDITIONS}, nothing changed`,
+      ...s(m.unchanged),
+      goal: '< 0.5 s',
+      met: m.unchanged < 500,
+    },
+    {
+      id: 'rebuild-one-changed',
+      label: `3b. rebuild of ${EDITIONS}, one article changed`,
+      ...s(m.oneChanged),
+      goal: '< 0.8 s',
+      met: m.oneChanged < 800,
+    },
+    {
+      id: 'sample-build',
+      label: '4. cold build, sample edition',
+      ...s(m.sampleBuild),
+      baseline: { label: 'mjml CLI, same MJML', ...s(m.mjmlCli) },
+      ratio: ratio(m.sampleBuild, m.mjmlCli),
+      goal: 'ratio ≤ 1.0',
+      met: m.sampleBuild / m.mjmlCli <= 1,
+    },
+    {
+      id: 'peak-memory',
+      label: `5. peak memory, ${EDITIONS}-edition build (highest)`,
+      value: Math.round(m.cold.peakMb),
+      unit: 'MB',
+      goal: '< 300 MB',
+      met: m.cold.peakMb < 300,
+    },
     m.preview && !m.preview.error
-      ? { id: 'preview-latency', label: `6. preview change-to-reload, ${m.preview.samples.length} edits`, value: m.preview.medianMs, unit: 'ms', p95: m.preview.p95Ms, goal: 'median < 150 ms', met: m.preview.medianMs < 150 }
-      : { id: 'preview-latency', label: '6. preview change-to-reload', value: null, unit: 'ms', goal: 'median < 150 ms', met: null, note: m.preview?.error ?? 'skipped (--edits 0)' },
+      ? {
+          id: 'preview-latency',
+          label: `6. preview change-to-reload, ${m.preview.samples.length} edits`,
+          value: m.preview.medianMs,
+          unit: 'ms',
+          p95: m.preview.p95Ms,
+          goal: 'median < 150 ms',
+          met: m.preview.medianMs < 150,
+        }
+      : {
+          id: 'preview-latency',
+          label: '6. preview change-to-reload',
+          value: null,
+          unit: 'ms',
+          goal: 'median < 150 ms',
+          met: null,
+          note: m.preview?.error ?? 'skipped (--edits 0)',
+        },
   ];
 }
 
@@ -175,7 +250,11 @@ function table(report) {
   ]);
   const header = ['measurement', 'newsletter', 'baseline', 'ratio', 'goal', 'met'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c) => c.map((text, i) => text.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (c) =>
+    c
+      .map((text, i) => text.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [
     `newsletter bench: ${report.editions} synthetic editions (seed 7), ${report.cores} cores, Node ${report.node}`,
     line(header),
@@ -187,7 +266,13 @@ function table(report) {
 const work = await mkdtemp(join(tmpdir(), 'newsletter-bench-'));
 try {
   const measured = await measureAll(work);
-  const report = { editions: EDITIONS, cores: availableParallelism(), node: process.version, runs: RUNS, measurements: rows(measured) };
+  const report = {
+    editions: EDITIONS,
+    cores: availableParallelism(),
+    node: process.version,
+    runs: RUNS,
+    measurements: rows(measured),
+  };
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
 } finally {
   if (options.keep) progress(`kept ${work}`);

@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
 
 const REPO = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { editions: { type: 'string', default: '200' }, profile: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { editions: { type: 'string', default: '200' }, profile: { type: 'string' } },
+});
 const EDITIONS = Number(values.editions);
 if (!(EDITIONS >= 10)) {
   console.error('usage: node bench/stages.js [--editions N>=10]');
@@ -48,11 +50,23 @@ try {
     lap('front matter, Markdown, sanitising');
     const render = await stages.renderEdition(edition, project.config, project.engine, project.templates);
     lap('Handlebars, MJML skeleton + juice, plain text');
-    const built = await stages.builtEdition({ edition, config: project.config, ...render.rendered, sources: stages.sourceTexts(source, project) });
+    const built = await stages.builtEdition({
+      edition,
+      config: project.config,
+      ...render.rendered,
+      sources: stages.sourceTexts(source, project),
+    });
     lap('.eml and the page scan');
     const diagnostics = stages.runRules(stages.CHEAP_RULES, built);
     lap('cheap check rules');
-    await stages.editionOutput(project.paths.out, edition, project.config, render.rendered, diagnostics, built);
+    await stages.editionOutput(
+      project.paths.out,
+      edition,
+      project.config,
+      render.rendered,
+      diagnostics,
+      built,
+    );
     lap('output files, in memory');
   }
 
@@ -72,10 +86,14 @@ try {
     await writeFile(values.profile, JSON.stringify(profile));
   }
   const perEdition = (ms) => (ms / measured.length).toFixed(2).padStart(6);
-  console.log(`per edition, ${measured.length} editions after ${warmup} to warm up, one thread, nothing written:`);
+  console.log(
+    `per edition, ${measured.length} editions after ${warmup} to warm up, one thread, nothing written:`,
+  );
   for (const [stage, ms] of totals) console.log(`${perEdition(ms)} ms  ${stage}`);
   console.log(`${perEdition(performance.now() - started)} ms  in all`);
-  console.log(`inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/inline-css.ts)`);
+  console.log(
+    `inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/inline-css.ts)`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

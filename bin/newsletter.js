@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
 const { main } = await import(bundle.href).catch((error) => {
   // only the bundle itself missing: a module missing from inside it is a real error
-  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`'${fileURLToPath(bundle)}'`)) return import('../dist/cli.js');
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`'${fileURLToPath(bundle)}'`))
+    return import('../dist/cli.js');
   throw error;
 });
 

@@ -19,7 +19,11 @@ await rm(OUT, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
   // flat: the worker threads' files sit beside the chunks that start them (workers/pool.ts, mjml-thread.ts)
-  entryPoints: { cli: 'dist/cli.js', 'edition-worker': 'dist/workers/edition-worker.js', 'mjml-thread-worker': 'dist/workers/mjml-thread-worker.js' },
+  entryPoints: {
+    cli: 'dist/cli.js',
+    'edition-worker': 'dist/workers/edition-worker.js',
+    'mjml-thread-worker': 'dist/workers/mjml-thread-worker.js',
+  },
   outdir: OUT,
   bundle: true,
   splitting: true,
@@ -28,7 +32,9 @@ await build({
   target: 'node20',
   external: ['playwright-core', 'chokidar', '@jsx-email/doiuse-email'],
   // CommonJS libraries in an ES module still call require() for Node's own modules
-  banner: { js: "import { createRequire as newsletterCreateRequire } from 'node:module'; const require = newsletterCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as newsletterCreateRequire } from 'node:module'; const require = newsletterCreateRequire(import.meta.url);",
+  },
   // the code that runs, for the build cache's key (cache/tool.ts): this folder, not dist/
   define: { NEWSLETTER_CODE_ROOT: '"./"' },
   sourcemap: 'linked',

@@ -8,7 +8,9 @@ const START = '<!-- codes:start -->';
 const END = '<!-- codes:end -->';
 
 export function codesTable() {
-  const rows = Object.entries(CODES).map(([code, description]) => `| \`${code}\` | ${description.replace(/\|/g, '\\|')} |`);
+  const rows = Object.entries(CODES).map(
+    ([code, description]) => `| \`${code}\` | ${description.replace(/\|/g, '\\|')} |`,
+  );
   return [START, '| code | meaning |', '|---|---|', ...rows, END].join('\n');
 }
 

@@ -21,15 +21,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 async function buildProject(options: BuildOptions): Promise<BuildReport> {
   const loaded = await loadProject(options);
-  if (!loaded.project) return { diagnostics: loaded.diagnostics, usageError: loaded.usageError, editions: [] };
+  if (!loaded.project)
+    return { diagnostics: loaded.diagnostics, usageError: loaded.usageError, editions: [] };
   const project = loaded.project;
 
-  const entries = options.slugs?.length ? project.editions.filter((e) => options.slugs!.includes(e.slug)) : project.editions;
+  const entries = options.slugs?.length
+    ? project.editions.filter((e) => options.slugs!.includes(e.slug))
+    : project.editions;
   const unknown = (options.slugs ?? []).filter((slug) => !project.editions.some((e) => e.slug === slug));
   if (unknown.length > 0) {
     const known = project.editions.map((e) => e.slug).join(', ') || 'none';
     return {
-      diagnostics: unknown.map((slug) => diag('UNKNOWN_EDITION', 'error', `no edition "${slug}" in ${project.paths.contentLabel}`, {}, `editions: ${known}`)),
+      diagnostics: unknown.map((slug) =>
+        diag(
+          'UNKNOWN_EDITION',
+          'error',
+          `no edition "${slug}" in ${project.paths.contentLabel}`,
+          {},
+          `editions: ${known}`,
+        ),
+      ),
       usageError: true,
       editions: [],
     };
@@ -40,6 +51,8 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
   archiveCode?.catch(() => undefined); // a failure shows where it is awaited, not as an unhandled rejection
   const { editions, workers } = await buildEditions(project, entries, options);
   // the web archive (out/index.html, out/feed.xml) lists every edition in out/, rebuilt this run or not
-  const archive = archiveCode ? await (await archiveCode).writeArchive(project.paths.out, project.paths.outLabel, project.config) : [];
+  const archive = archiveCode
+    ? await (await archiveCode).writeArchive(project.paths.out, project.paths.outLabel, project.config)
+    : [];
   return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
 }

@@ -9,7 +9,8 @@ import { DEFAULT_SCREENSHOT_WIDTH, parsePort, parseWidth } from './commands/argu
 import { EXIT, processIo, type Io } from './commands/io.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
-const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** The options every command that reads a project shares. */
 export function projectOptions(command: Command): Command {
@@ -24,12 +25,16 @@ export function projectOptions(command: Command): Command {
 
 export function createProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('newsletter')
-    .description('Render newsletter editions from Markdown and plain-text articles into responsive HTML, plain text and .eml.')
+    .description(
+      'Render newsletter editions from Markdown and plain-text articles into responsive HTML, plain text and .eml.',
+    )
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 A writer's loop:
   $ newsletter preview                         live preview at http://127.0.0.1:4000/
   $ newsletter build                           out/<slug>/index.html, index.txt, message.eml, manifest.json
@@ -38,7 +43,8 @@ A writer's loop:
   $ newsletter export <slug> --platform mailchimp
 
 Run \`newsletter <command> --help\` for a command's options and examples.
-Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or configuration error.`);
+Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or configuration error.`,
+    );
 
   projectOptions(
     program
@@ -47,14 +53,17 @@ Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or co
       .argument('[slug...]', 'editions to build (default: all)')
       .option('--force', 'rebuild every edition, even those unchanged since the last build'),
   )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ newsletter build                      build every edition in content/ (unchanged ones are skipped)
   $ newsletter build 2026-11-field-notes  build one edition
   $ newsletter build --force              rebuild all, e.g. after editing a file in out/ by hand
   $ newsletter build --json | jq .        machine-readable results
 
-Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)
+Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`,
+    )
     .action(async (slugs: string[], options) => {
       (await import('./workers/early-mjml.js')).startMjmlEarly({ ...options, slugs });
       setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io));
@@ -63,15 +72,22 @@ Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`)
   projectOptions(
     program
       .command('check')
-      .description('Build editions (writing nothing unless --out is given) and run every deliverability and rendering rule')
+      .description(
+        'Build editions (writing nothing unless --out is given) and run every deliverability and rendering rule',
+      )
       .argument('[slug...]', 'editions to check (default: all)')
       .option('--strict', 'treat warnings as errors')
       .option('--online', 'also request every link and image (HEAD, then GET) and report the broken ones')
       .option('--timeout <seconds>', 'with --online: how long each request may take', '10')
       .option('--spam', 'also run SpamAssassin offline (spamassassin -L) on each message')
-      .option('--clients <list>', 'email clients for client support, comma-separated (default: config checkClients, else gmail.*,outlook.*,apple-mail.*,yahoo.*)'),
+      .option(
+        '--clients <list>',
+        'email clients for client support, comma-separated (default: config checkClients, else gmail.*,outlook.*,apple-mail.*,yahoo.*)',
+      ),
   )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ newsletter check                          every rule on every edition; writes nothing
   $ newsletter check --strict                 fail on warnings too (for CI)
@@ -79,16 +95,26 @@ Examples:
   $ newsletter check --clients gmail.*,outlook.windows --json | jq '.editions[].diagnostics'
   $ newsletter check --out out                check and write the editions, as build does
 
-Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (bad option, --spam without SpamAssassin).`)
+Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (bad option, --spam without SpamAssassin).`,
+    )
     .action(async (slugs: string[], options, command: Command) =>
-      setExit(await (await import('./commands/check.js')).checkCommand({ ...options, slugs, outGiven: command.getOptionValueSource('out') === 'cli' }, io)));
+      setExit(
+        await (
+          await import('./commands/check.js')
+        ).checkCommand({ ...options, slugs, outGiven: command.getOptionValueSource('out') === 'cli' }, io),
+      ),
+    );
 
   projectOptions(
     program
       .command('send')
       .description('Send test copies of a built edition over SMTP, one personalised message per recipient')
       .argument('<slug>', 'the edition to send (built first if it has not been, or has changed)')
-      .option('--to <addresses>', 'recipients, comma-separated; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+      .option(
+        '--to <addresses>',
+        'recipients, comma-separated; repeatable',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
       .option('--recipients <file>', 'CSV or JSON recipients: email, first_name and other recipient fields')
       .option('--dry-run', 'send nothing: write each message to out/.newsletter/outbox/<slug>/')
       .option('--yes', 'allow more than 25 recipients')
@@ -97,7 +123,9 @@ Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (b
       .option('--require-tls', 'require STARTTLS even on loopback')
       .option('--timeout <seconds>', 'bound connection, greeting and socket waits', '30'),
   )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 SMTP settings come from the environment or a .env file in the project, never from the config:
   SMTP_URL=smtp://user:password@smtp.example.org:587   (smtps://...:465 for TLS from the start)
   or SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE; SMTP_CA=cert.pem trusts a test certificate.
@@ -108,35 +136,51 @@ Examples:
   $ newsletter send 2026-11-field-notes --recipients test-list.csv
   $ newsletter send kursk-talks --to me@example.org --dry-run
 
-Exit codes: 0 every recipient accepted, 1 a recipient was not (or the server could not be used), 2 usage or configuration error.`)
-    .action(async (slug: string, options) => setExit(await (await import('./commands/send.js')).sendCommand({ ...options, slug }, io)));
+Exit codes: 0 every recipient accepted, 1 a recipient was not (or the server could not be used), 2 usage or configuration error.`,
+    )
+    .action(async (slug: string, options) =>
+      setExit(await (await import('./commands/send.js')).sendCommand({ ...options, slug }, io)),
+    );
 
   program
     .command('inbox')
-    .description('Run a local mail catcher on 127.0.0.1 that keeps every message under out/.newsletter/inbox/')
+    .description(
+      'Run a local mail catcher on 127.0.0.1 that keeps every message under out/.newsletter/inbox/',
+    )
     .option('--port <port>', 'SMTP port (0 picks a free one)', '2525')
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', 'print events as JSON lines on stdout')
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ newsletter inbox                      listen on 127.0.0.1:2525 until Ctrl-C
   $ newsletter inbox --port 0 --json      any free port; {"event":"listening","port":...} on stdout
 
-Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`)
-    .action(async (options) => setExit(await (await import('./commands/inbox.js')).inboxCommand(options, io)));
+Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`,
+    )
+    .action(async (options) =>
+      setExit(await (await import('./commands/inbox.js')).inboxCommand(options, io)),
+    );
 
   projectOptions(
     program
       .command('preview')
       .description('Build the editions and serve them with live reload, the local inbox beside them')
-      .option('--port <port>', 'port to listen on (default: 4000, or the next free one); 0 picks any free port', parsePort)
+      .option(
+        '--port <port>',
+        'port to listen on (default: 4000, or the next free one); 0 picks any free port',
+        parsePort,
+      )
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--open', 'open the preview in the default browser')
       .option('--no-inbox', 'do not start the local inbox')
       .option('--inbox-port <port>', 'SMTP port of the local inbox (default: a free one)', parsePort),
   )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Saving an article, edition.md, a template, a partial or the config rebuilds what changed and reloads
 open pages; a build error shows over the page with its file:line until the file is fixed.
 
@@ -145,19 +189,26 @@ Examples:
   $ newsletter preview --port 8080 --open a port that must be free, opened in the browser
   $ newsletter preview --no-inbox         without the local SMTP inbox
 
-Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a --port that is taken).`)
-    .action(async (options) => setExit(await (await import('./commands/preview.js')).previewCommand(options, io)));
+Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a --port that is taken).`,
+    )
+    .action(async (options) =>
+      setExit(await (await import('./commands/preview.js')).previewCommand(options, io)),
+    );
 
   projectOptions(
     program
       .command('screenshot')
-      .description('Write a PNG of an edition rendered by headless Chromium (default: out/<slug>/screenshot-<width>.png)')
+      .description(
+        'Write a PNG of an edition rendered by headless Chromium (default: out/<slug>/screenshot-<width>.png)',
+      )
       .argument('<slug>', 'the edition to picture')
       .option('--width <px>', 'viewport width in CSS pixels', parseWidth, DEFAULT_SCREENSHOT_WIDTH)
       .option('--dark', "dark mode: the email's own prefers-color-scheme: dark styles")
       .option('--output <file>', 'where to write the PNG'),
   )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Uses the Chromium installed on the machine (or NEWSLETTER_CHROMIUM); it never downloads one.
 
 Examples:
@@ -165,19 +216,33 @@ Examples:
   $ newsletter screenshot 2026-11-field-notes --width 375 --dark
   $ newsletter screenshot kursk-talks --output preview.png
 
-Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or configuration error (no Chromium).`)
-    .action(async (slug: string, options) => setExit(await (await import('./commands/screenshot.js')).screenshotCommand(slug, options, io)));
+Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or configuration error (no Chromium).`,
+    )
+    .action(async (slug: string, options) =>
+      setExit(await (await import('./commands/screenshot.js')).screenshotCommand(slug, options, io)),
+    );
 
   projectOptions(
     program
       .command('export')
-      .description('Export a built edition for a mailing platform: out/<slug>/export/<platform>/index.html, index.txt')
+      .description(
+        'Export a built edition for a mailing platform: out/<slug>/export/<platform>/index.html, index.txt',
+      )
       .argument('<slug>', 'the edition to export (built first if it has not been, or has changed)')
-      .option('--platform <name>', 'mailchimp, sendgrid, mailgun, listmonk, brevo, postmark, campaign-monitor, buttondown, kit or ses (repeatable)', (name: string, names: string[] = []) => [...names, name])
+      .option(
+        '--platform <name>',
+        'mailchimp, sendgrid, mailgun, listmonk, brevo, postmark, campaign-monitor, buttondown, kit or ses (repeatable)',
+        (name: string, names: string[] = []) => [...names, name],
+      )
       .option('--all', 'every platform')
-      .option('--zip', "also bundle each export (HTML, text, manifest) as out/<slug>/export/<platform>.zip for the platform's importer"),
+      .option(
+        '--zip',
+        "also bundle each export (HTML, text, manifest) as out/<slug>/export/<platform>.zip for the platform's importer",
+      ),
   )
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Recipient fields become the platform's merge tags ({{unsubscribe_url}} -> *|UNSUB|* for Mailchimp);
 a field the platform has no tag for keeps its configured value, and the export says so. Text that reads
 as the platform's template syntax is escaped, or refused where the platform cannot escape it.
@@ -188,8 +253,11 @@ Examples:
   $ newsletter export 2026-11-field-notes --all --zip
   $ newsletter export kursk-talks --platform sendgrid --json | jq '.platforms[0].fallbacks'
 
-Exit codes: 0 exported, 1 a platform's checks failed (nothing written for it) or the edition failed to build, 2 usage error.`)
-    .action(async (slug: string, options) => setExit(await (await import('./commands/export.js')).exportCommand({ ...options, slug }, io)));
+Exit codes: 0 exported, 1 a platform's checks failed (nothing written for it) or the edition failed to build, 2 usage error.`,
+    )
+    .action(async (slug: string, options) =>
+      setExit(await (await import('./commands/export.js')).exportCommand({ ...options, slug }, io)),
+    );
 
   return program;
 }

@@ -17,7 +17,8 @@ const renderStages = () => import('./workers/stages-render.js');
 const finishStages = () => import('./workers/stages-finish.js');
 
 /** Loads the stages of one half ahead of its first edition: a worker of a pair has the time as it starts. */
-export const loadStages = (half: 'render' | 'finish'): Promise<unknown> => (half === 'render' ? renderStages() : finishStages());
+export const loadStages = (half: 'render' | 'finish'): Promise<unknown> =>
+  half === 'render' ? renderStages() : finishStages();
 
 /** An edition read, assembled and rendered, not yet checked nor written: what a render worker hands over. */
 export interface RenderedPart {
@@ -28,7 +29,12 @@ export interface RenderedPart {
   source: EditionSource;
 }
 
-export async function buildEdition(project: Project, entry: Project['editions'][number], dryRun: boolean, preread?: EditionSource): Promise<EditionResult> {
+export async function buildEdition(
+  project: Project,
+  entry: Project['editions'][number],
+  dryRun: boolean,
+  preread?: EditionSource,
+): Promise<EditionResult> {
   // the later stages' libraries (mail, HTML parsing) load while the MJML thread compiles, if one does
   const finishing = finishStages();
   finishing.catch(() => undefined); // a failed render returns before awaiting it: no unhandled rejection
@@ -43,7 +49,9 @@ export async function renderPart(
   dryRun: boolean,
   preread?: EditionSource,
 ): Promise<{ rendered: RenderedPart } | { failed: EditionResult }> {
-  const failed = (diagnostics: Diagnostic[]) => ({ failed: { slug: entry.slug, ok: false, files: [], diagnostics } });
+  const failed = (diagnostics: Diagnostic[]) => ({
+    failed: { slug: entry.slug, ok: false, files: [], diagnostics },
+  });
   const { readEdition, assembleEdition, trackEdition, renderEdition } = await renderStages();
 
   // 1. load: read the files (the only content I/O)
@@ -56,20 +64,32 @@ export async function renderPart(
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
   // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
   const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
-  const render = await renderEdition(edition, project.config, project.engine, project.templates, { ...(skeletonDir ? { skeletonDir } : {}) });
+  const render = await renderEdition(edition, project.config, project.engine, project.templates, {
+    ...(skeletonDir ? { skeletonDir } : {}),
+  });
   const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
   if (!render.rendered) return failed(diagnostics);
   return { rendered: { edition, rendered: render.rendered, diagnostics, source } };
 }
 
 /** Stages 4 and 5: check, write. */
-export async function finishEdition(project: Project, part: RenderedPart, dryRun: boolean): Promise<EditionResult> {
+export async function finishEdition(
+  project: Project,
+  part: RenderedPart,
+  dryRun: boolean,
+): Promise<EditionResult> {
   const { edition, rendered, source } = part;
   const diagnostics = [...part.diagnostics];
   const failed = (): EditionResult => ({ slug: edition.slug, ok: false, files: [], diagnostics });
-  const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } = await finishStages();
+  const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } =
+    await finishStages();
   // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
-  const built = await builtEdition({ edition, config: project.config, ...rendered, sources: sourceTexts(source, project) });
+  const built = await builtEdition({
+    edition,
+    config: project.config,
+    ...rendered,
+    sources: sourceTexts(source, project),
+  });
   diagnostics.push(...runRules(CHEAP_RULES, built));
   // a failed edition still carries what was built, so `check` can run its other rules on it
   if (hasErrors(diagnostics)) return { ...failed(), built };
@@ -79,9 +99,26 @@ export async function finishEdition(project: Project, part: RenderedPart, dryRun
   try {
     await writeAllAtomic(files);
   } catch (error) {
-    diagnostics.push(diag('WRITE_FAILED', 'error', (error as Error).message, { file: join(project.paths.outLabel, edition.slug) }));
+    diagnostics.push(
+      diag('WRITE_FAILED', 'error', (error as Error).message, {
+        file: join(project.paths.outLabel, edition.slug),
+      }),
+    );
     return failed();
   }
-  const publicFiles = files.map((f) => f.path).filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
-  return { slug: edition.slug, ok: true, files: publicFiles.map((p) => p.slice(project.paths.out.length + 1).split('\\').join('/')), diagnostics, built };
+  const publicFiles = files
+    .map((f) => f.path)
+    .filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
+  return {
+    slug: edition.slug,
+    ok: true,
+    files: publicFiles.map((p) =>
+      p
+        .slice(project.paths.out.length + 1)
+        .split('\\')
+        .join('/'),
+    ),
+    diagnostics,
+    built,
+  };
 }

@@ -19,7 +19,14 @@ export interface ProjectOptions {
 }
 
 export interface Project {
-  paths: { root: string; content: string; templates: string; out: string; contentLabel: string; outLabel: string };
+  paths: {
+    root: string;
+    content: string;
+    templates: string;
+    out: string;
+    contentLabel: string;
+    outLabel: string;
+  };
   config: Config;
   configSource: string;
   /** The config file's project-relative path, for diagnostics (it may not exist: then configSource is ''). */
@@ -45,11 +52,17 @@ export function projectPaths(options: ProjectOptions): Project['paths'] & { conf
   };
 }
 
-export async function loadProject(options: ProjectOptions): Promise<{ project?: Project; diagnostics: Diagnostic[]; usageError: boolean }> {
+export async function loadProject(
+  options: ProjectOptions,
+): Promise<{ project?: Project; diagnostics: Diagnostic[]; usageError: boolean }> {
   const { config: configPath, ...paths } = projectPaths(options);
   const root = paths.root;
 
-  const loadedConfig = await loadConfig(configPath, displayPath(root, configPath), options.config !== undefined);
+  const loadedConfig = await loadConfig(
+    configPath,
+    displayPath(root, configPath),
+    options.config !== undefined,
+  );
   if (hasErrors(loadedConfig.diagnostics)) return { diagnostics: loadedConfig.diagnostics, usageError: true };
 
   let templates: TemplateSet;
@@ -57,21 +70,54 @@ export async function loadProject(options: ProjectOptions): Promise<{ project?: 
   try {
     templates = await loadTemplates(root, paths.templates);
   } catch (error) {
-    return { diagnostics: [diag('FILE_READ', 'error', `cannot read templates: ${(error as Error).message}`, { file: displayPath(root, paths.templates) })], usageError: true };
+    return {
+      diagnostics: [
+        diag('FILE_READ', 'error', `cannot read templates: ${(error as Error).message}`, {
+          file: displayPath(root, paths.templates),
+        }),
+      ],
+      usageError: true,
+    };
   }
   try {
     editions = await listEditions(paths.content);
   } catch (error) {
-    return { diagnostics: [diag('FILE_READ', 'error', `cannot read content: ${(error as Error).message}`, { file: paths.contentLabel })], usageError: true };
+    return {
+      diagnostics: [
+        diag('FILE_READ', 'error', `cannot read content: ${(error as Error).message}`, {
+          file: paths.contentLabel,
+        }),
+      ],
+      usageError: true,
+    };
   }
   if (editions.length === 0) {
-    return { diagnostics: [diag('NO_EDITIONS', 'error', `no editions in ${paths.contentLabel}`, {}, 'add an article (.md or .txt) or an edition folder')], usageError: true };
+    return {
+      diagnostics: [
+        diag(
+          'NO_EDITIONS',
+          'error',
+          `no editions in ${paths.contentLabel}`,
+          {},
+          'add an article (.md or .txt) or an edition folder',
+        ),
+      ],
+      usageError: true,
+    };
   }
   const engine = new TemplateEngine(templates, loadedConfig.config);
   const diagnostics = [...loadedConfig.diagnostics, ...engine.diagnostics];
   if (hasErrors(engine.diagnostics)) return { diagnostics, usageError: false };
   return {
-    project: { paths, config: loadedConfig.config, configSource: loadedConfig.source, configFile: displayPath(root, configPath), templates, engine, editions },
+    project: {
+      paths,
+      config: loadedConfig.config,
+      configSource: loadedConfig.source,
+      configFile: displayPath(root, configPath),
+      templates,
+      engine,
+      editions,
+    },
     diagnostics,
     usageError: false,
   };

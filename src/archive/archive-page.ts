@@ -8,9 +8,11 @@ import type { ArchiveEntry } from './entries.js';
 
 export function archivePage(entries: readonly ArchiveEntry[], config: Config): string {
   const c = config.colors;
-  const items = entries.map((entry) => `    <li>
+  const items = entries.map(
+    (entry) => `    <li>
       <h2><a href="${escapeHtml(encodeURIComponent(entry.slug))}/index.html">${escapeHtml(entry.subject)}</a></h2>
-${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}">${escapeHtml(longDate(entry.date, config.language))}</time></p>\n` : ''}${entry.preheader ? `      <p>${escapeHtml(entry.preheader)}</p>\n` : ''}    </li>`);
+${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}">${escapeHtml(longDate(entry.date, config.language))}</time></p>\n` : ''}${entry.preheader ? `      <p>${escapeHtml(entry.preheader)}</p>\n` : ''}    </li>`,
+  );
   return `<!doctype html>
 <html lang="${escapeHtml(config.language)}">
 <head>

@@ -13,7 +13,10 @@ export function atomFeed(entries: readonly ArchiveEntry[], config: Config, updat
     title: config.name,
     link: `${base}/`,
     language: config.language,
-    updated: entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), entries[0]?.updated ?? updated),
+    updated: entries.reduce(
+      (latest, e) => (e.updated > latest ? e.updated : latest),
+      entries[0]?.updated ?? updated,
+    ),
     generator: false,
     feedLinks: { atom: `${base}/feed.xml` },
     author: { name: config.name },

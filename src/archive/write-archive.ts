@@ -8,7 +8,12 @@ import { archivePage } from './archive-page.js';
 import { atomFeed } from './atom-feed.js';
 import { readArchiveEntries } from './entries.js';
 
-export async function writeArchive(outDir: string, outLabel: string, config: Config, env: NodeJS.ProcessEnv = process.env): Promise<Diagnostic[]> {
+export async function writeArchive(
+  outDir: string,
+  outLabel: string,
+  config: Config,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Diagnostic[]> {
   try {
     const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel);
     await writeAllAtomic([
@@ -17,7 +22,15 @@ export async function writeArchive(outDir: string, outLabel: string, config: Con
     ]);
     return diagnostics;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).path === outDir) return []; // nothing built yet
-    return [diag('WRITE_FAILED', 'error', `cannot write the archive: ${(error as Error).message}`, { file: `${outLabel}/index.html` })];
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' &&
+      (error as NodeJS.ErrnoException).path === outDir
+    )
+      return []; // nothing built yet
+    return [
+      diag('WRITE_FAILED', 'error', `cannot write the archive: ${(error as Error).message}`, {
+        file: `${outLabel}/index.html`,
+      }),
+    ];
   }
 }

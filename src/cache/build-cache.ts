@@ -61,7 +61,10 @@ export class BuildCache {
       }
     }
     if (!this.changed) return;
-    await writeAtomic(this.file, JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }));
+    await writeAtomic(
+      this.file,
+      JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
+    );
     this.changed = false;
   }
 
@@ -81,5 +84,7 @@ async function readEntries(file: string): Promise<Map<string, CacheEntry>> {
   }
   const { format, editions } = (parsed ?? {}) as { format?: unknown; editions?: unknown };
   if (format !== CACHE_FORMAT || typeof editions !== 'object' || editions === null) return new Map();
-  return new Map(Object.entries(editions).filter((pair): pair is [string, CacheEntry] => isCacheEntry(pair[1])));
+  return new Map(
+    Object.entries(editions).filter((pair): pair is [string, CacheEntry] => isCacheEntry(pair[1])),
+  );
 }

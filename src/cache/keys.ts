@@ -11,7 +11,10 @@ import { toolFingerprint } from './tool.js';
 export const CACHE_FORMAT = 1;
 
 export function settingsKey(project: Pick<Project, 'configSource' | 'templates'>, layout: string): string {
-  const templates = [...project.templates.layouts.filter((t) => t.name === layout), ...project.templates.partials];
+  const templates = [
+    ...project.templates.layouts.filter((t) => t.name === layout),
+    ...project.templates.partials,
+  ];
   return digest([
     String(CACHE_FORMAT),
     toolFingerprint(),
@@ -28,11 +31,18 @@ export function settingsKey(project: Pick<Project, 'configSource' | 'templates'>
  * edition rendered with one version must not be checked, written and remembered with another.
  */
 export const projectKey = (project: Pick<Project, 'configSource' | 'templates'>): string =>
-  digest([project.configSource, ...[...project.templates.layouts, ...project.templates.partials].flatMap((t) => [t.file, t.source])]);
+  digest([
+    project.configSource,
+    ...[...project.templates.layouts, ...project.templates.partials].flatMap((t) => [t.file, t.source]),
+  ]);
 
-const contentFiles = (source: EditionSource) => [...(source.editionFile ? [source.editionFile] : []), ...source.articles];
+const contentFiles = (source: EditionSource) => [
+  ...(source.editionFile ? [source.editionFile] : []),
+  ...source.articles,
+];
 
-export const contentKey = (source: EditionSource): string => digest([source.slug, ...contentFiles(source).flatMap((f) => [f.file, f.bytes])]);
+export const contentKey = (source: EditionSource): string =>
+  digest([source.slug, ...contentFiles(source).flatMap((f) => [f.file, f.bytes])]);
 
 /** The content files an edition was read from, project-relative. */
 export const sourceFiles = (source: EditionSource): string[] => contentFiles(source).map((f) => f.file);

@@ -19,7 +19,12 @@ export function stampFile(dir: string, path: string): FileStamp | undefined {
 export function stampsMatch(dir: string, stamps: readonly FileStamp[]): boolean {
   return stamps.every((recorded) => {
     const now = stampFile(dir, recorded.path);
-    return now !== undefined && now.size === recorded.size && now.mtimeMs === recorded.mtimeMs && now.ctimeMs === recorded.ctimeMs;
+    return (
+      now !== undefined &&
+      now.size === recorded.size &&
+      now.mtimeMs === recorded.mtimeMs &&
+      now.ctimeMs === recorded.ctimeMs
+    );
   });
 }
 
@@ -31,8 +36,14 @@ const RACY_MS = 1000;
  * current next time while its bytes differ from what was read ("racy git"): when any file changed within
  * RACY_MS of the read, no stamps are kept, and the next build compares the bytes instead.
  */
-export function stampsAfterRead(dir: string, paths: readonly string[], readStartedMs: number): FileStamp[] | undefined {
+export function stampsAfterRead(
+  dir: string,
+  paths: readonly string[],
+  readStartedMs: number,
+): FileStamp[] | undefined {
   const stamps = paths.map((path) => stampFile(dir, path));
-  const racy = stamps.some((s) => s === undefined || Math.max(s.mtimeMs, s.ctimeMs) >= readStartedMs - RACY_MS);
+  const racy = stamps.some(
+    (s) => s === undefined || Math.max(s.mtimeMs, s.ctimeMs) >= readStartedMs - RACY_MS,
+  );
   return racy ? undefined : (stamps as FileStamp[]);
 }

@@ -8,22 +8,40 @@ import { digest } from './digest.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Libraries that shape the output: an upgrade of any of them must rebuild. */
-const OUTPUT_LIBRARIES = ['mjml', 'handlebars', 'markdown-it', 'sanitize-html', 'html-to-text', 'nodemailer', 'js-yaml', 'yaml'];
+const OUTPUT_LIBRARIES = [
+  'mjml',
+  'handlebars',
+  'markdown-it',
+  'sanitize-html',
+  'html-to-text',
+  'nodemailer',
+  'js-yaml',
+  'yaml',
+];
 
 /** Set by scripts/bundle.js: the bundle's own folder. Run from tsc's output, this file is dist/cache/tool.js. */
 declare const NEWSLETTER_CODE_ROOT: string | undefined;
-const CODE_DIR = fileURLToPath(new URL(typeof NEWSLETTER_CODE_ROOT === 'string' ? NEWSLETTER_CODE_ROOT : '..', import.meta.url));
+const CODE_DIR = fileURLToPath(
+  new URL(typeof NEWSLETTER_CODE_ROOT === 'string' ? NEWSLETTER_CODE_ROOT : '..', import.meta.url),
+);
 
 let fingerprint: string | undefined;
 
 export function toolFingerprint(): string {
-  fingerprint ??= digest([packageVersion(PACKAGE_ROOT), ...OUTPUT_LIBRARIES.map(libraryVersion), ...compiledCode()]);
+  fingerprint ??= digest([
+    packageVersion(PACKAGE_ROOT),
+    ...OUTPUT_LIBRARIES.map(libraryVersion),
+    ...compiledCode(),
+  ]);
   return fingerprint;
 }
 
 function packageVersion(dir: string): string {
   try {
-    const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+    const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      name?: string;
+      version?: string;
+    };
     return `${json.name}@${json.version}`;
   } catch {
     return `${dir}: no package.json`;

@@ -29,11 +29,24 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
   const defaults = recipientDefaults(config, edition.slug);
   const html = fillTokens(parts.html, defaults, 'html');
   const text = fillTokens(parts.text, defaults, 'text');
-  const message = { ...messageHeaders(edition, config), date: messageDate(edition), html, text, unsubscribeUrl: defaults.unsubscribe_url! };
+  const message = {
+    ...messageHeaders(edition, config),
+    date: messageDate(edition),
+    html,
+    text,
+    unsubscribeUrl: defaults.unsubscribe_url!,
+  };
   const eml = (await composeEml(message)).toString('utf8');
   let dom: HtmlDocument | undefined;
   return {
-    edition, config, mjml: parts.mjml, html, text, message, eml, sources: parts.sources,
+    edition,
+    config,
+    mjml: parts.mjml,
+    html,
+    text,
+    message,
+    eml,
+    sources: parts.sources,
     page: scanPage(html),
     get dom() {
       return (dom ??= parseHtml(html));
@@ -42,13 +55,23 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
 }
 
 /** Content files first (a finding is usually the writer's), then templates, then the config file. */
-export function sourceTexts(source: EditionSource, project: Pick<Project, 'templates' | 'configFile' | 'configSource'>): SourceText[] {
+export function sourceTexts(
+  source: EditionSource,
+  project: Pick<Project, 'templates' | 'configFile' | 'configSource'>,
+): SourceText[] {
   const content = [source.editionFile, ...source.articles]
     .filter((f) => f !== undefined)
     .map((f) => {
       const decoded = decodeUtf8(f.bytes);
       return { file: f.file, text: 'text' in decoded ? decoded.text : '' };
     });
-  const templates = [...project.templates.partials, ...project.templates.layouts].map((t) => ({ file: t.file, text: t.source }));
-  return [...content, ...templates, ...(project.configSource ? [{ file: project.configFile, text: project.configSource }] : [])];
+  const templates = [...project.templates.partials, ...project.templates.layouts].map((t) => ({
+    file: t.file,
+    text: t.source,
+  }));
+  return [
+    ...content,
+    ...templates,
+    ...(project.configSource ? [{ file: project.configFile, text: project.configSource }] : []),
+  ];
 }

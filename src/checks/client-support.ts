@@ -27,7 +27,8 @@ const SKELETON = `<mj-body><mj-wrapper><mj-section><mj-column><mj-text></mj-text
 
 type DoIUseEmail = typeof import('@jsx-email/doiuse-email').doIUseEmail;
 let loaded: Promise<DoIUseEmail> | undefined;
-const doIUseEmail = () => (loaded ??= import('@jsx-email/doiuse-email').then((library) => library.doIUseEmail));
+const doIUseEmail = () =>
+  (loaded ??= import('@jsx-email/doiuse-email').then((library) => library.doIUseEmail));
 const baselines = new Map<string, Promise<Set<string>>>();
 
 /** Throws with the library's message when a client name matches no client (a usage error). */
@@ -36,7 +37,10 @@ export async function validateClients(clients: string[]): Promise<void> {
   new DoIUseEmail({ emailClients: clients });
 }
 
-export async function clientSupport(built: BuiltEdition, clients: string[] = DEFAULT_CLIENTS): Promise<Diagnostic[]> {
+export async function clientSupport(
+  built: BuiltEdition,
+  clients: string[] = DEFAULT_CLIENTS,
+): Promise<Diagnostic[]> {
   const baseline = await baselineFor(built.mjml, clients);
   const page = await pageFailures(built.dom, clients);
   const unsupported = new Map<string, string[]>();
@@ -48,12 +52,22 @@ export async function clientSupport(built: BuiltEdition, clients: string[] = DEF
   }
   return [
     ...page.invalidCss.map(({ where, css, message }) =>
-      diag('CSS_INVALID', 'warning', `${where} does not parse (${message}): ${(firstLine(css) ?? '').slice(0, 60)}`, locate(built, firstLine(css)),
-        'fix the CSS in the template: Gmail drops a <style> block with an error in it, and every rule in it'),
+      diag(
+        'CSS_INVALID',
+        'warning',
+        `${where} does not parse (${message}): ${(firstLine(css) ?? '').slice(0, 60)}`,
+        locate(built, firstLine(css)),
+        'fix the CSS in the template: Gmail drops a <style> block with an error in it, and every rule in it',
+      ),
     ),
     ...[...unsupported].map(([feature, failing]) =>
-      diag('CLIENT_UNSUPPORTED', 'warning', `${feature} is not supported by ${failing.join(', ')}`, locate(built, cssNeedle(feature)),
-        'give it a fallback those clients understand, or avoid it; details at https://www.caniemail.com/'),
+      diag(
+        'CLIENT_UNSUPPORTED',
+        'warning',
+        `${feature} is not supported by ${failing.join(', ')}`,
+        locate(built, cssNeedle(feature)),
+        'give it a fallback those clients understand, or avoid it; details at https://www.caniemail.com/',
+      ),
     ),
   ];
 }
@@ -77,7 +91,9 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
   const found = new Map<string, [string, string]>();
   const invalidCss: PageFailures['invalidCss'] = [];
   // stylesheets first, then elements in page order: the order doiuse-email reports in
-  const pieces = [...new Set(visiblePieces(dom.children))].sort((a, b) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')));
+  const pieces = [...new Set(visiblePieces(dom.children))].sort(
+    (a, b) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')),
+  );
   for (const piece of pieces) {
     const key = `${clients.join(',')}\0${piece}`;
     let failed = pieceFailures.get(key);
@@ -98,13 +114,34 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
 /** The CSS of a piece doiuse-email could not parse: a stylesheet, or an element's style attribute. */
 function unparsable(piece: string, error: unknown): PageFailures['invalidCss'][number] {
   const message = String((error as Error).message).replace(/^(undefined)?:/, 'line ');
-  if (piece.startsWith('<style>')) return { where: 'a stylesheet', css: piece.slice('<style>'.length, -'</style>'.length), message };
+  if (piece.startsWith('<style>'))
+    return { where: 'a stylesheet', css: piece.slice('<style>'.length, -'</style>'.length), message };
   const style = / style="([^"]*)"/.exec(piece)?.[1] ?? '';
   return { where: 'an inline style', css: style.replace(/&quot;/g, '"').replace(/&amp;/g, '&'), message };
 }
 
 // elements htmlparser2 never closes: a closing tag would make another element (</br> is a <br>)
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
@@ -123,7 +160,9 @@ function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Gener
     }
     const element = elements && node.type === 'tag';
     if (element) {
-      const attributes = Object.entries(node.attribs).map(([name, value]) => ` ${name}="${attribute(value)}"`).join('');
+      const attributes = Object.entries(node.attribs)
+        .map(([name, value]) => ` ${name}="${attribute(value)}"`)
+        .join('');
       yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
     }
     yield* visiblePieces(node.children, element);
@@ -146,14 +185,21 @@ function failures(check: DoIUseEmail, html: string, clients: string[]): [string,
 
 function baselineFor(mjml: string, clients: string[]): Promise<Set<string>> {
   const open = /<mjml\b[^>]*>/.exec(mjml)?.[0] ?? '<mjml>';
-  const head = (/<mj-head>[\s\S]*<\/mj-head>/.exec(mjml)?.[0] ?? '').replace(/<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g, '<mj-$1>baseline</mj-$1>'); // same skeleton, any subject
+  const head = (/<mj-head>[\s\S]*<\/mj-head>/.exec(mjml)?.[0] ?? '').replace(
+    /<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g,
+    '<mj-$1>baseline</mj-$1>',
+  ); // same skeleton, any subject
   const key = `${clients.join(',')}\0${open}\0${head}`;
   let baseline = baselines.get(key);
   if (!baseline) {
     baseline = (async () => {
-      const { html } = await (await loadMjml())(`${open}${head}${SKELETON}</mjml>`, { validationLevel: 'skip', fonts: {}, ignoreIncludes: true });
+      const { html } = await (
+        await loadMjml()
+      )(`${open}${head}${SKELETON}</mjml>`, { validationLevel: 'skip', fonts: {}, ignoreIncludes: true });
       // the whole page, hidden parts and all (MJML hides its preview text); piece by piece if its CSS does not parse
-      const found = await htmlFailures(html, clients).catch(async () => (await pageFailures(parseHtml(html), clients)).failures);
+      const found = await htmlFailures(html, clients).catch(
+        async () => (await pageFailures(parseHtml(html), clients)).failures,
+      );
       return new Set(found.map(([feature, client]) => `${feature}\0${client}`));
     })();
     baselines.set(key, baseline);

@@ -28,28 +28,50 @@ export const contrastRule: Rule = (built) => {
   for (const node of DomUtils.filter((n) => DomUtils.isText(n) && n.data.trim() !== '', built.dom.children)) {
     const chain = ancestry(node.parent as HtmlElement);
     if (chain.some((e) => NOT_TEXT.has(e.name) || isHiddenElement(e))) continue;
-    const color = nearest(chain, (e) => parseColor(inlineStyle(e).get('color') ?? (e.name === 'font' ? e.attribs.color : undefined))) ?? BLACK;
+    const color =
+      nearest(chain, (e) =>
+        parseColor(inlineStyle(e).get('color') ?? (e.name === 'font' ? e.attribs.color : undefined)),
+      ) ?? BLACK;
     const background = nearest(chain, backgroundOf) ?? WHITE;
     if (background === 'image') continue; // text over an image: its contrast is not in the markup
     const ratio = contrastRatio(color, background);
     const required = isLarge(chain) ? 3 : 4.5;
     if (ratio >= required) continue;
     const key = `${toHex(color)} ${toHex(background)} ${required}`;
-    const finding = findings.get(key) ?? { color: toHex(color), background: toHex(background), ratio, required, count: 0, sample: collapse((node as { data: string }).data) };
+    const finding = findings.get(key) ?? {
+      color: toHex(color),
+      background: toHex(background),
+      ratio,
+      required,
+      count: 0,
+      sample: collapse((node as { data: string }).data),
+    };
     finding.count++;
     findings.set(key, finding);
   }
   return [...findings.values()].map((f): Diagnostic =>
-    diag('A11Y_CONTRAST', 'error',
+    diag(
+      'A11Y_CONTRAST',
+      'error',
       `text ${f.color} on ${f.background} has a contrast of ${f.ratio.toFixed(2)}:1, under WCAG AA's ${f.required}:1 (${f.count} place${f.count === 1 ? '' : 's'}, e.g. "${f.sample.slice(0, 40)}")`,
-      locate(built, [f.color, f.color.toUpperCase()], layoutFile(built)), 'darken the text or lighten the background (colors in newsletter.config.json)'),
+      locate(built, [f.color, f.color.toUpperCase()], layoutFile(built)),
+      'darken the text or lighten the background (colors in newsletter.config.json)',
+    ),
   );
 };
 
 function backgroundOf(element: HtmlElement): Rgb | 'image' | undefined {
   const style = inlineStyle(element);
-  if (/url\(/i.test(style.get('background') ?? '') || style.has('background-image') || element.attribs.background) return 'image';
-  return backgroundColor(style.get('background-color') ?? style.get('background')) ?? parseColor(element.attribs.bgcolor);
+  if (
+    /url\(/i.test(style.get('background') ?? '') ||
+    style.has('background-image') ||
+    element.attribs.background
+  )
+    return 'image';
+  return (
+    backgroundColor(style.get('background-color') ?? style.get('background')) ??
+    parseColor(element.attribs.bgcolor)
+  );
 }
 
 /** The first value an element of the chain (nearest first) gives. */
@@ -64,11 +86,12 @@ function nearest<T>(chain: HtmlElement[], pick: (e: HtmlElement) => T | undefine
 /** WCAG "large text": at least 24px, or 18.66px (14pt) and bold. */
 function isLarge(chain: HtmlElement[]): boolean {
   const size = nearest(chain, (e) => pixels(inlineStyle(e).get('font-size'))) ?? 16;
-  const bold = nearest(chain, (e) => {
-    const weight = inlineStyle(e).get('font-weight');
-    if (weight) return /bold|bolder/.test(weight) || Number(weight) >= 600;
-    return BOLD_TAGS.has(e.name) ? true : undefined;
-  }) ?? false;
+  const bold =
+    nearest(chain, (e) => {
+      const weight = inlineStyle(e).get('font-weight');
+      if (weight) return /bold|bolder/.test(weight) || Number(weight) >= 600;
+      return BOLD_TAGS.has(e.name) ? true : undefined;
+    }) ?? false;
   return size >= 24 || (bold && size >= 18.66);
 }
 

@@ -6,13 +6,16 @@ export type HtmlDocument = ReturnType<typeof parseDocument>;
 export type HtmlElement = ReturnType<typeof DomUtils.getElementsByTagName>[number];
 type HtmlNode = HtmlDocument['children'][number];
 
-export const parseHtml = (html: string): HtmlDocument => parseDocument(html, { withStartIndices: true, withEndIndices: true });
+export const parseHtml = (html: string): HtmlDocument =>
+  parseDocument(html, { withStartIndices: true, withEndIndices: true });
 
 /** Elements by tag name, in document order. */
-export const elements = (dom: HtmlDocument, tag: string): HtmlElement[] => DomUtils.getElementsByTagName(tag, dom, true);
+export const elements = (dom: HtmlDocument, tag: string): HtmlElement[] =>
+  DomUtils.getElementsByTagName(tag, dom, true);
 
 /** Elements that pass a test, in document order. */
-export const findElements = (dom: HtmlDocument, test: (element: HtmlElement) => boolean): HtmlElement[] => DomUtils.findAll(test, dom.children);
+export const findElements = (dom: HtmlDocument, test: (element: HtmlElement) => boolean): HtmlElement[] =>
+  DomUtils.findAll(test, dom.children);
 
 /** An element's text with whitespace collapsed, as a reader sees it. */
 export const textOf = (node: HtmlNode | HtmlElement): string => collapse(rawText(node));
@@ -39,7 +42,8 @@ function parseStyle(style: string): Map<string, string> {
   const parsed = new Map<string, string>();
   for (const declaration of style.split(';')) {
     const colon = declaration.indexOf(':');
-    if (colon > 0) parsed.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim());
+    if (colon > 0)
+      parsed.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim());
   }
   return parsed;
 }
@@ -47,7 +51,12 @@ function parseStyle(style: string): Map<string, string> {
 /** The element and its ancestors, nearest first. */
 export function ancestry(element: HtmlElement): HtmlElement[] {
   const chain: HtmlElement[] = [];
-  for (let node: HtmlNode | null = element; node && DomUtils.isTag(node); node = node.parent as HtmlNode | null) chain.push(node);
+  for (
+    let node: HtmlNode | null = element;
+    node && DomUtils.isTag(node);
+    node = node.parent as HtmlNode | null
+  )
+    chain.push(node);
   return chain;
 }
 
@@ -60,7 +69,12 @@ export const hidesItself = (style: string | undefined): boolean =>
   style !== undefined && /display/i.test(style) && /^none\b/i.test(parseStyle(style).get('display') ?? '');
 
 export function isHidden(element: HtmlElement): boolean {
-  for (let node: HtmlNode | null = element; node && DomUtils.isTag(node); node = node.parent as HtmlNode | null) if (isHiddenElement(node)) return true;
+  for (
+    let node: HtmlNode | null = element;
+    node && DomUtils.isTag(node);
+    node = node.parent as HtmlNode | null
+  )
+    if (isHiddenElement(node)) return true;
   return false;
 }
 

@@ -16,4 +16,5 @@ export const CHEAP_RULES: Rule[] = [sizeRule, linksRule, imagesRule, textPartRul
 /** Pure rules only `check` runs, beside the cheap ones the build already ran. */
 export const CHECK_RULES: Rule[] = [accessibilityRule, contrastRule];
 
-export const runRules = (rules: Rule[], built: BuiltEdition): Diagnostic[] => rules.flatMap((rule) => rule(built));
+export const runRules = (rules: Rule[], built: BuiltEdition): Diagnostic[] =>
+  rules.flatMap((rule) => rule(built));

@@ -11,9 +11,37 @@ import type { BuiltEdition, Rule } from './rule.js';
 import { SIZE_LIMIT_BYTES } from './size.js';
 
 const SHORTENERS = new Set([
-  'bit.ly', 'bitly.com', 't.co', 'tinyurl.com', 'goo.gl', 'ow.ly', 'is.gd', 'v.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly',
-  'shorturl.at', 'tiny.cc', 'rb.gy', 'bl.ink', 't.ly', 's.id', 'lnkd.in', 'trib.al', 'qr.ae', 'x.co', 'bit.do', 'adf.ly',
-  'shorte.st', 'tr.im', 'soo.gd', 'clck.ru', 'dlvr.it', 'ift.tt', 'fb.me', 'youtu.be',
+  'bit.ly',
+  'bitly.com',
+  't.co',
+  'tinyurl.com',
+  'goo.gl',
+  'ow.ly',
+  'is.gd',
+  'v.gd',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'shorturl.at',
+  'tiny.cc',
+  'rb.gy',
+  'bl.ink',
+  't.ly',
+  's.id',
+  'lnkd.in',
+  'trib.al',
+  'qr.ae',
+  'x.co',
+  'bit.do',
+  'adf.ly',
+  'shorte.st',
+  'tr.im',
+  'soo.gd',
+  'clck.ru',
+  'dlvr.it',
+  'ift.tt',
+  'fb.me',
+  'youtu.be',
 ]);
 
 export const linksRule: Rule = (built) => {
@@ -37,27 +65,60 @@ type Problem = Pick<Diagnostic, 'code' | 'severity' | 'message' | 'hint'>;
 export function linkProblems({ href, text }: Pick<PageLink, 'href' | 'text'>): Problem[] {
   const label = text ? `link "${shorten(text)}"` : 'a link with no text';
   if (href === '' || href === '#') {
-    return [{ code: 'LINK_EMPTY', severity: 'error', message: `${label} goes nowhere (href="${href}")`, hint: 'give it the full https:// address, or remove the link' }];
+    return [
+      {
+        code: 'LINK_EMPTY',
+        severity: 'error',
+        message: `${label} goes nowhere (href="${href}")`,
+        hint: 'give it the full https:// address, or remove the link',
+      },
+    ];
   }
   if (href.startsWith('#')) return []; // an anchor within the message
   if (!hasScheme(href)) {
-    return [{ code: 'LINK_RELATIVE', severity: 'error', message: `${label} has a relative address ${href}: an inbox has no page to resolve it against`, hint: 'write the full https:// address' }];
+    return [
+      {
+        code: 'LINK_RELATIVE',
+        severity: 'error',
+        message: `${label} has a relative address ${href}: an inbox has no page to resolve it against`,
+        hint: 'write the full https:// address',
+      },
+    ];
   }
   const scheme = href.slice(0, href.indexOf(':')).toLowerCase();
   if (scheme === 'mailto') {
-    return /^mailto:[^\s@]+@[^\s@]+\.[^\s@]+/i.test(href) ? textMismatch(label, text, href) : [{ code: 'LINK_MALFORMED', severity: 'error', message: `${label} has a malformed address ${href}` }];
+    return /^mailto:[^\s@]+@[^\s@]+\.[^\s@]+/i.test(href)
+      ? textMismatch(label, text, href)
+      : [{ code: 'LINK_MALFORMED', severity: 'error', message: `${label} has a malformed address ${href}` }];
   }
   if (scheme === 'tel') return [];
   const url = parseWebUrl(href);
   if (!url) {
-    return [{ code: 'LINK_MALFORMED', severity: 'error', message: `${label} has a malformed URL ${href}`, hint: 'check for spaces, missing slashes or a missing host' }];
+    return [
+      {
+        code: 'LINK_MALFORMED',
+        severity: 'error',
+        message: `${label} has a malformed URL ${href}`,
+        hint: 'check for spaces, missing slashes or a missing host',
+      },
+    ];
   }
   const problems: Problem[] = textMismatch(label, text, href);
   if (url.protocol === 'http:') {
-    problems.push({ code: 'LINK_INSECURE', severity: 'warning', message: `${label} uses http: ${href}`, hint: 'use https: if the site supports it (most do)' });
+    problems.push({
+      code: 'LINK_INSECURE',
+      severity: 'warning',
+      message: `${label} uses http: ${href}`,
+      hint: 'use https: if the site supports it (most do)',
+    });
   }
   if (SHORTENERS.has(url.hostname.replace(/^www\./, ''))) {
-    problems.push({ code: 'LINK_SHORTENER', severity: 'warning', message: `${label} goes through the link shortener ${url.hostname}`, hint: 'link to the destination itself: spam filters distrust shorteners' });
+    problems.push({
+      code: 'LINK_SHORTENER',
+      severity: 'warning',
+      message: `${label} goes through the link shortener ${url.hostname}`,
+      hint: 'link to the destination itself: spam filters distrust shorteners',
+    });
   }
   return problems;
 }
@@ -65,7 +126,14 @@ export function linkProblems({ href, text }: Pick<PageLink, 'href' | 'text'>): P
 function textMismatch(label: string, text: string, href: string): Problem[] {
   const shown = urlInText(text);
   if (!shown || shows(shown, href)) return [];
-  return [{ code: 'LINK_TEXT_MISMATCH', severity: 'warning', message: `${label} shows one address but goes to ${href}`, hint: 'make the text match the link, or use words instead of an address: filters read this as phishing' }];
+  return [
+    {
+      code: 'LINK_TEXT_MISMATCH',
+      severity: 'warning',
+      message: `${label} shows one address but goes to ${href}`,
+      hint: 'make the text match the link, or use words instead of an address: filters read this as phishing',
+    },
+  ];
 }
 
 /** An http(s) URL that parses, written with its slashes and a host; undefined otherwise. */
@@ -89,7 +157,12 @@ function urlInText(text: string): string | undefined {
 
 /** Does the text show (a prefix of) where the link goes? Compared without scheme, "www." and a trailing slash. */
 function shows(shown: string, href: string): boolean {
-  const bare = (u: string) => u.toLowerCase().replace(/^(https?:\/\/|mailto:)/, '').replace(/^www\./, '').replace(/\/$/, '');
+  const bare = (u: string) =>
+    u
+      .toLowerCase()
+      .replace(/^(https?:\/\/|mailto:)/, '')
+      .replace(/^www\./, '')
+      .replace(/\/$/, '');
   const text = bare(shown);
   const target = bare(href);
   return target === text || (target.startsWith(text) && /^[/?#]/.test(target.slice(text.length)));
@@ -99,12 +172,27 @@ function unsubscribe(built: BuiltEdition): Diagnostic[] {
   const url = built.message.unsubscribeUrl;
   const links = built.page.links.filter((l) => l.href === url || /unsubscribe/i.test(l.text));
   if (links.length === 0) {
-    return [diag('UNSUBSCRIBE_MISSING', 'error', 'the message has no visible unsubscribe link', { file: layoutFile(built) }, 'add <a href="{{unsubscribe_url}}">Unsubscribe</a> to the footer')];
+    return [
+      diag(
+        'UNSUBSCRIBE_MISSING',
+        'error',
+        'the message has no visible unsubscribe link',
+        { file: layoutFile(built) },
+        'add <a href="{{unsubscribe_url}}">Unsubscribe</a> to the footer',
+      ),
+    ];
   }
   const offset = Math.min(...links.map((l) => byteOffset(built.html, l.start)));
   if (offset < SIZE_LIMIT_BYTES) return [];
-  return [diag('UNSUBSCRIBE_CLIPPED', 'error', `the unsubscribe link starts at byte ${offset}, after the ${SIZE_LIMIT_BYTES} bytes Gmail shows before clipping`,
-    locate(built, '{{unsubscribe_url}}', layoutFile(built)), 'shorten the edition, or place an unsubscribe link near the top')];
+  return [
+    diag(
+      'UNSUBSCRIBE_CLIPPED',
+      'error',
+      `the unsubscribe link starts at byte ${offset}, after the ${SIZE_LIMIT_BYTES} bytes Gmail shows before clipping`,
+      locate(built, '{{unsubscribe_url}}', layoutFile(built)),
+      'shorten the edition, or place an unsubscribe link near the top',
+    ),
+  ];
 }
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);

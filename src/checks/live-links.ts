@@ -34,7 +34,15 @@ export async function liveLinks(built: BuiltEdition, options: LiveLinkOptions): 
   return urls.flatMap((url, i) => {
     const outcome = outcomes[i];
     if (outcome.ok) return [];
-    return [diag('LINK_BROKEN', 'error', `${targets.get(url)} ${url} ${outcome.reason}`, locate(built, urlNeedles(url)), 'fix or remove the link; check it in a browser')];
+    return [
+      diag(
+        'LINK_BROKEN',
+        'error',
+        `${targets.get(url)} ${url} ${outcome.reason}`,
+        locate(built, urlNeedles(url)),
+        'fix or remove the link; check it in a browser',
+      ),
+    ];
   });
 }
 
@@ -46,13 +54,23 @@ async function request(url: string, timeoutMs: number): Promise<Outcome> {
 
 async function attempt(url: string, method: 'HEAD' | 'GET', timeoutMs: number): Promise<Outcome> {
   try {
-    const response = await fetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': USER_AGENT, accept: '*/*' } });
+    const response = await fetch(url, {
+      method,
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { 'user-agent': USER_AGENT, accept: '*/*' },
+    });
     await response.body?.cancel(); // the status is all we need: do not download the page
     if (response.status < 400) return { ok: true, status: response.status };
-    return { ok: false, status: response.status, reason: `answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+    return {
+      ok: false,
+      status: response.status,
+      reason: `answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    };
   } catch (error) {
     const e = error as Error & { cause?: { code?: string; message?: string } };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, reason: `did not answer within ${timeoutMs / 1000} s` };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      return { ok: false, reason: `did not answer within ${timeoutMs / 1000} s` };
     return { ok: false, reason: `could not be reached: ${e.cause?.code ?? e.cause?.message ?? e.message}` };
   }
 }

@@ -5,7 +5,11 @@ import { lineColumnAt } from '../content/text.js';
 import type { Location } from '../diagnostics/diagnostic.js';
 import type { BuiltEdition } from './rule.js';
 
-export function locate(built: Pick<BuiltEdition, 'sources' | 'edition'>, needles: string | undefined | (string | undefined)[], fallback?: string): Location {
+export function locate(
+  built: Pick<BuiltEdition, 'sources' | 'edition'>,
+  needles: string | undefined | (string | undefined)[],
+  fallback?: string,
+): Location {
   for (const needle of [needles].flat()) {
     if (!needle) continue;
     for (const source of built.sources) {
@@ -20,7 +24,13 @@ export function locate(built: Pick<BuiltEdition, 'sources' | 'edition'>, needles
 export const urlNeedles = (url: string): string[] => [url, url.split(/[?#]/)[0]];
 
 /** The layout template the edition was rendered with, for findings that belong to the whole page. */
-export function layoutFile(built: Pick<BuiltEdition, 'sources' | 'edition'>, kind: 'mjml' | 'txt' = 'mjml'): string {
+export function layoutFile(
+  built: Pick<BuiltEdition, 'sources' | 'edition'>,
+  kind: 'mjml' | 'txt' = 'mjml',
+): string {
   const name = `${built.edition.layout}.${kind}.hbs`;
-  return built.sources.find((s) => s.file === name || s.file.endsWith(`/${name}`))?.file ?? built.edition.sources[0];
+  return (
+    built.sources.find((s) => s.file === name || s.file.endsWith(`/${name}`))?.file ??
+    built.edition.sources[0]
+  );
 }

@@ -8,42 +8,114 @@ import { layoutFile, locate } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 
 export const SUBJECT_MAX_CHARACTERS = 78;
-export const REQUIRED_HEADERS = ['From', 'To', 'Subject', 'Date', 'Message-ID', 'MIME-Version', 'Content-Type', 'List-Unsubscribe', 'List-Unsubscribe-Post'];
+export const REQUIRED_HEADERS = [
+  'From',
+  'To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'MIME-Version',
+  'Content-Type',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+];
 
-export const messageRule: Rule = (built) => [...subject(built), ...lineBreaks(built), ...preheader(built), ...headers(built)];
+export const messageRule: Rule = (built) => [
+  ...subject(built),
+  ...lineBreaks(built),
+  ...preheader(built),
+  ...headers(built),
+];
 
 const editionFile = (built: BuiltEdition) => built.edition.sources[0];
 
 function subject(built: BuiltEdition): Diagnostic[] {
   const text = built.edition.subject.trim();
   const where = locate(built, ['subject:', built.edition.articles[0]?.title], editionFile(built));
-  if (!text) return [diag('SUBJECT_MISSING', 'error', 'the edition has no subject', where, 'set subject: in edition.md, or give the article a title')];
+  if (!text)
+    return [
+      diag(
+        'SUBJECT_MISSING',
+        'error',
+        'the edition has no subject',
+        where,
+        'set subject: in edition.md, or give the article a title',
+      ),
+    ];
   const length = [...text].length;
   if (length <= SUBJECT_MAX_CHARACTERS) return [];
-  return [diag('SUBJECT_TOO_LONG', 'warning', `the subject is ${length} characters (at most ${SUBJECT_MAX_CHARACTERS})`, locate(built, text, editionFile(built)), 'inboxes cut long subjects; put the point first')];
+  return [
+    diag(
+      'SUBJECT_TOO_LONG',
+      'warning',
+      `the subject is ${length} characters (at most ${SUBJECT_MAX_CHARACTERS})`,
+      locate(built, text, editionFile(built)),
+      'inboxes cut long subjects; put the point first',
+    ),
+  ];
 }
 
 function lineBreaks(built: BuiltEdition): Diagnostic[] {
-  const { from, replyTo, subject: subjectLine, listId, unsubscribeUrl, unsubscribeMailto, language } = built.message;
-  const values = { From: from, 'Reply-To': replyTo, Subject: subjectLine, 'List-Id': listId, 'List-Unsubscribe': unsubscribeUrl ?? unsubscribeMailto, 'Content-Language': language };
+  const {
+    from,
+    replyTo,
+    subject: subjectLine,
+    listId,
+    unsubscribeUrl,
+    unsubscribeMailto,
+    language,
+  } = built.message;
+  const values = {
+    From: from,
+    'Reply-To': replyTo,
+    Subject: subjectLine,
+    'List-Id': listId,
+    'List-Unsubscribe': unsubscribeUrl ?? unsubscribeMailto,
+    'Content-Language': language,
+  };
   return Object.entries(values)
     .filter(([, value]) => value !== undefined && /[\r\n]/.test(value))
-    .map(([name, value]) => diag('HEADER_LINE_BREAK', 'error', `the ${name} header value contains a line break`, locate(built, value!.split(/[\r\n]/)[0], editionFile(built)), 'header values must be one line'));
+    .map(([name, value]) =>
+      diag(
+        'HEADER_LINE_BREAK',
+        'error',
+        `the ${name} header value contains a line break`,
+        locate(built, value!.split(/[\r\n]/)[0], editionFile(built)),
+        'header values must be one line',
+      ),
+    );
 }
 
 function preheader(built: BuiltEdition): Diagnostic[] {
   const text = built.edition.preheader?.trim();
   if (!text) {
-    return [diag('PREHEADER_MISSING', 'warning', 'the edition has no preheader: inboxes will show the first words of the body instead', { file: editionFile(built) }, 'set preheader: in edition.md (or a dek in a one-article edition)')];
+    return [
+      diag(
+        'PREHEADER_MISSING',
+        'warning',
+        'the edition has no preheader: inboxes will show the first words of the body instead',
+        { file: editionFile(built) },
+        'set preheader: in edition.md (or a dek in a one-article edition)',
+      ),
+    ];
   }
   const normal = normalize(text);
   const first = normalize(firstLine(built));
   const repeatsSubject = normal === normalize(built.edition.subject);
   // the preheader is the opening of the first paragraph, or that whole (not too short) paragraph and more
-  const repeatsFirst = first !== '' && (startsWithWords(first, normal) || (first.length >= 30 && startsWithWords(normal, first)));
+  const repeatsFirst =
+    first !== '' &&
+    (startsWithWords(first, normal) || (first.length >= 30 && startsWithWords(normal, first)));
   if (!repeatsSubject && !repeatsFirst) return [];
-  return [diag('PREHEADER_REPEATS', 'warning', `the preheader repeats ${repeatsSubject ? 'the subject' : 'the first line of the body'}`,
-    locate(built, text, editionFile(built)), 'use it to add something: the inbox already shows the subject and the reader will see the first line')];
+  return [
+    diag(
+      'PREHEADER_REPEATS',
+      'warning',
+      `the preheader repeats ${repeatsSubject ? 'the subject' : 'the first line of the body'}`,
+      locate(built, text, editionFile(built)),
+      'use it to add something: the inbox already shows the subject and the reader will see the first line',
+    ),
+  ];
 }
 
 /** The first paragraph the reader reads: the editor's note, else the first article's body. */
@@ -71,13 +143,23 @@ export function parseHeaders(eml: string): Map<string, string> {
 function headers(built: BuiltEdition): Diagnostic[] {
   const found = parseHeaders(built.eml);
   const where = { file: layoutFile(built) };
-  const diagnostics: Diagnostic[] = REQUIRED_HEADERS.filter((name) => !found.get(name.toLowerCase()))
-    .map((name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where));
+  const diagnostics: Diagnostic[] = REQUIRED_HEADERS.filter((name) => !found.get(name.toLowerCase())).map(
+    (name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where),
+  );
   const unsubscribe = found.get('list-unsubscribe') ?? '';
-  const oneClick = /<https:\/\/[^>]+>/i.test(unsubscribe) && /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
+  const oneClick =
+    /<https:\/\/[^>]+>/i.test(unsubscribe) &&
+    /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
   if (!oneClick) {
-    diagnostics.push(diag('LIST_UNSUBSCRIBE_ONE_CLICK', 'error', `List-Unsubscribe is not one-click: it needs an https:// URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click (got "${unsubscribe}")`,
-      locate(built, `"${built.message.unsubscribeUrl}"`, layoutFile(built)), 'set unsubscribeUrl in newsletter.config.json to an https:// endpoint that accepts a POST'));
+    diagnostics.push(
+      diag(
+        'LIST_UNSUBSCRIBE_ONE_CLICK',
+        'error',
+        `List-Unsubscribe is not one-click: it needs an https:// URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click (got "${unsubscribe}")`,
+        locate(built, `"${built.message.unsubscribeUrl}"`, layoutFile(built)),
+        'set unsubscribeUrl in newsletter.config.json to an https:// endpoint that accepts a POST',
+      ),
+    );
   }
   return diagnostics;
 }

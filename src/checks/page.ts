@@ -84,7 +84,12 @@ export function scanPage(html: string): Page {
       if (!open.silent) space();
       if (open.link) {
         links.pop();
-        page.links.push({ href: open.link.href, text: collapse(open.link.text.join('')), attribs: open.link.attribs, start: open.link.start });
+        page.links.push({
+          href: open.link.href,
+          text: collapse(open.link.text.join('')),
+          attribs: open.link.attribs,
+          start: open.link.start,
+        });
       }
       if (open.style) {
         styles.pop();

@@ -17,7 +17,10 @@ export interface CheckOptions {
   spam?: { file: string };
 }
 
-export async function runChecks(built: BuiltEdition, options: CheckOptions): Promise<{ diagnostics: Diagnostic[]; spam?: SpamReport }> {
+export async function runChecks(
+  built: BuiltEdition,
+  options: CheckOptions,
+): Promise<{ diagnostics: Diagnostic[]; spam?: SpamReport }> {
   const [clients, online, spam] = await Promise.all([
     clientSupport(built, options.clients),
     options.online ? liveLinks(built, options.online) : [],
@@ -29,7 +32,10 @@ export async function runChecks(built: BuiltEdition, options: CheckOptions): Pro
   };
 }
 
-async function spamCheck(built: BuiltEdition, file: string): Promise<{ diagnostics: Diagnostic[]; report?: SpamReport }> {
+async function spamCheck(
+  built: BuiltEdition,
+  file: string,
+): Promise<{ diagnostics: Diagnostic[]; report?: SpamReport }> {
   try {
     const report = await runSpamAssassin(built.eml);
     return { diagnostics: spamDiagnostics(report, file), report };

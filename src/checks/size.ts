@@ -21,8 +21,24 @@ const htmlSize: Rule = ({ html, edition }) => {
   const hint = `heaviest articles: ${heaviest.map((a) => `${a.file} (${Math.round(a.bytes / 1000)} KB)`).join(', ')}`;
   const file = heaviest[0]?.file ?? edition.sources[0];
   return bytes >= SIZE_LIMIT_BYTES
-    ? [diag('SIZE_CLIPPED', 'error', `the HTML is ${bytes} bytes: Gmail clips messages over ${SIZE_LIMIT_BYTES} bytes`, { file }, hint)]
-    : [diag('SIZE_WARNING', 'warning', `the HTML is ${bytes} bytes, near Gmail's clipping limit of ${SIZE_LIMIT_BYTES}`, { file }, hint)];
+    ? [
+        diag(
+          'SIZE_CLIPPED',
+          'error',
+          `the HTML is ${bytes} bytes: Gmail clips messages over ${SIZE_LIMIT_BYTES} bytes`,
+          { file },
+          hint,
+        ),
+      ]
+    : [
+        diag(
+          'SIZE_WARNING',
+          'warning',
+          `the HTML is ${bytes} bytes, near Gmail's clipping limit of ${SIZE_LIMIT_BYTES}`,
+          { file },
+          hint,
+        ),
+      ];
 };
 
 const styleBlocks: Rule = (built) => {
@@ -31,8 +47,15 @@ const styleBlocks: Rule = (built) => {
     const bytes = Buffer.byteLength(css);
     if (bytes <= STYLE_BLOCK_LIMIT_BYTES) continue;
     const firstRule = /[^{}\s][^{}]*\{/.exec(css)?.[0].slice(0, -1).trim();
-    diagnostics.push(diag('STYLE_TOO_LARGE', 'warning', `a <style> block is ${bytes} bytes (over ${STYLE_BLOCK_LIMIT_BYTES})`,
-      locate(built, firstRule, layoutFile(built)), 'move rules that only restate inline styles out of mj-style, or split the block'));
+    diagnostics.push(
+      diag(
+        'STYLE_TOO_LARGE',
+        'warning',
+        `a <style> block is ${bytes} bytes (over ${STYLE_BLOCK_LIMIT_BYTES})`,
+        locate(built, firstRule, layoutFile(built)),
+        'move rules that only restate inline styles out of mj-style, or split the block',
+      ),
+    );
   }
   return diagnostics;
 };

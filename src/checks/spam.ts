@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export const SPAM_THRESHOLD = 5;
-export const INSTALL_HINT = 'install it: apt-get install spamassassin (Debian, Ubuntu), dnf install spamassassin (Fedora), brew install spamassassin (macOS)';
+export const INSTALL_HINT =
+  'install it: apt-get install spamassassin (Debian, Ubuntu), dnf install spamassassin (Fedora), brew install spamassassin (macOS)';
 
 export interface SpamRule {
   name: string;
@@ -30,7 +31,10 @@ export function spamAssassinInstalled(): Promise<boolean> {
 /** Runs `spamassassin -L -t` on a message; rejects when it cannot run or its report does not parse. */
 export function runSpamAssassin(eml: string, timeoutMs = 120_000): Promise<SpamReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn('spamassassin', ['-L', '-t'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
+    const child = spawn('spamassassin', ['-L', '-t'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -40,7 +44,12 @@ export function runSpamAssassin(eml: string, timeoutMs = 120_000): Promise<SpamR
     child.on('close', (code) => {
       const report = parseSpamReport(Buffer.concat(out).toString('utf8'));
       if (report) resolve(report);
-      else reject(new Error(`spamassassin exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n')[0] || 'no report in its output'}`));
+      else
+        reject(
+          new Error(
+            `spamassassin exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n')[0] || 'no report in its output'}`,
+          ),
+        );
     });
     child.stdin.end(eml);
   });
@@ -56,7 +65,8 @@ export function parseSpamReport(output: string): SpamReport | undefined {
   for (const line of lines.slice(start + 1)) {
     const rule = /^\s*(-?\d+(?:\.\d+)?)\s+([A-Z0-9_]+)\s+(.*)$/.exec(line);
     if (rule) rules.push({ name: rule[2], points: Number(rule[1]), description: rule[3].trim() });
-    else if (/^\s{10,}\S/.test(line) && rules.length) rules[rules.length - 1].description += ` ${line.trim()}`;
+    else if (/^\s{10,}\S/.test(line) && rules.length)
+      rules[rules.length - 1].description += ` ${line.trim()}`;
     else break;
   }
   return { score: Number(header[1]), rules };
@@ -65,10 +75,26 @@ export function parseSpamReport(output: string): SpamReport | undefined {
 export function spamDiagnostics(report: SpamReport, file: string): Diagnostic[] {
   const score = report.score;
   const severity = score >= SPAM_THRESHOLD ? 'error' : score > 0 ? 'warning' : 'info';
-  const top = [...report.rules].filter((r) => r.points > 0).sort((a, b) => b.points - a.points).slice(0, 3).map((r) => r.name);
+  const top = [...report.rules]
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 3)
+    .map((r) => r.name);
   return [
-    diag('SPAM_SCORE', severity, `SpamAssassin scores the message ${score.toFixed(1)} (spam from ${SPAM_THRESHOLD})`, { file },
-      top.length ? `most points from ${top.join(', ')}` : undefined),
-    ...report.rules.map((r) => diag('SPAM_RULE', 'info', `${r.points > 0 ? '+' : ''}${r.points.toFixed(1)} ${r.name}: ${r.description}`, { file })),
+    diag(
+      'SPAM_SCORE',
+      severity,
+      `SpamAssassin scores the message ${score.toFixed(1)} (spam from ${SPAM_THRESHOLD})`,
+      { file },
+      top.length ? `most points from ${top.join(', ')}` : undefined,
+    ),
+    ...report.rules.map((r) =>
+      diag(
+        'SPAM_RULE',
+        'info',
+        `${r.points > 0 ? '+' : ''}${r.points.toFixed(1)} ${r.name}: ${r.description}`,
+        { file },
+      ),
+    ),
   ];
 }

@@ -16,7 +16,15 @@ const LONE_URL = /^\s*(\[\d+\]\s*)?[a-z][a-z0-9+.-]*:\S+$/i;
 
 export const textPartRule: Rule = (built) => {
   if (built.text.trim() === '') {
-    return [diag('TEXT_MISSING', 'error', 'the plain-text part is empty', { file: layoutFile(built, 'txt') }, 'check templates/<layout>.txt.hbs')];
+    return [
+      diag(
+        'TEXT_MISSING',
+        'error',
+        'the plain-text part is empty',
+        { file: layoutFile(built, 'txt') },
+        'check templates/<layout>.txt.hbs',
+      ),
+    ];
   }
   const seen = built.page.text;
   return [...residue(built, seen), ...longLines(built), ...missingLinks(built), ...tooShort(built, seen)];
@@ -37,8 +45,15 @@ function residue(built: BuiltEdition, seen: string): Diagnostic[] {
     if (!built.text.includes(needed)) continue;
     const found = [...built.text.matchAll(pattern)].map((m) => m[0]).find((m) => !seen.includes(m)); // shown in the HTML too: it is content (code)
     if (found) {
-      diagnostics.push(diag('TEXT_HTML_RESIDUE', 'warning', `the plain text contains ${what}: ${found.slice(0, 60)}`, locate(built, found),
-        'write it as plain text; markup in the text part reads as noise and as a careless sender to filters'));
+      diagnostics.push(
+        diag(
+          'TEXT_HTML_RESIDUE',
+          'warning',
+          `the plain text contains ${what}: ${found.slice(0, 60)}`,
+          locate(built, found),
+          'write it as plain text; markup in the text part reads as noise and as a careless sender to filters',
+        ),
+      );
     }
   }
   return diagnostics;
@@ -49,27 +64,58 @@ function longLines(built: BuiltEdition): Diagnostic[] {
     .split('\n')
     .map((line, index) => ({ line, number: index + 1, columns: [...line].length }))
     .filter(({ line, columns }) => columns > TEXT_MAX_COLUMNS && !LONE_URL.test(line));
-  const diagnostics = long.slice(0, MAX_LONG_LINES).map(({ line, number, columns }) =>
-    diag('TEXT_LINE_LONG', 'warning', `line ${number} of the plain text is ${columns} columns (at most ${TEXT_MAX_COLUMNS}): ${line.trim().slice(0, 40)}…`,
-      locate(built, line.trim().slice(0, 30)), 'wrap it; code blocks too'),
-  );
+  const diagnostics = long
+    .slice(0, MAX_LONG_LINES)
+    .map(({ line, number, columns }) =>
+      diag(
+        'TEXT_LINE_LONG',
+        'warning',
+        `line ${number} of the plain text is ${columns} columns (at most ${TEXT_MAX_COLUMNS}): ${line.trim().slice(0, 40)}…`,
+        locate(built, line.trim().slice(0, 30)),
+        'wrap it; code blocks too',
+      ),
+    );
   if (long.length > MAX_LONG_LINES) {
-    diagnostics.push(diag('TEXT_LINE_LONG', 'warning', `${long.length - MAX_LONG_LINES} more lines of the plain text are over ${TEXT_MAX_COLUMNS} columns`, { file: built.edition.sources[0] }));
+    diagnostics.push(
+      diag(
+        'TEXT_LINE_LONG',
+        'warning',
+        `${long.length - MAX_LONG_LINES} more lines of the plain text are over ${TEXT_MAX_COLUMNS} columns`,
+        { file: built.edition.sources[0] },
+      ),
+    );
   }
   return diagnostics;
 }
 
 function missingLinks(built: BuiltEdition): Diagnostic[] {
-  const hrefs = new Set(built.page.links.map((l) => l.href).filter((href) => /^(https?|mailto):/i.test(href)));
+  const hrefs = new Set(
+    built.page.links.map((l) => l.href).filter((href) => /^(https?|mailto):/i.test(href)),
+  );
   return [...hrefs]
     .filter((href) => !built.text.includes(href.replace(/^mailto:/i, '')))
-    .map((href) => diag('TEXT_LINK_MISSING', 'warning', `the plain text lacks the link ${href}`, locate(built, urlNeedles(href)), 'text readers need every link the HTML offers'));
+    .map((href) =>
+      diag(
+        'TEXT_LINK_MISSING',
+        'warning',
+        `the plain text lacks the link ${href}`,
+        locate(built, urlNeedles(href)),
+        'text readers need every link the HTML offers',
+      ),
+    );
 }
 
 function tooShort(built: BuiltEdition, seen: string): Diagnostic[] {
   const htmlWords = countWords(seen);
   const textWords = countWords(built.text);
   if (htmlWords === 0 || textWords >= htmlWords * TEXT_MIN_WORD_RATIO) return [];
-  return [diag('TEXT_TOO_SHORT', 'warning', `the plain text has ${textWords} words, the HTML ${htmlWords}: under ${Math.round(TEXT_MIN_WORD_RATIO * 100)}%`,
-    { file: built.edition.sources[0] }, 'both parts should tell the same story, or SpamAssassin scores MPART_ALT_DIFF')];
+  return [
+    diag(
+      'TEXT_TOO_SHORT',
+      'warning',
+      `the plain text has ${textWords} words, the HTML ${htmlWords}: under ${Math.round(TEXT_MIN_WORD_RATIO * 100)}%`,
+      { file: built.edition.sources[0] },
+      'both parts should tell the same story, or SpamAssassin scores MPART_ALT_DIFF',
+    ),
+  ];
 }

@@ -11,16 +11,37 @@ export const wordCountByRegex = (text: string): number =>
 const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
 
-const enum Kind { Other, Letter, Number, Apostrophe }
+const enum Kind {
+  Other,
+  Letter,
+  Number,
+  Apostrophe,
+}
 
 const ASCII = new Uint8Array(128).map((_, code) =>
-  /[a-z]/i.test(String.fromCharCode(code)) ? Kind.Letter : /[0-9]/.test(String.fromCharCode(code)) ? Kind.Number : code === 39 ? Kind.Apostrophe : Kind.Other);
+  /[a-z]/i.test(String.fromCharCode(code))
+    ? Kind.Letter
+    : /[0-9]/.test(String.fromCharCode(code))
+      ? Kind.Number
+      : code === 39
+        ? Kind.Apostrophe
+        : Kind.Other,
+);
 
 /** What \s matches in a JavaScript regular expression: the test checks every BMP code point. */
 function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 export function countWords(text: string): number {
@@ -32,7 +53,8 @@ export function countWords(text: string): number {
     const start = index;
     let url = -1; // where the first "://" after the token's first character is
     for (; index < text.length && !isSpace(text.charCodeAt(index)); index++) {
-      if (url === -1 && index > start && text.charCodeAt(index) === 58 && text.startsWith('://', index)) url = index;
+      if (url === -1 && index > start && text.charCodeAt(index) === 58 && text.startsWith('://', index))
+        url = index;
     }
     // a URL token has something before "://" and after it: the regex drops it whole
     if (url !== -1 && url + 3 < index) continue;
@@ -52,7 +74,8 @@ function wordsBetween(text: string, start: number, end: number): number {
       continue;
     }
     words++;
-    while (at < end && ((kind = kindAt(text, at)) === Kind.Letter || kind === Kind.Number)) at += width(text, at);
+    while (at < end && ((kind = kindAt(text, at)) === Kind.Letter || kind === Kind.Number))
+      at += width(text, at);
     // an apostrophe (one UTF-16 unit) joins the letters after it; with none, skipping it counts the same
     if (at < end && kind === Kind.Apostrophe) {
       at++;

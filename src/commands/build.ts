@@ -21,19 +21,37 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       if (result.cached) return; // unchanged editions are counted in the summary, not listed
       const mark = result.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
       const counter = total > 1 ? `[${index + 1}/${total}] ` : '';
-      io.stderr(`${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/` : ' failed; its previous output is untouched'}\n`);
+      io.stderr(
+        `${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/` : ' failed; its previous output is untouched'}\n`,
+      );
     },
   });
   const failed = report.editions.filter((e) => !e.ok);
-  const code = report.usageError ? EXIT.usage : hasErrors(report.diagnostics) || failed.length > 0 ? EXIT.failure : EXIT.ok;
+  const code = report.usageError
+    ? EXIT.usage
+    : hasErrors(report.diagnostics) || failed.length > 0
+      ? EXIT.failure
+      : EXIT.ok;
 
   if (options.json) {
-    io.stdout(`${JSON.stringify({
-      ok: code === EXIT.ok,
-      workers: report.workers ?? 0,
-      diagnostics: report.diagnostics,
-      editions: report.editions.map(({ slug, ok, files, diagnostics, cached }) => ({ slug, ok, files, diagnostics, cached: cached ?? false })),
-    }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        {
+          ok: code === EXIT.ok,
+          workers: report.workers ?? 0,
+          diagnostics: report.diagnostics,
+          editions: report.editions.map(({ slug, ok, files, diagnostics, cached }) => ({
+            slug,
+            ok,
+            files,
+            diagnostics,
+            cached: cached ?? false,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return code;
   }
   printDiagnostics(io, report.diagnostics);
@@ -41,9 +59,13 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const unchanged = report.editions.filter((e) => e.cached).length;
     const built = report.editions.length - failed.length - unchanged;
-    const threads = report.workers ? ` in ${report.workers} worker thread${report.workers === 1 ? '' : 's'}` : '';
+    const threads = report.workers
+      ? ` in ${report.workers} worker thread${report.workers === 1 ? '' : 's'}`
+      : '';
     const skipped = unchanged ? ` (${unchanged} unchanged, skipped; --force rebuilds them)` : '';
-    io.stderr(`Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`);
+    io.stderr(
+      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`,
+    );
   }
   return code;
 }

@@ -24,7 +24,9 @@ export async function exportCommand(options: ExportCommandOptions, io: Io): Prom
     printDiagnostics(io, result.diagnostics);
     if (result.ok) {
       const zip = result.files.find((f) => f.endsWith('.zip'));
-      const fallbacks = result.fallbacks.length ? ` (configured values for ${result.fallbacks.join(', ')})` : '';
+      const fallbacks = result.fallbacks.length
+        ? ` (configured values for ${result.fallbacks.join(', ')})`
+        : '';
       io.stderr(`${paint(32, '✓')} ${result.platform}${fallbacks}\n`);
       io.stdout(`${out}/${result.files[0]!.replace(/[^/]+$/, '')}\n`);
       if (zip) io.stdout(`${out}/${zip}\n`);
@@ -34,7 +36,9 @@ export async function exportCommand(options: ExportCommandOptions, io: Io): Prom
   }
   const failed = report.platforms.filter((p) => !p.ok);
   if (report.platforms.length > 1 || failed.length) {
-    io.stderr(`Exported ${options.slug} for ${report.platforms.length - failed.length} of ${report.platforms.length} platform${report.platforms.length === 1 ? '' : 's'}${failed.length ? `; failed: ${failed.map((p) => p.platform).join(', ')}` : ''}\n`);
+    io.stderr(
+      `Exported ${options.slug} for ${report.platforms.length - failed.length} of ${report.platforms.length} platform${report.platforms.length === 1 ? '' : 's'}${failed.length ? `; failed: ${failed.map((p) => p.platform).join(', ')}` : ''}\n`,
+    );
   }
   return code;
 }

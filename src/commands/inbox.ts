@@ -18,7 +18,13 @@ const HOST = '127.0.0.1';
 export async function inboxCommand(options: InboxCommandOptions, io: Io): Promise<number> {
   const port = options.port === undefined ? DEFAULT_INBOX_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    printDiagnostics(io, [diag('INBOX_LISTEN', 'error', `--port must be a port number (0-65535; 0 picks a free one), not "${options.port}"`)]);
+    printDiagnostics(io, [
+      diag(
+        'INBOX_LISTEN',
+        'error',
+        `--port must be a port number (0-65535; 0 picks a free one), not "${options.port}"`,
+      ),
+    ]);
     return EXIT.usage;
   }
   const outDir = resolve(options.out ?? 'out');
@@ -31,19 +37,36 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
       host: HOST,
       onMessage: (m) => {
         if (options.json) io.stdout(`${JSON.stringify({ event: 'message', ...m })}\n`);
-        else io.stderr(`received ${m.id}.eml from <${m.from}> for ${m.to.map((a) => `<${a}>`).join(', ')} (${m.size} bytes)\n`);
+        else
+          io.stderr(
+            `received ${m.id}.eml from <${m.from}> for ${m.to.map((a) => `<${a}>`).join(', ')} (${m.size} bytes)\n`,
+          );
       },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'EADDRINUSE' ? `another program (perhaps another inbox) listens on ${port}: choose another with --port, or --port 0 for any free port` : undefined;
-    printDiagnostics(io, [diag('INBOX_LISTEN', 'error', `cannot listen on ${HOST}:${port}: ${(error as Error).message}`, {}, hint)]);
+    const hint =
+      code === 'EADDRINUSE'
+        ? `another program (perhaps another inbox) listens on ${port}: choose another with --port, or --port 0 for any free port`
+        : undefined;
+    printDiagnostics(io, [
+      diag(
+        'INBOX_LISTEN',
+        'error',
+        `cannot listen on ${HOST}:${port}: ${(error as Error).message}`,
+        {},
+        hint,
+      ),
+    ]);
     return EXIT.usage;
   }
-  if (options.json) io.stdout(`${JSON.stringify({ event: 'listening', host: HOST, port: inbox.port, dir: shown })}\n`);
+  if (options.json)
+    io.stdout(`${JSON.stringify({ event: 'listening', host: HOST, port: inbox.port, dir: shown })}\n`);
   else {
     io.stderr(`Inbox listening on ${HOST}:${inbox.port}; messages are kept in ${shown}\n`);
-    io.stderr('Without SMTP settings, `newsletter send <slug> --to you@example.org` delivers here; `newsletter preview` shows it at /inbox.\n');
+    io.stderr(
+      'Without SMTP settings, `newsletter send <slug> --to you@example.org` delivers here; `newsletter preview` shows it at /inbox.\n',
+    );
     io.stderr('Press Ctrl-C to stop.\n');
   }
   await stopSignal();

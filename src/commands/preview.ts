@@ -17,11 +17,21 @@ export interface PreviewCommandOptions extends ProjectOptions {
 }
 
 /** commander argument parser for --port and --inbox-port. */
-export async function previewCommand(options: PreviewCommandOptions, io: Io, stopped: Promise<void> = stopSignal()): Promise<number> {
+export async function previewCommand(
+  options: PreviewCommandOptions,
+  io: Io,
+  stopped: Promise<void> = stopSignal(),
+): Promise<number> {
   const report = (rebuilt: Rebuilt) => {
     if (options.json) {
-      const editions = rebuilt.results.map(({ slug, ok, diagnostics }: EditionResult) => ({ slug, ok, diagnostics }));
-      io.stdout(`${JSON.stringify({ event: 'rebuilt', version: rebuilt.version, ms: Math.round(rebuilt.ms), diagnostics: rebuilt.diagnostics, editions })}\n`);
+      const editions = rebuilt.results.map(({ slug, ok, diagnostics }: EditionResult) => ({
+        slug,
+        ok,
+        diagnostics,
+      }));
+      io.stdout(
+        `${JSON.stringify({ event: 'rebuilt', version: rebuilt.version, ms: Math.round(rebuilt.ms), diagnostics: rebuilt.diagnostics, editions })}\n`,
+      );
       return;
     }
     if (rebuilt.all) printDiagnostics(io, rebuilt.diagnostics);
@@ -49,10 +59,16 @@ export async function previewCommand(options: PreviewCommandOptions, io: Io, sto
   }
   const { preview } = started;
   const inbox = preview.inboxPort === undefined ? undefined : `smtp://127.0.0.1:${preview.inboxPort}`;
-  if (options.json) io.stdout(`${JSON.stringify({ event: 'listening', url: preview.url, port: preview.port, ...(inbox ? { inbox } : {}) })}\n`);
+  if (options.json)
+    io.stdout(
+      `${JSON.stringify({ event: 'listening', url: preview.url, port: preview.port, ...(inbox ? { inbox } : {}) })}\n`,
+    );
   else io.stdout(`${preview.url}\n`);
-  io.stderr(`Preview at ${paint(io, 1, preview.url)}${inbox ? `; local inbox at ${inbox} (${preview.url}inbox)` : ''}. Ctrl+C to stop.\n`);
-  if (options.open && !(await openInBrowser(preview.url))) io.stderr(`Could not open a browser: open ${preview.url} yourself.\n`);
+  io.stderr(
+    `Preview at ${paint(io, 1, preview.url)}${inbox ? `; local inbox at ${inbox} (${preview.url}inbox)` : ''}. Ctrl+C to stop.\n`,
+  );
+  if (options.open && !(await openInBrowser(preview.url)))
+    io.stderr(`Could not open a browser: open ${preview.url} yourself.\n`);
 
   await stopped;
   await preview.close();

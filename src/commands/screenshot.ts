@@ -16,10 +16,16 @@ export interface ScreenshotCommandOptions extends ProjectOptions {
   json?: boolean;
 }
 
-export async function screenshotCommand(slug: string, options: ScreenshotCommandOptions, io: Io): Promise<number> {
+export async function screenshotCommand(
+  slug: string,
+  options: ScreenshotCommandOptions,
+  io: Io,
+): Promise<number> {
   const finish = (code: number, diagnostics: Diagnostic[], file?: string, bytes?: number): number => {
     if (options.json) {
-      io.stdout(`${JSON.stringify({ ok: code === EXIT.ok, ...(file ? { file, width: options.width, dark: Boolean(options.dark), bytes } : {}), diagnostics }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ ok: code === EXIT.ok, ...(file ? { file, width: options.width, dark: Boolean(options.dark), bytes } : {}), diagnostics }, null, 2)}\n`,
+      );
     } else {
       printDiagnostics(io, diagnostics);
       if (file) io.stdout(`${file}\n`);
@@ -30,11 +36,16 @@ export async function screenshotCommand(slug: string, options: ScreenshotCommand
   const report = await build({ ...options, slugs: [slug], dryRun: true });
   const result = report.editions[0];
   if (report.usageError || !result) return finish(EXIT.usage, report.diagnostics);
-  if (!result.ok || !result.built) return finish(EXIT.failure, [...report.diagnostics, ...result.diagnostics]);
+  if (!result.ok || !result.built)
+    return finish(EXIT.failure, [...report.diagnostics, ...result.diagnostics]);
   const diagnostics = [...report.diagnostics, ...result.diagnostics];
 
   const launched = await launchChromium();
-  if ('problem' in launched) return finish(EXIT.usage, [...diagnostics, diag('BROWSER_UNAVAILABLE', 'error', launched.problem, {}, launched.hint)]);
+  if ('problem' in launched)
+    return finish(EXIT.usage, [
+      ...diagnostics,
+      diag('BROWSER_UNAVAILABLE', 'error', launched.problem, {}, launched.hint),
+    ]);
   const paths = projectPaths(options);
   const target = options.output
     ? resolve(paths.root, options.output)
@@ -42,16 +53,25 @@ export async function screenshotCommand(slug: string, options: ScreenshotCommand
   const file = relative(process.cwd(), target) || target;
   let png: Buffer;
   try {
-    png = await screenshotEmail(launched.browser, result.built.html, { width: options.width, dark: Boolean(options.dark) });
+    png = await screenshotEmail(launched.browser, result.built.html, {
+      width: options.width,
+      dark: Boolean(options.dark),
+    });
   } catch (error) {
-    return finish(EXIT.failure, [...diagnostics, diag('SCREENSHOT_FAILED', 'error', (error as Error).message.split('\n')[0]!, { file })]);
+    return finish(EXIT.failure, [
+      ...diagnostics,
+      diag('SCREENSHOT_FAILED', 'error', (error as Error).message.split('\n')[0]!, { file }),
+    ]);
   } finally {
     await launched.browser.close();
   }
   try {
     await writeAtomic(target, png);
   } catch (error) {
-    return finish(EXIT.failure, [...diagnostics, diag('WRITE_FAILED', 'error', (error as Error).message, { file })]);
+    return finish(EXIT.failure, [
+      ...diagnostics,
+      diag('WRITE_FAILED', 'error', (error as Error).message, { file }),
+    ]);
   }
   return finish(hasErrors(diagnostics) ? EXIT.failure : EXIT.ok, diagnostics, file, png.length);
 }

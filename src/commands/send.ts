@@ -28,8 +28,11 @@ export async function sendCommand(options: SendCommandOptions, io: Io): Promise<
 
   const report = await send({
     ...options,
-    ...(timeoutSeconds !== undefined ? { timeoutMs: Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : NaN } : {}),
-    confirm: io.interactive && human ? (count) => confirm(io, `Send ${count} test messages? [y/N] `) : undefined,
+    ...(timeoutSeconds !== undefined
+      ? { timeoutMs: Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : NaN }
+      : {}),
+    confirm:
+      io.interactive && human ? (count) => confirm(io, `Send ${count} test messages? [y/N] `) : undefined,
     onBuild: (reason) => human && io.stderr(`Building ${options.slug} first (${reason})\n`),
     onTarget: (target) =>
       human &&
@@ -41,7 +44,10 @@ export async function sendCommand(options: SendCommandOptions, io: Io): Promise<
     onRecipient: ({ recipient, index, total, result, retry }) => {
       if (!progress) return;
       const counter = `[${index + 1}/${total}]`;
-      if (retry) io.stderr(`${counter} ${recipient.email}: ${retry.why}; attempt ${retry.attempt} in ${(retry.delayMs / 1000).toFixed(1)} s\n`);
+      if (retry)
+        io.stderr(
+          `${counter} ${recipient.email}: ${retry.why}; attempt ${retry.attempt} in ${(retry.delayMs / 1000).toFixed(1)} s\n`,
+        );
       else if (!result) io.stderr(`${counter} sending to ${recipient.email}…\n`);
     },
   });
@@ -54,7 +60,9 @@ export async function sendCommand(options: SendCommandOptions, io: Io): Promise<
   printDiagnostics(io, report.diagnostics);
   if (report.target?.via === 'outbox') {
     for (const result of report.results) io.stdout(`${result.file}\t${result.email}\n`);
-    io.stderr(`Dry run: wrote ${report.results.length} message${report.results.length === 1 ? '' : 's'} to ${report.target.where}; nothing was sent\n`);
+    io.stderr(
+      `Dry run: wrote ${report.results.length} message${report.results.length === 1 ? '' : 's'} to ${report.target.where}; nothing was sent\n`,
+    );
     return code;
   }
   for (const result of report.results) {
@@ -66,8 +74,12 @@ export async function sendCommand(options: SendCommandOptions, io: Io): Promise<
   if (report.results.length > 0) {
     const counts = summary(report);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const rest = (['rejected', 'failed', 'unknown'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${MARK[k].word}`);
-    io.stderr(`Sent ${counts.sent} of ${report.results.length} "${report.subject}" to ${report.target?.where} in ${seconds}s${rest.length ? `; ${rest.join(', ')}` : ''}\n`);
+    const rest = (['rejected', 'failed', 'unknown'] as const)
+      .filter((k) => counts[k] > 0)
+      .map((k) => `${counts[k]} ${MARK[k].word}`);
+    io.stderr(
+      `Sent ${counts.sent} of ${report.results.length} "${report.subject}" to ${report.target?.where} in ${seconds}s${rest.length ? `; ${rest.join(', ')}` : ''}\n`,
+    );
   }
   return code;
 }

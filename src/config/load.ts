@@ -12,7 +12,11 @@ export interface LoadedConfig {
   source: string;
 }
 
-export async function loadConfig(path: string, displayPath: string, required: boolean): Promise<LoadedConfig> {
+export async function loadConfig(
+  path: string,
+  displayPath: string,
+  required: boolean,
+): Promise<LoadedConfig> {
   let source: string;
   try {
     source = await readFile(path, 'utf8');
@@ -22,7 +26,9 @@ export async function loadConfig(path: string, displayPath: string, required: bo
     }
     return {
       config: DEFAULT_CONFIG,
-      diagnostics: [diag('FILE_READ', 'error', `cannot read config: ${(error as Error).message}`, { file: displayPath })],
+      diagnostics: [
+        diag('FILE_READ', 'error', `cannot read config: ${(error as Error).message}`, { file: displayPath }),
+      ],
       source: '',
     };
   }
@@ -32,7 +38,11 @@ export async function loadConfig(path: string, displayPath: string, required: bo
 export function parseConfig(source: string, file: string): LoadedConfig {
   const parsed = parseJson(source);
   if (!('value' in parsed)) {
-    return { config: DEFAULT_CONFIG, diagnostics: [diag('CONFIG_JSON', 'error', parsed.message, { file, ...parsed.at })], source };
+    return {
+      config: DEFAULT_CONFIG,
+      diagnostics: [diag('CONFIG_JSON', 'error', parsed.message, { file, ...parsed.at })],
+      source,
+    };
   }
   const raw = parsed.value;
   const lineOf = (key: string) => {

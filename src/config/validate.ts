@@ -9,13 +9,20 @@ type Check = (value: unknown) => string | undefined;
 const string: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
 const url: Check = (v) =>
   typeof v === 'string' && /^https?:\/\//i.test(v) && isSafeUrl(v) ? undefined : 'an http(s) URL';
-const mailto: Check = (v) => (typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL');
-const color: Check = (v) => (typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v) ? undefined : 'a colour like #1f5fbf');
+const mailto: Check = (v) =>
+  typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL';
+const color: Check = (v) =>
+  typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v) ? undefined : 'a colour like #1f5fbf';
 const language: Check = (v) =>
-  typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) && v !== 'und' ? undefined : 'a language tag like en or pt-BR';
-const positive: Check = (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number');
+  typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) && v !== 'und'
+    ? undefined
+    : 'a language tag like en or pt-BR';
+const positive: Check = (v) =>
+  typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number';
 const address: Check = (v) =>
-  typeof v === 'string' && /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim()) ? undefined : 'an address like "Name <me@example.org>"';
+  typeof v === 'string' && /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim())
+    ? undefined
+    : 'an address like "Name <me@example.org>"';
 const noLineBreaks: Check = (v) => string(v) ?? (/[\r\n]/.test(v as string) ? 'a single line' : undefined);
 
 const FIELDS: Record<string, Check> = {
@@ -30,10 +37,13 @@ const FIELDS: Record<string, Check> = {
   postalAddress: noLineBreaks,
   listId: noLineBreaks,
   firstNameFallback: noLineBreaks,
-  template: (v) => (typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)'),
+  template: (v) =>
+    typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)',
   wordsPerMinute: positive,
   checkClients: (v) =>
-    Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c)) ? undefined : 'a list of email clients like ["gmail.*", "outlook.windows"]',
+    Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c))
+      ? undefined
+      : 'a list of email clients like ["gmail.*", "outlook.windows"]',
 };
 
 const LOGO_FIELDS: Record<string, Check> = { src: url, alt: string, width: positive };
@@ -59,11 +69,21 @@ export function validateConfig(raw: unknown, where: Located): { config: Config; 
   for (const [key, value] of Object.entries(input)) {
     if (key === '$schema') continue;
     if (key === 'colors') {
-      config.colors = validateGroup(value, DEFAULT_COLORS as unknown as Record<string, unknown>, key, color, problem, diagnostics, where);
+      config.colors = validateGroup(
+        value,
+        DEFAULT_COLORS as unknown as Record<string, unknown>,
+        key,
+        color,
+        problem,
+        diagnostics,
+        where,
+      );
     } else if (key === 'logo') {
       config.logo = validateLogo(value, problem, diagnostics, where);
     } else if (key === 'utm') {
-      config.utm = validateUtm(value, problem, (name, known, k) => unknownKey(name, known, diagnostics, where, k));
+      config.utm = validateUtm(value, problem, (name, known, k) =>
+        unknownKey(name, known, diagnostics, where, k),
+      );
     } else if (Object.hasOwn(FIELDS, key)) {
       const expected = FIELDS[key](value);
       if (expected) problem(key, `"${key}" must be ${expected}, got ${JSON.stringify(value)}`);
@@ -91,7 +111,13 @@ function validateGroup<T extends Record<string, unknown>>(
   const result: Record<string, unknown> = { ...defaults };
   for (const [key, v] of Object.entries(value)) {
     if (!Object.hasOwn(defaults, key)) {
-      unknownKey(`${group}.${key}`, Object.keys(defaults).map((k) => `${group}.${k}`), diagnostics, where, key);
+      unknownKey(
+        `${group}.${key}`,
+        Object.keys(defaults).map((k) => `${group}.${k}`),
+        diagnostics,
+        where,
+        key,
+      );
       continue;
     }
     const expected = check(v);
@@ -116,12 +142,16 @@ function validateLogo(
   for (const [key, check] of Object.entries(LOGO_FIELDS)) {
     const expected = check(logo[key]);
     if (expected) {
-      problem(Object.hasOwn(logo, key) ? key : 'logo', `"logo.${key}" must be ${expected}, got ${JSON.stringify(logo[key])}`);
+      problem(
+        Object.hasOwn(logo, key) ? key : 'logo',
+        `"logo.${key}" must be ${expected}, got ${JSON.stringify(logo[key])}`,
+      );
       ok = false;
     }
   }
   for (const key of Object.keys(logo)) {
-    if (!Object.hasOwn(LOGO_FIELDS, key)) unknownKey(`logo.${key}`, ['logo.src', 'logo.alt', 'logo.width'], diagnostics, where, key);
+    if (!Object.hasOwn(LOGO_FIELDS, key))
+      unknownKey(`logo.${key}`, ['logo.src', 'logo.alt', 'logo.width'], diagnostics, where, key);
   }
   return ok ? { src: logo.src as string, alt: logo.alt as string, width: logo.width as number } : undefined;
 }
@@ -129,8 +159,13 @@ function validateLogo(
 function unknownKey(name: string, known: string[], diagnostics: Diagnostic[], where: Located, key = name) {
   const close = known.find((k) => k.toLowerCase() === name.toLowerCase() || editDistance(k, name) <= 2);
   diagnostics.push(
-    diag('CONFIG_UNKNOWN_KEY', 'error', `unknown config key "${name}"`, { file: where.file, line: where.lineOf(key) },
-      close ? `did you mean "${close}"?` : `known keys: ${known.join(', ')}`),
+    diag(
+      'CONFIG_UNKNOWN_KEY',
+      'error',
+      `unknown config key "${name}"`,
+      { file: where.file, line: where.lineOf(key) },
+      close ? `did you mean "${close}"?` : `known keys: ${known.join(', ')}`,
+    ),
   );
 }
 

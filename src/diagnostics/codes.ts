@@ -20,8 +20,10 @@ export const CODES = {
   ARTICLE_EMPTY: 'An article has no body text.',
   DATE_INVALID: 'A date does not parse (use YYYY-MM-DD or an ISO 8601 timestamp).',
   UNSAFE_URL: 'A URL with a scheme other than http, https or mailto was dropped.',
-  HTML_REMOVED: 'Markup that email cannot carry safely (script, iframe, form, event handlers, styles) was removed.',
-  RESERVED_CHARACTER: 'A private-use character that newsletter reserves for recipient fields was removed from content.',
+  HTML_REMOVED:
+    'Markup that email cannot carry safely (script, iframe, form, event handlers, styles) was removed.',
+  RESERVED_CHARACTER:
+    'A private-use character that newsletter reserves for recipient fields was removed from content.',
   EDITION_EMPTY: 'An edition folder holds no articles.',
   TEMPLATE_MISSING: 'The layout an edition asks for does not exist in the templates folder.',
 
@@ -39,77 +41,103 @@ export const CODES = {
   STYLE_TOO_LARGE: 'A <style> block is over 8 KB: some clients drop a block that large.',
   LINK_EMPTY: 'A link has an empty href or the placeholder "#".',
   LINK_RELATIVE: 'A link has a relative address, which an inbox cannot resolve.',
-  LINK_MALFORMED: 'A link\'s URL does not parse (spaces, missing slashes or host, a malformed mailto:).',
+  LINK_MALFORMED: "A link's URL does not parse (spaces, missing slashes or host, a malformed mailto:).",
   LINK_INSECURE: 'A link uses http: instead of https:.',
   LINK_SHORTENER: 'A link goes through a URL shortener, which spam filters distrust.',
-  LINK_TEXT_MISMATCH: 'A link\'s text is an address other than where the link goes (the shape of phishing).',
+  LINK_TEXT_MISMATCH: "A link's text is an address other than where the link goes (the shape of phishing).",
   UNSUBSCRIBE_MISSING: 'The HTML has no visible unsubscribe link.',
-  UNSUBSCRIBE_CLIPPED: 'The unsubscribe link comes after the point where Gmail clips the message (102,000 bytes).',
+  UNSUBSCRIBE_CLIPPED:
+    'The unsubscribe link comes after the point where Gmail clips the message (102,000 bytes).',
   IMAGE_ALT_EMPTY: 'An image has empty alt text: right for decoration only.',
   IMAGE_ALT_GENERIC: 'An image\'s alt text describes nothing ("image", "logo", a file name).',
   IMAGE_HEIGHT_MISSING: 'An image has no height attribute: with images blocked its box collapses.',
-  IMAGE_SRC_INSECURE: 'An image is not served over https (http:, data: and other schemes are blocked or warned about).',
+  IMAGE_SRC_INSECURE:
+    'An image is not served over https (http:, data: and other schemes are blocked or warned about).',
   IMAGE_SRC_RELATIVE: 'An image has a relative or empty src, which an inbox cannot resolve.',
-  IMAGE_SRC_LOCAL: 'An image src names a file on the writer\'s computer (file:, C:\\, /Users/...).',
+  IMAGE_SRC_LOCAL: "An image src names a file on the writer's computer (file:, C:\\, /Users/...).",
   TEXT_MISSING: 'The plain-text part is empty.',
-  TEXT_HTML_RESIDUE: 'The plain-text part contains HTML tags, entities or CSS that the HTML does not show as text.',
+  TEXT_HTML_RESIDUE:
+    'The plain-text part contains HTML tags, entities or CSS that the HTML does not show as text.',
   TEXT_LINE_LONG: 'A plain-text line is over 78 columns (a URL alone on its line may be longer).',
   TEXT_LINK_MISSING: 'A link of the HTML does not appear in the plain-text part.',
-  TEXT_TOO_SHORT: 'The plain-text part has under 70% of the HTML\'s words (SpamAssassin\'s MPART_ALT_DIFF fires on parts that differ).',
+  TEXT_TOO_SHORT:
+    "The plain-text part has under 70% of the HTML's words (SpamAssassin's MPART_ALT_DIFF fires on parts that differ).",
   SUBJECT_MISSING: 'The edition has no subject.',
   SUBJECT_TOO_LONG: 'The subject is over 78 characters.',
   HEADER_LINE_BREAK: 'A header value (subject, From, List-Id...) contains CR or LF.',
   PREHEADER_MISSING: 'The edition has no preheader, so inboxes show the first words of the body.',
   PREHEADER_REPEATS: 'The preheader repeats the subject or the first line of the body.',
-  HEADER_MISSING: 'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe, List-Unsubscribe-Post).',
-  LIST_UNSUBSCRIBE_ONE_CLICK: 'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL and List-Unsubscribe-Post.',
+  HEADER_MISSING:
+    'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe, List-Unsubscribe-Post).',
+  LIST_UNSUBSCRIBE_ONE_CLICK:
+    'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL and List-Unsubscribe-Post.',
 
   // check only
   A11Y_LANG: 'The page has no lang attribute, or "und".',
   A11Y_H1: 'The page has no h1, or more than one.',
   A11Y_HEADING_SKIP: 'A heading skips a level (h2 followed by h4).',
   A11Y_LINK_TEXT: 'A link\'s text says nothing out of context ("click here", "read more").',
-  A11Y_CONTRAST: 'Text contrast against its background is under WCAG AA (4.5:1, or 3:1 for large text), from inline styles.',
-  CLIENT_UNSUPPORTED: 'The HTML uses a feature that some of the checked email clients do not support (caniemail data), beyond what MJML\'s own skeleton uses.',
-  CSS_INVALID: 'A stylesheet or inline style in the page does not parse: Gmail drops a whole `<style>` block with an error in it, and client support cannot check it.',
+  A11Y_CONTRAST:
+    'Text contrast against its background is under WCAG AA (4.5:1, or 3:1 for large text), from inline styles.',
+  CLIENT_UNSUPPORTED:
+    "The HTML uses a feature that some of the checked email clients do not support (caniemail data), beyond what MJML's own skeleton uses.",
+  CSS_INVALID:
+    'A stylesheet or inline style in the page does not parse: Gmail drops a whole `<style>` block with an error in it, and client support cannot check it.',
   CHECK_OPTIONS: 'An option of check is invalid (an unknown email client, a bad --timeout).',
   LINK_BROKEN: 'check --online: a link or image answered with an error status, or not at all.',
   SPAMASSASSIN_MISSING: 'check --spam needs SpamAssassin, which is not installed.',
   SPAMASSASSIN_FAILED: 'SpamAssassin ran but its report could not be read.',
-  SPAM_SCORE: 'check --spam: SpamAssassin\'s score (5 or more is an error, above 0 a warning).',
+  SPAM_SCORE: "check --spam: SpamAssassin's score (5 or more is an error, above 0 a warning).",
   SPAM_RULE: 'check --spam: one SpamAssassin rule that fired, with its points and description.',
 
   // preview and screenshot
   PORT_IN_USE: 'The port given with --port (or --inbox-port) is taken by another program.',
-  BROWSER_UNAVAILABLE: 'No Chromium to take a screenshot with (or playwright-core, which drives it, is not installed).',
-  SCREENSHOT_FAILED: 'Chromium could not render the edition for a screenshot (writing the PNG fails as WRITE_FAILED).',
+  BROWSER_UNAVAILABLE:
+    'No Chromium to take a screenshot with (or playwright-core, which drives it, is not installed).',
+  SCREENSHOT_FAILED:
+    'Chromium could not render the edition for a screenshot (writing the PNG fails as WRITE_FAILED).',
 
   // writing
   WRITE_FAILED: 'An output file could not be written.',
-  PROJECT_CHANGED: 'The config or a template changed while the build ran: the edition was rendered with one version and would be written with another, so it was not written. Build again.',
-  ARCHIVE_MANIFEST: 'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
+  PROJECT_CHANGED:
+    'The config or a template changed while the build ran: the edition was rendered with one version and would be written with another, so it was not written. Build again.',
+  ARCHIVE_MANIFEST:
+    'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
 
   // export
   EXPORT_PLATFORM: 'export needs known --platform names, or --all.',
-  EXPORT_FIELD_FALLBACK: 'The platform has no merge tag for a recipient field, so the export holds its configured value instead.',
-  EXPORT_FALLBACK_DROPPED: 'The platform cannot give a merge tag a fallback (the first name\'s "there"): recipients without the field see nothing there.',
-  EXPORT_FALLBACK_INVALID: 'A template fallback cannot be written inside the platform\'s merge tag (it holds the platform\'s syntax or both kinds of quote).',
-  EXPORT_LITERAL_SYNTAX: 'Text reads as the platform\'s template syntax and the platform has no way to escape it in this part: reword it.',
-  EXPORT_REQUIRED_TAG: 'A merge tag the platform requires (its unsubscribe link) is missing from the exported HTML or text.',
+  EXPORT_FIELD_FALLBACK:
+    'The platform has no merge tag for a recipient field, so the export holds its configured value instead.',
+  EXPORT_FALLBACK_DROPPED:
+    'The platform cannot give a merge tag a fallback (the first name\'s "there"): recipients without the field see nothing there.',
+  EXPORT_FALLBACK_INVALID:
+    "A template fallback cannot be written inside the platform's merge tag (it holds the platform's syntax or both kinds of quote).",
+  EXPORT_LITERAL_SYNTAX:
+    "Text reads as the platform's template syntax and the platform has no way to escape it in this part: reword it.",
+  EXPORT_REQUIRED_TAG:
+    'A merge tag the platform requires (its unsubscribe link) is missing from the exported HTML or text.',
   EXPORT_TOKEN_LEFT: 'A neutral recipient field was left in an export instead of becoming a merge tag.',
-  EXPORT_TAG_BROKEN: 'A recipient field or merge tag was altered (by MJML, inlining or the text beside it), so the platform would not read it.',
+  EXPORT_TAG_BROKEN:
+    'A recipient field or merge tag was altered (by MJML, inlining or the text beside it), so the platform would not read it.',
 
   // send and inbox
-  SEND_OPTIONS: 'The options given to send do not fit together (no recipients, a bad --timeout, --insecure with --require-tls).',
-  SMTP_CONFIG: 'The SMTP settings in the environment or .env are invalid or incomplete (SMTP_URL, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE, SMTP_CA).',
+  SEND_OPTIONS:
+    'The options given to send do not fit together (no recipients, a bad --timeout, --insecure with --require-tls).',
+  SMTP_CONFIG:
+    'The SMTP settings in the environment or .env are invalid or incomplete (SMTP_URL, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE, SMTP_CA).',
   SMTP_NOT_CONFIGURED: 'There are no SMTP settings and no local inbox is running to send to.',
-  SMTP_VERIFY: 'The SMTP server could not be reached, would not secure the connection, or refused the login: nothing was sent.',
+  SMTP_VERIFY:
+    'The SMTP server could not be reached, would not secure the connection, or refused the login: nothing was sent.',
   RECIPIENTS_FILE: 'The recipients file (CSV or JSON) cannot be read or parsed.',
-  RECIPIENT_INVALID: 'A recipient address or field is invalid (not an address, CR/LF or control characters, a URL that is not http(s)).',
+  RECIPIENT_INVALID:
+    'A recipient address or field is invalid (not an address, CR/LF or control characters, a URL that is not http(s)).',
   RECIPIENT_DUPLICATE: 'The same address is listed more than once; it is sent one message.',
-  RECIPIENT_UNKNOWN_FIELD: 'A recipients column is not a recipient field the templates can use, so it is ignored.',
-  TOO_MANY_RECIPIENTS: 'More than 25 recipients for a test send: confirm with --yes (mailing a whole list is for the platforms export writes).',
-  STORED_EDITION: 'The edition build keeps for send and export is missing or unreadable even after building it.',
+  RECIPIENT_UNKNOWN_FIELD:
+    'A recipients column is not a recipient field the templates can use, so it is ignored.',
+  TOO_MANY_RECIPIENTS:
+    'More than 25 recipients for a test send: confirm with --yes (mailing a whole list is for the platforms export writes).',
+  STORED_EDITION:
+    'The edition build keeps for send and export is missing or unreadable even after building it.',
   INBOX_LISTEN: 'The local inbox could not listen on the port asked for.',
 } as const;
 

@@ -7,7 +7,10 @@ import { parseEditionFile, type EditionFile } from '../content/edition-file.js';
 import type { EditionSource } from '../content/discover.js';
 import type { Article, Edition } from './types.js';
 
-export function assembleEdition(source: EditionSource, config: Config): { edition?: Edition; diagnostics: Diagnostic[] } {
+export function assembleEdition(
+  source: EditionSource,
+  config: Config,
+): { edition?: Edition; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let editionFile: EditionFile = { extra: {} };
   if (source.editionFile) {
@@ -29,7 +32,15 @@ export function assembleEdition(source: EditionSource, config: Config): { editio
     if (parsed.article) articles.push(parsed.article);
   }
   if (source.articles.length === 0) {
-    diagnostics.push(diag('EDITION_EMPTY', 'error', `edition "${source.slug}" has no articles`, { file: source.editionFile?.file ?? `${source.slug}/` }, 'add a .md or .txt article beside edition.md'));
+    diagnostics.push(
+      diag(
+        'EDITION_EMPTY',
+        'error',
+        `edition "${source.slug}" has no articles`,
+        { file: source.editionFile?.file ?? `${source.slug}/` },
+        'add a .md or .txt article beside edition.md',
+      ),
+    );
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 

@@ -23,11 +23,17 @@ export interface Unescapable {
 
 /** A fresh global copy of the platform's pattern: RegExp objects carry state (lastIndex) between uses. */
 export const syntaxOf = (platform: Platform): RegExp =>
-  new RegExp(platform.syntax.source, platform.syntax.flags.includes('g') ? platform.syntax.flags : `${platform.syntax.flags}g`);
+  new RegExp(
+    platform.syntax.source,
+    platform.syntax.flags.includes('g') ? platform.syntax.flags : `${platform.syntax.flags}g`,
+  );
 
 const RAW_TEXT = /<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
-export function escapeHtmlSyntax(html: string, platform: Platform): { html: string; unescapable: Unescapable[] } {
+export function escapeHtmlSyntax(
+  html: string,
+  platform: Platform,
+): { html: string; unescapable: Unescapable[] } {
   const raw = [...html.matchAll(RAW_TEXT)].map((m) => [m.index, m.index + m[0].length] as const);
   const unescapable: Unescapable[] = [];
   const pattern = syntaxOf(platform);

@@ -28,30 +28,67 @@ export function exportEdition(
   where: { locate: (needle: string) => Location | undefined; files: Record<Part, string> },
 ): EditionExport {
   const parts = (['html', 'text'] as const).map((part) =>
-    exportPart({ part, source: kept[part], platform, defaults: kept.defaults, file: where.files[part], locate: where.locate }),
+    exportPart({
+      part,
+      source: kept[part],
+      platform,
+      defaults: kept.defaults,
+      file: where.files[part],
+      locate: where.locate,
+    }),
   );
   const diagnostics = parts.flatMap((exported) => [
     ...exported.diagnostics,
-    ...EXPORT_RULES.flatMap((rule) => rule({ platform, exported, source: kept[exported.part], file: where.files[exported.part] })),
+    ...EXPORT_RULES.flatMap((rule) =>
+      rule({ platform, exported, source: kept[exported.part], file: where.files[exported.part] }),
+    ),
   ]);
   const fallbacks = unique(parts.flatMap((p) => p.fallbacks));
-  diagnostics.push(...notes(platform, fallbacks, unique(parts.flatMap((p) => p.dropped)), kept.defaults, parts));
+  diagnostics.push(
+    ...notes(platform, fallbacks, unique(parts.flatMap((p) => p.dropped)), kept.defaults, parts),
+  );
   const [html, text] = parts.map((p) => p.output);
-  return { platform, ok: !hasErrors(diagnostics), html, text, fallbacks, diagnostics: unique(diagnostics.map((d) => JSON.stringify(d))).map((d) => JSON.parse(d) as Diagnostic) };
+  return {
+    platform,
+    ok: !hasErrors(diagnostics),
+    html,
+    text,
+    fallbacks,
+    diagnostics: unique(diagnostics.map((d) => JSON.stringify(d))).map((d) => JSON.parse(d) as Diagnostic),
+  };
 }
 
 /** What the export did not map, said once per field. */
-function notes(platform: Platform, fallbacks: RecipientField[], dropped: RecipientField[], defaults: RecipientValues, parts: ExportedPart[]): Diagnostic[] {
+function notes(
+  platform: Platform,
+  fallbacks: RecipientField[],
+  dropped: RecipientField[],
+  defaults: RecipientValues,
+  parts: ExportedPart[],
+): Diagnostic[] {
   const where = (field: RecipientField) => {
-    const inParts = parts.filter((p) => p.fallbacks.includes(field)).map((p) => (p.part === 'html' ? 'HTML' : 'text'));
+    const inParts = parts
+      .filter((p) => p.fallbacks.includes(field))
+      .map((p) => (p.part === 'html' ? 'HTML' : 'text'));
     return inParts.length === 2 ? '' : ` in the ${inParts[0]}`;
   };
   return [
-    ...fallbacks.map((field) => diag('EXPORT_FIELD_FALLBACK', 'info',
-      `${platform.label} has no merge tag for ${field}${where(field)}: the export holds its configured value ${JSON.stringify(defaults[field] ?? '')}`)),
-    ...dropped.map((field) => diag('EXPORT_FALLBACK_DROPPED', 'warning',
-      `${platform.label} merge tags take no fallback: recipients without ${field} see nothing where the template has a fallback`,
-      {}, `give every recipient a ${field} in ${platform.label}`)),
+    ...fallbacks.map((field) =>
+      diag(
+        'EXPORT_FIELD_FALLBACK',
+        'info',
+        `${platform.label} has no merge tag for ${field}${where(field)}: the export holds its configured value ${JSON.stringify(defaults[field] ?? '')}`,
+      ),
+    ),
+    ...dropped.map((field) =>
+      diag(
+        'EXPORT_FALLBACK_DROPPED',
+        'warning',
+        `${platform.label} merge tags take no fallback: recipients without ${field} see nothing where the template has a fallback`,
+        {},
+        `give every recipient a ${field} in ${platform.label}`,
+      ),
+    ),
   ];
 }
 

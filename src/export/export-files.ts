@@ -15,7 +15,12 @@ export interface ExportManifest {
   files: Record<string, { bytes: number }>;
 }
 
-export function exportFiles(outDir: string, stored: StoredEdition, result: EditionExport, zip: boolean): OutputFile[] {
+export function exportFiles(
+  outDir: string,
+  stored: StoredEdition,
+  result: EditionExport,
+  zip: boolean,
+): OutputFile[] {
   const parts: Record<string, string> = { 'index.html': result.html, 'index.txt': result.text };
   const manifest: ExportManifest = {
     platform: result.platform.name,
@@ -23,11 +28,19 @@ export function exportFiles(outDir: string, stored: StoredEdition, result: Editi
     subject: stored.subject,
     preheader: stored.preheader ?? null,
     fallbacks: result.fallbacks,
-    files: Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }])),
+    files: Object.fromEntries(
+      Object.entries(parts).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }]),
+    ),
   };
-  const contents: Record<string, string> = { ...parts, 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };
+  const contents: Record<string, string> = {
+    ...parts,
+    'manifest.json': `${JSON.stringify(manifest, null, 2)}\n`,
+  };
   const dir = join(outDir, stored.slug, 'export', result.platform.name);
-  const files: OutputFile[] = Object.entries(contents).map(([name, data]) => ({ path: join(dir, name), data }));
+  const files: OutputFile[] = Object.entries(contents).map(([name, data]) => ({
+    path: join(dir, name),
+    data,
+  }));
   if (zip) files.push({ path: `${dir}.zip`, data: zipFiles(contents, new Date(stored.message.date)) });
   return files;
 }
@@ -38,6 +51,8 @@ export function zipFiles(contents: Record<string, string>, date: Date): Uint8Arr
   // every time zone, and keep it in range.
   const clamped = Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31));
   const mtime = new Date(clamped + new Date(clamped).getTimezoneOffset() * 60_000);
-  const entries = Object.fromEntries(Object.entries(contents).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+  const entries = Object.fromEntries(
+    Object.entries(contents).map(([name, text]) => [name, new TextEncoder().encode(text)]),
+  );
   return zipSync(entries, { level: 9, mtime });
 }

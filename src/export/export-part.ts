@@ -4,7 +4,15 @@
 // wrote from text that merely reads like one.
 import { lineColumnAt } from '../content/text.js';
 import { diag, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { escapeHtml, fillTokens, replaceTokens, token, type RecipientField, type RecipientValues, type TokenUse } from '../render/tokens.js';
+import {
+  escapeHtml,
+  fillTokens,
+  replaceTokens,
+  token,
+  type RecipientField,
+  type RecipientValues,
+  type TokenUse,
+} from '../render/tokens.js';
 import { escapeHtmlSyntax, escapeTextSyntax, type Span, type Unescapable } from './escape.js';
 import { FallbackProblem, type Part, type Platform } from './platform.js';
 
@@ -43,11 +51,20 @@ export function exportPart(input: PartInput): ExportedPart {
   // Where the text came from: the rest of its line finds the right occurrence in the sources, the match
   // alone finds some; else the exported file itself (escaping and tags never add or remove a line).
   const origin = (text: string, { match, index }: Unescapable): Location =>
-    input.locate(text.slice(index).split('\n')[0].slice(0, 60)) ?? input.locate(match) ?? { file: input.file, ...lineColumnAt(text, index) };
+    input.locate(text.slice(index).split('\n')[0].slice(0, 60)) ??
+    input.locate(match) ?? { file: input.file, ...lineColumnAt(text, index) };
   const unescapable = (text: string, found: Unescapable[], where: string) =>
-    diagnostics.push(...found.map((u) => diag('EXPORT_LITERAL_SYNTAX', 'error',
-      `"${u.match}" ${where} would be read by ${platform.label} as template syntax, and it has no escape for it there`,
-      origin(text, u), 'reword it (a space inside the braces or brackets is enough), or export to another platform')));
+    diagnostics.push(
+      ...found.map((u) =>
+        diag(
+          'EXPORT_LITERAL_SYNTAX',
+          'error',
+          `"${u.match}" ${where} would be read by ${platform.label} as template syntax, and it has no escape for it there`,
+          origin(text, u),
+          'reword it (a space inside the braces or brackets is enough), or export to another platform',
+        ),
+      ),
+    );
 
   let source = input.source;
   if (part === 'html') {
@@ -92,7 +109,16 @@ export function exportPart(input: PartInput): ExportedPart {
       return;
     }
     const tag = writeTag(use, part, insideTag, platform, (problem) =>
-      diagnostics.push(diag('EXPORT_FALLBACK_INVALID', 'error', `${platform.label}: ${problem}`, input.locate(`fallback="${use.fallback}"`) ?? {}, 'choose a fallback without quotes or template syntax')));
+      diagnostics.push(
+        diag(
+          'EXPORT_FALLBACK_INVALID',
+          'error',
+          `${platform.label}: ${problem}`,
+          input.locate(`fallback="${use.fallback}"`) ?? {},
+          'choose a fallback without quotes or template syntax',
+        ),
+      ),
+    );
     if (use.fallback && platform.fallbacks === false) dropped.add(use.field);
     if (tag !== undefined) {
       spans.push({ kind: 'tag', text: tag });
@@ -107,14 +133,26 @@ export function exportPart(input: PartInput): ExportedPart {
   const output = spans.map((s) => s.text).join('');
   let offset = 0;
   for (const span of spans) {
-    if (span.kind === 'unescaped') unescapable(output, [{ match: span.text, index: offset }], 'in the plain text');
+    if (span.kind === 'unescaped')
+      unescapable(output, [{ match: span.text, index: offset }], 'in the plain text');
     offset += span.text.length;
   }
   return { part, output, spans, fallbacks: [...fallbacks], dropped: [...dropped], diagnostics };
 }
 
-function writeTag(use: TokenUse, part: Part, inAttribute: boolean, platform: Platform, problem: (message: string) => void): string | undefined {
-  const fallback = platform.fallbacks === false || use.fallback === undefined ? undefined : part === 'html' ? escapeHtml(use.fallback) : use.fallback;
+function writeTag(
+  use: TokenUse,
+  part: Part,
+  inAttribute: boolean,
+  platform: Platform,
+  problem: (message: string) => void,
+): string | undefined {
+  const fallback =
+    platform.fallbacks === false || use.fallback === undefined
+      ? undefined
+      : part === 'html'
+        ? escapeHtml(use.fallback)
+        : use.fallback;
   try {
     return platform.tags[use.field]?.({ part, inAttribute, ...(fallback === undefined ? {} : { fallback }) });
   } catch (error) {

@@ -2,7 +2,8 @@
 import { literal, type TagContext } from './platform.js';
 
 /** Handlebars (SendGrid, Amazon SES) and Mustache-likes: {{x}} escapes HTML; the triple-stash does not. */
-export const mustache = (name: string, part: TagContext['part']): string => (part === 'html' ? `{{${name}}}` : `{{{${name}}}}`);
+export const mustache = (name: string, part: TagContext['part']): string =>
+  part === 'html' ? `{{${name}}}` : `{{{${name}}}}`;
 
 export const handlebars = {
   // Backslashes before "{{" are part of the match: "\{{" is Handlebars' own escape, so text that already
@@ -11,7 +12,9 @@ export const handlebars = {
   escapeText: (match: string): string | undefined => (match.startsWith('\\') ? undefined : '\\{{'),
   /** {{#if first_name}}{{first_name}}{{else}}there{{/if}} */
   field(name: string, { part, fallback }: TagContext): string {
-    return fallback ? `{{#if ${name}}}${mustache(name, part)}{{else}}${literal(fallback, /[{}\\]/)}{{/if}}` : mustache(name, part);
+    return fallback
+      ? `{{#if ${name}}}${mustache(name, part)}{{else}}${literal(fallback, /[{}\\]/)}{{/if}}`
+      : mustache(name, part);
   },
 };
 

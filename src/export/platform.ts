@@ -52,12 +52,18 @@ export class FallbackProblem extends Error {}
  */
 export function quoted(text: string, context: TagContext, quotes: string[] = ["'", '"']): string {
   const quote = quotes.find((q) => !text.includes(q) && !(context.inAttribute && q === '"'));
-  if (!quote) throw new FallbackProblem(`the fallback ${JSON.stringify(text)} holds every quote mark the tag could use`);
+  if (!quote)
+    throw new FallbackProblem(
+      `the fallback ${JSON.stringify(text)} holds every quote mark the tag could use`,
+    );
   return `${quote}${text}${quote}`;
 }
 
 /** A fallback written as literal text inside the tag: it must not hold `forbidden` characters. */
 export function literal(text: string, forbidden: RegExp): string {
-  if (forbidden.test(text)) throw new FallbackProblem(`the fallback ${JSON.stringify(text)} holds characters this merge tag cannot carry`);
+  if (forbidden.test(text))
+    throw new FallbackProblem(
+      `the fallback ${JSON.stringify(text)} holds characters this merge tag cannot carry`,
+    );
   return text;
 }

@@ -13,7 +13,18 @@ import postmark from './platforms/postmark.js';
 import sendgrid from './platforms/sendgrid.js';
 import ses from './platforms/ses.js';
 
-export const PLATFORMS: readonly Platform[] = [brevo, buttondown, campaignMonitor, kit, listmonk, mailchimp, mailgun, postmark, sendgrid, ses];
+export const PLATFORMS: readonly Platform[] = [
+  brevo,
+  buttondown,
+  campaignMonitor,
+  kit,
+  listmonk,
+  mailchimp,
+  mailgun,
+  postmark,
+  sendgrid,
+  ses,
+];
 
 /** Every platform, by name. */
 export async function loadPlatforms(): Promise<Platform[]> {

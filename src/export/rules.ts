@@ -25,15 +25,29 @@ const partName = (input: RuleInput) => (input.exported.part === 'html' ? 'HTML' 
 export const requiredTags: ExportRule = (input) =>
   input.platform.required[input.exported.part]
     .filter((tag) => !input.exported.output.includes(tag))
-    .map((tag) => diag('EXPORT_REQUIRED_TAG', 'error', `${input.platform.label} requires ${tag} in the ${partName(input)}, and the export has none`,
-      { file: input.file }, `the ${input.exported.part === 'html' ? '.mjml.hbs' : '.txt.hbs'} layout must link {{unsubscribe_url}}`));
+    .map((tag) =>
+      diag(
+        'EXPORT_REQUIRED_TAG',
+        'error',
+        `${input.platform.label} requires ${tag} in the ${partName(input)}, and the export has none`,
+        { file: input.file },
+        `the ${input.exported.part === 'html' ? '.mjml.hbs' : '.txt.hbs'} layout must link {{unsubscribe_url}}`,
+      ),
+    );
 
 /** Every neutral token became a tag or a value. */
 export const noTokensLeft: ExportRule = (input) => {
   if (!hasTokens(input.exported.output)) return [];
   const at = input.exported.output.search(/[\uE000-\uE002]/);
-  return [diag('EXPORT_TOKEN_LEFT', 'error', `a recipient field was left unconverted (a broken token) in the ${partName(input)}`,
-    { file: input.file, ...lineColumnAt(input.exported.output, at) }, 'rebuild the edition; if it persists, a template writes a recipient field in a way MJML cut')];
+  return [
+    diag(
+      'EXPORT_TOKEN_LEFT',
+      'error',
+      `a recipient field was left unconverted (a broken token) in the ${partName(input)}`,
+      { file: input.file, ...lineColumnAt(input.exported.output, at) },
+      'rebuild the edition; if it persists, a template writes a recipient field in a way MJML cut',
+    ),
+  ];
 };
 
 // A token MJML or CSS inlining percent-encoded or turned into a character reference: no longer a token.
@@ -43,8 +57,15 @@ const ENCODED_TOKEN = /%EE%80%8[0-2]|&#(?:5734[4-6]|x0*e00[0-2]);/i;
 export const noEncodedTokens: ExportRule = (input) => {
   const at = input.source.search(ENCODED_TOKEN);
   if (at < 0) return [];
-  return [diag('EXPORT_TAG_BROKEN', 'error', `a recipient field in the ${partName(input)} was encoded by MJML or inlining, so no merge tag can take its place`,
-    { file: input.file, ...lineColumnAt(input.source, at) }, 'write recipient helpers in plain href attributes and text, not in attributes MJML rewrites')];
+  return [
+    diag(
+      'EXPORT_TAG_BROKEN',
+      'error',
+      `a recipient field in the ${partName(input)} was encoded by MJML or inlining, so no merge tag can take its place`,
+      { file: input.file, ...lineColumnAt(input.source, at) },
+      'write recipient helpers in plain href attributes and text, not in attributes MJML rewrites',
+    ),
+  ];
 };
 
 /** Every piece of platform syntax in the result is a tag or an escape we wrote, whole: none is formed by
@@ -62,8 +83,15 @@ export const noStraySyntax: ExportRule = (input) => {
     const end = m.index + m[0].length;
     const home = bounds.find((b) => m.index >= b.start && m.index < b.end);
     if (home && home.kind !== 'literal' && end <= home.end) continue; // ours, whole (or reported as unescapable)
-    diagnostics.push(diag('EXPORT_TAG_BROKEN', 'error', `"${m[0]}" in the ${partName(input)} reads as ${input.platform.label} syntax but is not a tag the export wrote`,
-      { file: input.file, ...lineColumnAt(output, m.index) }, 'text right beside a recipient field joins with its merge tag: put a space between them'));
+    diagnostics.push(
+      diag(
+        'EXPORT_TAG_BROKEN',
+        'error',
+        `"${m[0]}" in the ${partName(input)} reads as ${input.platform.label} syntax but is not a tag the export wrote`,
+        { file: input.file, ...lineColumnAt(output, m.index) },
+        'text right beside a recipient field joins with its merge tag: put a space between them',
+      ),
+    );
   }
   return diagnostics;
 };
@@ -74,8 +102,28 @@ export const sizeBudget: ExportRule = (input) => {
   const bytes = Buffer.byteLength(input.exported.output);
   if (bytes < SIZE_WARNING_BYTES) return [];
   return bytes >= SIZE_LIMIT_BYTES
-    ? [diag('SIZE_CLIPPED', 'error', `the ${input.platform.label} HTML is ${bytes} bytes: Gmail clips messages over ${SIZE_LIMIT_BYTES} bytes`, { file: input.file })]
-    : [diag('SIZE_WARNING', 'warning', `the ${input.platform.label} HTML is ${bytes} bytes, near Gmail's clipping limit of ${SIZE_LIMIT_BYTES}`, { file: input.file })];
+    ? [
+        diag(
+          'SIZE_CLIPPED',
+          'error',
+          `the ${input.platform.label} HTML is ${bytes} bytes: Gmail clips messages over ${SIZE_LIMIT_BYTES} bytes`,
+          { file: input.file },
+        ),
+      ]
+    : [
+        diag(
+          'SIZE_WARNING',
+          'warning',
+          `the ${input.platform.label} HTML is ${bytes} bytes, near Gmail's clipping limit of ${SIZE_LIMIT_BYTES}`,
+          { file: input.file },
+        ),
+      ];
 };
 
-export const EXPORT_RULES: ExportRule[] = [requiredTags, noTokensLeft, noEncodedTokens, noStraySyntax, sizeBudget];
+export const EXPORT_RULES: ExportRule[] = [
+  requiredTags,
+  noTokensLeft,
+  noEncodedTokens,
+  noStraySyntax,
+  sizeBudget,
+];

@@ -39,17 +39,39 @@ export interface ExportReport {
 }
 
 export async function runExport(options: ExportOptions): Promise<ExportReport> {
-  const stop = (diagnostics: Diagnostic[], usageError: boolean, built?: string): ExportReport => ({ usageError, diagnostics, platforms: [], ...(built ? { built } : {}) });
+  const stop = (diagnostics: Diagnostic[], usageError: boolean, built?: string): ExportReport => ({
+    usageError,
+    diagnostics,
+    platforms: [],
+    ...(built ? { built } : {}),
+  });
 
   // 1. the platforms asked for
   const all = await loadPlatforms();
   const names = all.map((p) => p.name).join(', ');
   const asked = options.platform ?? [];
-  if ((asked.length > 0) === Boolean(options.all)) {
-    return stop([diag('EXPORT_PLATFORM', 'error', options.all ? 'give --platform or --all, not both' : 'no platform given', {}, `--platform <name> (${names}) or --all`)], true);
+  if (asked.length > 0 === Boolean(options.all)) {
+    return stop(
+      [
+        diag(
+          'EXPORT_PLATFORM',
+          'error',
+          options.all ? 'give --platform or --all, not both' : 'no platform given',
+          {},
+          `--platform <name> (${names}) or --all`,
+        ),
+      ],
+      true,
+    );
   }
   const unknown = asked.filter((name) => !all.some((p) => p.name === name));
-  if (unknown.length > 0) return stop(unknown.map((name) => diag('EXPORT_PLATFORM', 'error', `unknown platform "${name}"`, {}, `platforms: ${names}`)), true);
+  if (unknown.length > 0)
+    return stop(
+      unknown.map((name) =>
+        diag('EXPORT_PLATFORM', 'error', `unknown platform "${name}"`, {}, `platforms: ${names}`),
+      ),
+      true,
+    );
   const platforms: Platform[] = options.all ? all : all.filter((p) => asked.includes(p.name));
 
   // 2. the project and the edition
@@ -58,7 +80,18 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
   const project = loaded.project;
   const entry = project.editions.find((e) => e.slug === options.slug);
   if (!entry) {
-    return stop([diag('UNKNOWN_EDITION', 'error', `no edition "${options.slug}" in ${project.paths.contentLabel}`, {}, `editions: ${project.editions.map((e) => e.slug).join(', ')}`)], true);
+    return stop(
+      [
+        diag(
+          'UNKNOWN_EDITION',
+          'error',
+          `no edition "${options.slug}" in ${project.paths.contentLabel}`,
+          {},
+          `editions: ${project.editions.map((e) => e.slug).join(', ')}`,
+        ),
+      ],
+      true,
+    );
   }
 
   // 3. the edition as build kept it (tokens in place), built first when missing or stale
@@ -71,19 +104,38 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
     const { root, content, templates, out, config } = options;
     const built = await build({ root, content, templates, out, config, slugs: [options.slug] });
     diagnostics.push(...built.diagnostics, ...built.editions.flatMap((e) => e.diagnostics));
-    if (built.usageError || !built.editions.every((e) => e.ok)) return stop(diagnostics, built.usageError, stale);
+    if (built.usageError || !built.editions.every((e) => e.ok))
+      return stop(diagnostics, built.usageError, stale);
   }
   const kept = await readKeptEdition(project.paths.out, options.slug);
   if (!kept) {
-    return stop([...diagnostics, diag('STORED_EDITION', 'error', `cannot read the kept edition of ${options.slug} under ${project.paths.outLabel}/.newsletter/editions/`, {}, 'run `newsletter build` and check the output folder is writable')], false, stale);
+    return stop(
+      [
+        ...diagnostics,
+        diag(
+          'STORED_EDITION',
+          'error',
+          `cannot read the kept edition of ${options.slug} under ${project.paths.outLabel}/.newsletter/editions/`,
+          {},
+          'run `newsletter build` and check the output folder is writable',
+        ),
+      ],
+      false,
+      stale,
+    );
   }
 
   // 4. each platform: export, check, and write only what passed
   // Where a problem's text comes from: the edition's content files first, then the templates.
   const source = await readEdition(project.paths.root, entry);
   const texts = [
-    ...[source.editionFile, ...source.articles].filter((f) => f !== undefined).map((f) => ({ file: f.file, text: Buffer.from(f.bytes).toString('utf8') })),
-    ...[...project.templates.layouts, ...project.templates.partials].map((t) => ({ file: t.file, text: t.source })),
+    ...[source.editionFile, ...source.articles]
+      .filter((f) => f !== undefined)
+      .map((f) => ({ file: f.file, text: Buffer.from(f.bytes).toString('utf8') })),
+    ...[...project.templates.layouts, ...project.templates.partials].map((t) => ({
+      file: t.file,
+      text: t.source,
+    })),
   ];
   const locate = (needle: string): Location | undefined => {
     for (const source of texts) {
@@ -95,16 +147,23 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
   const relative = (path: string) => displayPath(project.paths.out, path);
   const results: PlatformResult[] = [];
   for (const platform of platforms) {
-    const label = (name: string) => `${project.paths.outLabel}/${options.slug}/export/${platform.name}/${name}`;
-    const result = exportEdition({ html: kept.html, text: kept.text, defaults: kept.stored.defaults }, platform, {
-      locate,
-      files: { html: label('index.html'), text: label('index.txt') },
-    });
+    const label = (name: string) =>
+      `${project.paths.outLabel}/${options.slug}/export/${platform.name}/${name}`;
+    const result = exportEdition(
+      { html: kept.html, text: kept.text, defaults: kept.stored.defaults },
+      platform,
+      {
+        locate,
+        files: { html: label('index.html'), text: label('index.txt') },
+      },
+    );
     const files = result.ok ? exportFiles(project.paths.out, kept.stored, result, options.zip ?? false) : [];
     try {
       await writeAllAtomic(files);
     } catch (error) {
-      result.diagnostics.push(diag('WRITE_FAILED', 'error', (error as Error).message, { file: label('index.html') }));
+      result.diagnostics.push(
+        diag('WRITE_FAILED', 'error', (error as Error).message, { file: label('index.html') }),
+      );
       result.ok = false;
     }
     results.push({

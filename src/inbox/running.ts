@@ -12,7 +12,10 @@ export async function findInbox(outDir: string): Promise<InboxLookup> {
     return { running: false, why: 'no local inbox is running' };
   }
   if (!Number.isInteger(info.port) || !isAlive(info.pid)) {
-    return { running: false, why: 'no local inbox is running (its server.json was left by a process that has ended)' };
+    return {
+      running: false,
+      why: 'no local inbox is running (its server.json was left by a process that has ended)',
+    };
   }
   return { running: true, port: info.port };
 }

@@ -44,7 +44,10 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
           callback();
           options.onMessage?.(stored);
         },
-        (error: Error) => callback(Object.assign(error, { responseCode: (error as { responseCode?: number }).responseCode ?? 451 })),
+        (error: Error) =>
+          callback(
+            Object.assign(error, { responseCode: (error as { responseCode?: number }).responseCode ?? 451 }),
+          ),
       );
     },
   });
@@ -74,11 +77,17 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
   };
 }
 
-async function receive(outDir: string, stream: SMTPServerDataStream, session: SMTPServerSession): Promise<{ id: string; from: string; to: string[]; size: number }> {
+async function receive(
+  outDir: string,
+  stream: SMTPServerDataStream,
+  session: SMTPServerSession,
+): Promise<{ id: string; from: string; to: string[]; size: number }> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   if (stream.sizeExceeded) {
-    throw Object.assign(new Error(`message exceeds the inbox limit of ${INBOX_MAX_BYTES} bytes`), { responseCode: 552 });
+    throw Object.assign(new Error(`message exceeds the inbox limit of ${INBOX_MAX_BYTES} bytes`), {
+      responseCode: 552,
+    });
   }
   const id = newMessageId();
   const data = Buffer.concat([traceHeaders(id, session), ...chunks]);

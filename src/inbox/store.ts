@@ -39,10 +39,15 @@ export async function listMessages(outDir: string): Promise<InboxSummary[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const ids = names.filter((n) => n.endsWith('.eml')).map((n) => n.slice(0, -4)).filter(isMessageId);
+  const ids = names
+    .filter((n) => n.endsWith('.eml'))
+    .map((n) => n.slice(0, -4))
+    .filter(isMessageId);
   const listed = await Promise.all(ids.map((id) => summaryOf(outDir, id)));
   // Ids start with the arrival time, so sorting them sorts by arrival.
-  return listed.filter((s): s is InboxSummary => s !== undefined).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return listed
+    .filter((s): s is InboxSummary => s !== undefined)
+    .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
 /** One message, parsed; undefined for an unknown id or one that is not a plain file name. */
@@ -68,7 +73,10 @@ async function summaryOf(outDir: string, id: string): Promise<InboxSummary | und
   return loaded?.summary;
 }
 
-async function load(outDir: string, id: string): Promise<{ raw: Buffer; parsed: ParsedMail; summary: InboxSummary } | undefined> {
+async function load(
+  outDir: string,
+  id: string,
+): Promise<{ raw: Buffer; parsed: ParsedMail; summary: InboxSummary } | undefined> {
   if (!isMessageId(id)) return undefined;
   const path = messagePath(outDir, id);
   let raw: Buffer;
@@ -98,5 +106,11 @@ const addresses = (value: AddressObject | AddressObject[] | undefined): string =
 function headerPair(line: string): [string, string] {
   const colon = line.indexOf(':');
   if (colon < 0) return [line.trim(), ''];
-  return [line.slice(0, colon).trim(), line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim()];
+  return [
+    line.slice(0, colon).trim(),
+    line
+      .slice(colon + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim(),
+  ];
 }

@@ -15,7 +15,8 @@ export function trackEdition(edition: Edition, config: Config): Edition {
   const base = { source: utm.source, medium: utm.medium, campaign: utm.campaign ?? edition.slug };
   const parameters = (prefix: string, position: number | 'web'): TrackingParameters =>
     utm.content ? { ...base, content: `${prefix}-${position}` } : base;
-  const track = (url: string, prefix: string, position: number | 'web') => trackUrl(url, utm, parameters(prefix, position), unsubscribeUrls);
+  const track = (url: string, prefix: string, position: number | 'web') =>
+    trackUrl(url, utm, parameters(prefix, position), unsubscribeUrls);
 
   const tracked: Edition = {
     ...edition,
@@ -25,7 +26,8 @@ export function trackEdition(edition: Edition, config: Config): Edition {
       ...(article.url ? { url: track(article.url, article.slug, 'web') } : {}),
     })),
   };
-  if (edition.introHtml !== undefined) tracked.introHtml = trackHtmlLinks(edition.introHtml, (url, n) => track(url, 'intro', n));
+  if (edition.introHtml !== undefined)
+    tracked.introHtml = trackHtmlLinks(edition.introHtml, (url, n) => track(url, 'intro', n));
   return tracked;
 }
 
@@ -42,4 +44,7 @@ export function trackHtmlLinks(html: string, rewrite: (url: string, position: nu
 
 // sanitize-html writes attribute values with these five references and no others.
 const decodeAttribute = (value: string): string =>
-  value.replace(/&(amp|quot|lt|gt|#39);/g, (_, name: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[name]!);
+  value.replace(
+    /&(amp|quot|lt|gt|#39);/g,
+    (_, name: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[name]!,
+  );

@@ -27,7 +27,8 @@ export function skipReason(url: string, utm: Utm, unsubscribeUrls: string[]): Sk
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'not-web';
   if (unsubscribeUrls.some((u) => url.startsWith(u)) || isUnsubscribePath(parsed)) return 'unsubscribe';
-  if ([...parsed.searchParams.keys()].some((k) => k.toLowerCase().startsWith('utm_'))) return 'already-tracked';
+  if ([...parsed.searchParams.keys()].some((k) => k.toLowerCase().startsWith('utm_')))
+    return 'already-tracked';
   const host = parsed.hostname.toLowerCase();
   if (utm.skipDomains.some((d) => host === d || host.endsWith(`.${d}`))) return 'blocked-domain';
   return undefined;
@@ -54,6 +55,11 @@ export function appendParameters(url: string, parameters: TrackingParameters): s
   return `${base}${separator}${query}${fragment}`;
 }
 
-export function trackUrl(url: string, utm: Utm, parameters: TrackingParameters, unsubscribeUrls: string[]): string {
+export function trackUrl(
+  url: string,
+  utm: Utm,
+  parameters: TrackingParameters,
+  unsubscribeUrls: string[],
+): string {
   return skipReason(url, utm, unsubscribeUrls) ? url : appendParameters(url, parameters);
 }

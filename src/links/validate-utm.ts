@@ -21,7 +21,10 @@ export function validateUtm(value: unknown, problem: Problem, unknownKey: Unknow
     const v = input[key];
     if (v === undefined && !required) return undefined;
     if (typeof v === 'string' && PARAMETER.test(v)) return v;
-    problem(Object.hasOwn(input, key) ? key : 'utm', `"utm.${key}" must be letters, digits, "-", "_", "." or "~", got ${JSON.stringify(v)}`);
+    problem(
+      Object.hasOwn(input, key) ? key : 'utm',
+      `"utm.${key}" must be letters, digits, "-", "_", "." or "~", got ${JSON.stringify(v)}`,
+    );
     ok = false;
     return undefined;
   };
@@ -34,11 +37,19 @@ export function validateUtm(value: unknown, problem: Problem, unknownKey: Unknow
   }
   const skipDomains = input.skipDomains ?? [];
   if (!Array.isArray(skipDomains) || !skipDomains.every((d) => typeof d === 'string' && DOMAIN.test(d))) {
-    problem('skipDomains', `"utm.skipDomains" must be a list of domain names like ["example.org"], got ${JSON.stringify(input.skipDomains)}`);
+    problem(
+      'skipDomains',
+      `"utm.skipDomains" must be a list of domain names like ["example.org"], got ${JSON.stringify(input.skipDomains)}`,
+    );
     ok = false;
   }
   for (const key of Object.keys(input)) {
-    if (!KNOWN.includes(key)) unknownKey(`utm.${key}`, KNOWN.map((k) => `utm.${k}`), key);
+    if (!KNOWN.includes(key))
+      unknownKey(
+        `utm.${key}`,
+        KNOWN.map((k) => `utm.${k}`),
+        key,
+      );
   }
   if (!ok || source === undefined) return undefined;
   return {

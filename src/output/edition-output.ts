@@ -29,7 +29,8 @@ export interface KeptEdition extends StoredEdition {
 }
 
 /** One file, not a folder of four: creating files is most of what writing costs on some disks. */
-export const keptEditionFile = (outDir: string, slug: string): string => join(outDir, PRIVATE_DIR, 'editions', `${slug}.json`);
+export const keptEditionFile = (outDir: string, slug: string): string =>
+  join(outDir, PRIVATE_DIR, 'editions', `${slug}.json`);
 
 export interface Manifest {
   slug: string;
@@ -59,7 +60,8 @@ export function recipientDefaults(config: Config, slug: string): RecipientValues
 
 /** The .eml Date: the edition's own date, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
 export function messageDate(edition: Pick<Edition, 'date'>, env: NodeJS.ProcessEnv = process.env): Date {
-  if (edition.date) return new Date(/^\d{4}-\d{2}-\d{2}$/.test(edition.date) ? `${edition.date}T00:00:00Z` : edition.date);
+  if (edition.date)
+    return new Date(/^\d{4}-\d{2}-\d{2}$/.test(edition.date) ? `${edition.date}T00:00:00Z` : edition.date);
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000);
   return new Date();
@@ -92,17 +94,25 @@ export async function editionOutput(
   const date = messageDate(edition);
   const message = messageHeaders(edition, config);
   // composing the .eml costs more than the rest of this function together: never twice for one edition
-  const eml = made?.eml ?? (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
+  const eml =
+    made?.eml ??
+    (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
 
   const publicDir = join(outDir, edition.slug);
-  const files: Record<string, string | Uint8Array> = { 'index.html': html, 'index.txt': text, 'message.eml': eml };
+  const files: Record<string, string | Uint8Array> = {
+    'index.html': html,
+    'index.txt': text,
+    'message.eml': eml,
+  };
   const manifest: Manifest = {
     slug: edition.slug,
     subject: edition.subject,
     preheader: edition.preheader ?? null,
     date: edition.date ?? null,
     sources: edition.sources,
-    files: Object.fromEntries(Object.entries(files).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }])),
+    files: Object.fromEntries(
+      Object.entries(files).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }]),
+    ),
     diagnostics,
   };
   const stored: StoredEdition = {

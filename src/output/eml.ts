@@ -22,10 +22,14 @@ export interface MessageInput {
 
 export const UNDISCLOSED = 'undisclosed-recipients:;';
 
-export function messageId(input: Pick<MessageInput, 'from' | 'subject' | 'html' | 'text'> & { to?: string[] }): string {
+export function messageId(
+  input: Pick<MessageInput, 'from' | 'subject' | 'html' | 'text'> & { to?: string[] },
+): string {
   // the parts joined by NUL, fed one by one: the page and the text are not copied into one more string
   const hash = createHash('sha256');
-  [input.subject, input.to?.join(',') ?? '', input.html, input.text].forEach((part, i) => (i > 0 ? hash.update('\0') : hash).update(part));
+  [input.subject, input.to?.join(',') ?? '', input.html, input.text].forEach((part, i) =>
+    (i > 0 ? hash.update('\0') : hash).update(part),
+  );
   const digest = hash.digest('hex');
   const domain = /@([^>\s]+)>?\s*$/.exec(input.from)?.[1] ?? 'newsletter.invalid';
   return `<${digest.slice(0, 32)}@${domain}>`;
@@ -34,7 +38,10 @@ export function messageId(input: Pick<MessageInput, 'from' | 'subject' | 'html' 
 /** Options for nodemailer (MailComposer here, a transport in `send`): one source for both. */
 export function mailOptions(input: MessageInput) {
   const id = messageId(input);
-  const unsubscribe = [`<${input.unsubscribeUrl}>`, ...(input.unsubscribeMailto ? [`<${input.unsubscribeMailto}>`] : [])].join(', ');
+  const unsubscribe = [
+    `<${input.unsubscribeUrl}>`,
+    ...(input.unsubscribeMailto ? [`<${input.unsubscribeMailto}>`] : []),
+  ].join(', ');
   return {
     from: input.from,
     replyTo: input.replyTo,

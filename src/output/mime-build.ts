@@ -20,7 +20,10 @@ const LINE_LENGTH = 76; // qp.Encoder's default, which build() uses
 const ENCODE_SLICE_BYTES = 64 * 1024; // qp.Encoder's ENCODE_SLICE_SIZE
 
 export function buildMime(root: MimeNode): Promise<Buffer> {
-  if (!writable(root, true)) return new Promise((resolve, reject) => root.build((error, message) => (error ? reject(error) : resolve(message))));
+  if (!writable(root, true))
+    return new Promise((resolve, reject) =>
+      root.build((error, message) => (error ? reject(error) : resolve(message))),
+    );
   const chunks: string[] = [];
   write(root, chunks);
   let message = chunks.join('');
@@ -32,9 +35,11 @@ export function buildMime(root: MimeNode): Promise<Buffer> {
 function writable(node: MimeNode, root: boolean): boolean {
   const internals = node as unknown as Internals;
   if (internals._raw !== undefined && internals._raw !== false) return false;
-  if (root && (internals._transforms?.length || internals._processFuncs?.length || internals.newline)) return false;
+  if (root && (internals._transforms?.length || internals._processFuncs?.length || internals.newline))
+    return false;
   if (node.content !== undefined && node.content !== '' && typeof node.content !== 'string') return false;
-  if (node.content && !['quoted-printable', '7bit'].includes(String(node.getTransferEncoding()))) return false;
+  if (node.content && !['quoted-printable', '7bit'].includes(String(node.getTransferEncoding())))
+    return false;
   // qp.Encoder encodes in slices of 64 KiB and wraps lines across them: see quotedPrintable()
   if (typeof node.content === 'string' && Buffer.byteLength(node.content) > ENCODE_SLICE_BYTES) return false;
   return node.childNodes.every((child) => writable(child, false));
@@ -44,7 +49,9 @@ function writable(node: MimeNode, root: boolean): boolean {
 function write(node: MimeNode, chunks: string[]): void {
   chunks.push(`${node.buildHeaders()}\r\n\r\n`);
   if (typeof node.content === 'string' && node.content !== '') {
-    chunks.push(node.getTransferEncoding() === 'quoted-printable' ? quotedPrintable(node.content) : node.content);
+    chunks.push(
+      node.getTransferEncoding() === 'quoted-printable' ? quotedPrintable(node.content) : node.content,
+    );
   }
   if (!node.multipart) return;
   node.childNodes.forEach((child, index) => {
@@ -65,5 +72,7 @@ function quotedPrintable(content: string): string {
   const wrapped = qp.wrap(qp.encode(content.slice(0, end)), LINE_LENGTH);
   if (end === content.length) return wrapped;
   const lastLine = wrapped.lastIndexOf('\n') + 1;
-  return wrapped.slice(0, lastLine) + qp.wrap(wrapped.slice(lastLine) + qp.encode(content.slice(end)), LINE_LENGTH);
+  return (
+    wrapped.slice(0, lastLine) + qp.wrap(wrapped.slice(lastLine) + qp.encode(content.slice(end)), LINE_LENGTH)
+  );
 }

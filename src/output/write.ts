@@ -13,7 +13,8 @@ interface Staged {
   folder: boolean;
 }
 
-export const writeAtomic = (path: string, data: string | Uint8Array): Promise<void> => writeAllAtomic([{ path, data }]);
+export const writeAtomic = (path: string, data: string | Uint8Array): Promise<void> =>
+  writeAllAtomic([{ path, data }]);
 
 /**
  * Writes a set of files: all are staged first, then all renamed, so an edition's files change together.

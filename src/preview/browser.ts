@@ -40,17 +40,26 @@ export type LaunchResult = { browser: Browser } | { problem: string; hint: strin
 export async function launchChromium(): Promise<LaunchResult> {
   const executablePath = await findChromium();
   if (!executablePath) {
-    return { problem: 'no Chromium found on PATH', hint: 'install Chromium (Debian: apt-get install chromium) or set NEWSLETTER_CHROMIUM to its path' };
+    return {
+      problem: 'no Chromium found on PATH',
+      hint: 'install Chromium (Debian: apt-get install chromium) or set NEWSLETTER_CHROMIUM to its path',
+    };
   }
   let chromium: typeof import('playwright-core').chromium;
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {
-    return { problem: 'playwright-core is not installed', hint: 'npm install playwright-core (it drives the installed Chromium; it downloads no browser)' };
+    return {
+      problem: 'playwright-core is not installed',
+      hint: 'npm install playwright-core (it drives the installed Chromium; it downloads no browser)',
+    };
   }
   try {
     return { browser: await chromium.launch({ executablePath, args: CHROMIUM_ARGS }) };
   } catch (error) {
-    return { problem: `Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`, hint: 'set NEWSLETTER_CHROMIUM to a working Chromium' };
+    return {
+      problem: `Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`,
+      hint: 'set NEWSLETTER_CHROMIUM to a working Chromium',
+    };
   }
 }

@@ -23,7 +23,8 @@ export interface WatchedPaths {
 export type WatchEvent = 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir';
 
 export const emptyPlan = (): ChangePlan => ({ project: false, list: false, slugs: new Set() });
-export const isEmptyPlan = (plan: ChangePlan): boolean => !plan.project && !plan.list && plan.slugs.size === 0;
+export const isEmptyPlan = (plan: ChangePlan): boolean =>
+  !plan.project && !plan.list && plan.slugs.size === 0;
 
 /** `inside(parent, path)`: the path segments below parent, or undefined when path is not under it. */
 function below(parent: string, path: string): string[] | undefined {
@@ -55,7 +56,8 @@ export function addToPlan(plan: ChangePlan, event: WatchEvent, path: string, pat
   const [first, ...rest] = inContent as [string, ...string[]];
   if (rest.length === 0) {
     // a top-level entry: an edition folder, or a one-article edition
-    if (isDirEvent || ((event === 'add' || event === 'unlink') && isArticle(first))) return (plan.list = true);
+    if (isDirEvent || ((event === 'add' || event === 'unlink') && isArticle(first)))
+      return (plan.list = true);
     if (event === 'change' && isArticle(first)) return Boolean(plan.slugs.add(first.replace(/\.[^.]+$/, '')));
     return false;
   }

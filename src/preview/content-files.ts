@@ -20,7 +20,8 @@ export type ContentFile = { status: 200; type: string; body: Buffer } | { status
 
 /** `segments` come from request-guard.ts: already free of dot segments and separators. */
 export async function readContentFile(folder: string, segments: string[]): Promise<ContentFile> {
-  if (segments.length === 0 || segments.some((s) => s === '' || s.startsWith('.') || s.startsWith('_'))) return { status: 404 };
+  if (segments.length === 0 || segments.some((s) => s === '' || s.startsWith('.') || s.startsWith('_')))
+    return { status: 404 };
   if (!isMediaFile(segments[segments.length - 1]!)) return { status: 404 };
   let real: string;
   let realFolder: string;
@@ -31,7 +32,11 @@ export async function readContentFile(folder: string, segments: string[]): Promi
   }
   if (!real.startsWith(realFolder + sep)) return { status: 403 };
   try {
-    return { status: 200, type: MEDIA_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream', body: await readFile(real) };
+    return {
+      status: 200,
+      type: MEDIA_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
+      body: await readFile(real),
+    };
   } catch {
     return { status: 404 };
   }

@@ -5,7 +5,8 @@
 export const EMAIL_VIEWS = ['light', 'dark', 'gmail-dark'] as const;
 export type EmailView = (typeof EMAIL_VIEWS)[number];
 
-export const isEmailView = (name: string): name is EmailView => (EMAIL_VIEWS as readonly string[]).includes(name);
+export const isEmailView = (name: string): name is EmailView =>
+  (EMAIL_VIEWS as readonly string[]).includes(name);
 
 const SCHEME_FEATURE = /\(\s*prefers-color-scheme\s*:\s*(light|dark)\s*\)/gi;
 const ALWAYS = '(min-width: 0px)';
@@ -13,8 +14,10 @@ const NEVER = '(max-width: -1px)';
 
 /** Pins prefers-color-scheme inside the email's <style> blocks (never in its text: only style elements are rewritten). */
 function pinScheme(html: string, scheme: 'light' | 'dark'): string {
-  return html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_, open: string, css: string, close: string) =>
-    `${open}${css.replace(SCHEME_FEATURE, (__, wanted: string) => (wanted.toLowerCase() === scheme ? ALWAYS : NEVER))}${close}`,
+  return html.replace(
+    /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi,
+    (_, open: string, css: string, close: string) =>
+      `${open}${css.replace(SCHEME_FEATURE, (__, wanted: string) => (wanted.toLowerCase() === scheme ? ALWAYS : NEVER))}${close}`,
   );
 }
 

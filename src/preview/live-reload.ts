@@ -16,7 +16,11 @@ export class LiveReload {
 
   /** Opens a stream; the first message tells the page the current version, so it can catch up. */
   connect(request: IncomingMessage, response: ServerResponse, version: number): void {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     response.write(`retry: 500\nevent: hello\ndata: ${JSON.stringify({ version })}\n\n`);
     this.clients.add(response);
     request.on('close', () => this.clients.delete(response));

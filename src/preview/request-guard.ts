@@ -16,7 +16,10 @@ const hostName = (header: string): string => header.trim().toLowerCase().replace
 export function isAllowedHost(header: string | undefined, boundHost: string): boolean {
   if (!header) return false;
   const name = hostName(header);
-  const bound = boundHost.toLowerCase().includes(':') && !boundHost.startsWith('[') ? `[${boundHost.toLowerCase()}]` : boundHost.toLowerCase();
+  const bound =
+    boundHost.toLowerCase().includes(':') && !boundHost.startsWith('[')
+      ? `[${boundHost.toLowerCase()}]`
+      : boundHost.toLowerCase();
   if (LOCAL_NAMES.has(name) || name === bound) return true;
   return ANY_ADDRESS.has(bound) && IP_LITERAL.test(name);
 }

@@ -35,11 +35,23 @@ const EMAIL_CSP =
 
 type Reply = { status: number; type: string; body: string | Buffer; csp?: string; location?: string };
 
-const html = (body: string, status = 200): Reply => ({ status, type: 'text/html; charset=utf-8', body, csp: PAGE_CSP });
-const email = (body: string): Reply => ({ status: 200, type: 'text/html; charset=utf-8', body, csp: EMAIL_CSP });
+const html = (body: string, status = 200): Reply => ({
+  status,
+  type: 'text/html; charset=utf-8',
+  body,
+  csp: PAGE_CSP,
+});
+const email = (body: string): Reply => ({
+  status: 200,
+  type: 'text/html; charset=utf-8',
+  body,
+  csp: EMAIL_CSP,
+});
 const plain = (status: number, body: string): Reply => ({ status, type: 'text/plain; charset=utf-8', body });
 
-export function createHandler(context: RouteContext): (request: IncomingMessage, response: ServerResponse) => void {
+export function createHandler(
+  context: RouteContext,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     handle(context, request, response).catch((error: Error) => {
       if (!response.headersSent) send(request, response, plain(500, `preview error: ${error.message}\n`));
@@ -48,12 +60,23 @@ export function createHandler(context: RouteContext): (request: IncomingMessage,
   };
 }
 
-async function handle(context: RouteContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  if (!isAllowedHost(request.headers.host, context.host)) return send(request, response, plain(403, 'unknown Host: open the preview through the address it printed\n'));
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(request, response, plain(405, 'method not allowed\n'));
+async function handle(
+  context: RouteContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (!isAllowedHost(request.headers.host, context.host))
+    return send(
+      request,
+      response,
+      plain(403, 'unknown Host: open the preview through the address it printed\n'),
+    );
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return send(request, response, plain(405, 'method not allowed\n'));
   const segments = pathSegments(request.url ?? '/');
   if (!segments) return send(request, response, plain(404, 'not found\n'));
-  if (segments.join('/') === '_preview/events') return context.live.connect(request, response, context.state.version);
+  if (segments.join('/') === '_preview/events')
+    return context.live.connect(request, response, context.state.version);
   send(request, response, await route(context, segments));
 }
 
@@ -61,28 +84,40 @@ async function route({ state, outDir, inbox }: RouteContext, segments: string[])
   const [first, second, third, ...rest] = segments;
   const notFound = (what = 'nothing here') => html(missingPage(what, state.version), 404);
 
-  if (segments.length === 1 && first === '') return html(indexPage([...state.editions.values()], state.projectDiagnostics, state.version));
+  if (segments.length === 1 && first === '')
+    return html(indexPage([...state.editions.values()], state.projectDiagnostics, state.version));
 
   if (first === '_preview' && segments.length === 2) {
-    if (second === 'client.js') return { status: 200, type: 'text/javascript; charset=utf-8', body: CLIENT_SCRIPT };
+    if (second === 'client.js')
+      return { status: 200, type: 'text/javascript; charset=utf-8', body: CLIENT_SCRIPT };
     if (second === 'style.css') return { status: 200, type: 'text/css; charset=utf-8', body: STYLE_SHEET };
   }
 
   if (first === 'e' && second) {
     const edition = state.editions.get(second);
     if (!edition) return notFound(`no edition "${second}"`);
-    if (third === undefined) return { status: 308, type: 'text/plain', body: '', location: `/e/${encodeURIComponent(second)}/` };
-    if (third === '' && rest.length === 0) return html(editionPage(edition, state.projectDiagnostics, state.version));
+    if (third === undefined)
+      return { status: 308, type: 'text/plain', body: '', location: `/e/${encodeURIComponent(second)}/` };
+    if (third === '' && rest.length === 0)
+      return html(editionPage(edition, state.projectDiagnostics, state.version));
     const view = /^email-(.+)\.html$/.exec(third)?.[1];
-    if (view && rest.length === 0) return isEmailView(view) && edition.rendered ? email(emailView(edition.rendered.html, view)) : notFound();
+    if (view && rest.length === 0)
+      return isEmailView(view) && edition.rendered
+        ? email(emailView(edition.rendered.html, view))
+        : notFound();
     const folder = state.project?.editions.find((e) => e.slug === second && e.folder);
     if (!folder) return notFound();
     const file = await readContentFile(folder.path, [third, ...rest]);
-    return file.status === 200 ? { status: 200, type: file.type, body: file.body, csp: EMAIL_CSP } : file.status === 403 ? plain(403, 'forbidden\n') : notFound();
+    return file.status === 200
+      ? { status: 200, type: file.type, body: file.body, csp: EMAIL_CSP }
+      : file.status === 403
+        ? plain(403, 'forbidden\n')
+        : notFound();
   }
 
   if (first === 'inbox') {
-    if (second === undefined || (second === '' && third === undefined)) return html(inboxListPage(await listMessages(outDir), inbox, state.version));
+    if (second === undefined || (second === '' && third === undefined))
+      return html(inboxListPage(await listMessages(outDir), inbox, state.version));
     const message = await readMessage(outDir, second);
     if (!message) return notFound(`no message "${second}" in the inbox`);
     if (third === undefined) return html(inboxMessagePage(message, state.version));

@@ -11,8 +11,16 @@ export interface ScreenshotOptions {
 /** How long remote images may take before the picture is taken without them. */
 const LOAD_TIMEOUT_MS = 15_000;
 
-export async function screenshotEmail(browser: Browser, html: string, { width, dark }: ScreenshotOptions): Promise<Buffer> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: dark ? 'dark' : 'light', javaScriptEnabled: false });
+export async function screenshotEmail(
+  browser: Browser,
+  html: string,
+  { width, dark }: ScreenshotOptions,
+): Promise<Buffer> {
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    colorScheme: dark ? 'dark' : 'light',
+    javaScriptEnabled: false,
+  });
   try {
     const page = await context.newPage();
     try {

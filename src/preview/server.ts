@@ -40,7 +40,8 @@ export interface RunningPreview {
   close(): Promise<void>;
 }
 
-export type StartedPreview = { preview: RunningPreview; diagnostics: Diagnostic[] } | { preview?: undefined; diagnostics: Diagnostic[] };
+export type StartedPreview =
+  { preview: RunningPreview; diagnostics: Diagnostic[] } | { preview?: undefined; diagnostics: Diagnostic[] };
 
 export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
   const paths = projectPaths(options);
@@ -63,7 +64,13 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
 
   const live = new LiveReload();
   const server = createServer(
-    createHandler({ state, live, host, outDir: paths.out, ...(inbox ? { inbox: `smtp://127.0.0.1:${inbox.port}` } : {}) }),
+    createHandler({
+      state,
+      live,
+      host,
+      outDir: paths.out,
+      ...(inbox ? { inbox: `smtp://127.0.0.1:${inbox.port}` } : {}),
+    }),
   );
   let port: number;
   try {
@@ -86,7 +93,11 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
         options.onError?.(error as Error);
         return;
       }
-      live.broadcast('rebuilt', { version: rebuilt.version, all: rebuilt.all, slugs: rebuilt.results.map((r) => r.slug) });
+      live.broadcast('rebuilt', {
+        version: rebuilt.version,
+        all: rebuilt.all,
+        slugs: rebuilt.results.map((r) => r.slug),
+      });
       options.onRebuilt?.(rebuilt);
     },
     onInbox: () => live.broadcast('inbox', { version: state.version }),
@@ -117,7 +128,19 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
 
 function portProblem(port: number, option: string, error: Error): Diagnostic {
   if (error instanceof PortInUse || (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    return diag('PORT_IN_USE', 'error', `port ${port} is in use`, {}, `choose another with ${option}, or leave it out to use a free one`);
+    return diag(
+      'PORT_IN_USE',
+      'error',
+      `port ${port} is in use`,
+      {},
+      `choose another with ${option}, or leave it out to use a free one`,
+    );
   }
-  return diag('PORT_IN_USE', 'error', `cannot listen on port ${port}: ${error.message}`, {}, `choose another with ${option}`);
+  return diag(
+    'PORT_IN_USE',
+    'error',
+    `cannot listen on port ${port}: ${error.message}`,
+    {},
+    `choose another with ${option}`,
+  );
 }

@@ -37,7 +37,10 @@ export class PreviewState {
   version = 0;
 
   /** `write`: also write what build writes into out/ (the preview itself serves from memory). */
-  constructor(readonly options: ProjectOptions, readonly write: boolean) {}
+  constructor(
+    readonly options: ProjectOptions,
+    readonly write: boolean,
+  ) {}
 
   async apply(plan: ChangePlan): Promise<Rebuilt> {
     const started = performance.now();
@@ -62,7 +65,13 @@ export class PreviewState {
     }
     this.forgetRemoved();
     this.version += 1;
-    return { version: this.version, all, diagnostics: this.projectDiagnostics, results, ms: performance.now() - started };
+    return {
+      version: this.version,
+      all,
+      diagnostics: this.projectDiagnostics,
+      results,
+      ms: performance.now() - started,
+    };
   }
 
   /** Lists the editions again; returns the slugs to build: new ones and those already planned. */
@@ -76,14 +85,22 @@ export class PreviewState {
       return [...new Set([...added, ...planned])];
     } catch (error) {
       this.project = { ...project, editions: [] };
-      this.projectDiagnostics = [diag('FILE_READ', 'error', `cannot read content: ${(error as Error).message}`, { file: project.paths.contentLabel })];
+      this.projectDiagnostics = [
+        diag('FILE_READ', 'error', `cannot read content: ${(error as Error).message}`, {
+          file: project.paths.contentLabel,
+        }),
+      ];
       return [];
     }
   }
 
   private record(result: EditionResult): EditionResult {
     const previous = this.editions.get(result.slug);
-    this.editions.set(result.slug, { slug: result.slug, latest: result, rendered: result.built ?? previous?.rendered });
+    this.editions.set(result.slug, {
+      slug: result.slug,
+      latest: result,
+      rendered: result.built ?? previous?.rendered,
+    });
     return result;
   }
 

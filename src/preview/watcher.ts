@@ -3,7 +3,14 @@
 // lands during a rebuild waits for it, then goes in the next.
 import { watch } from 'chokidar';
 import { dirname, relative, sep } from 'node:path';
-import { addToPlan, emptyPlan, isEmptyPlan, type ChangePlan, type WatchedPaths, type WatchEvent } from './changes.js';
+import {
+  addToPlan,
+  emptyPlan,
+  isEmptyPlan,
+  type ChangePlan,
+  type WatchedPaths,
+  type WatchEvent,
+} from './changes.js';
 
 export interface WatchOptions {
   paths: WatchedPaths;
@@ -29,8 +36,12 @@ export async function watchProject(options: WatchOptions): Promise<ProjectWatche
   const folders = [paths.content, paths.templates, ...(inbox ? [inbox] : [])];
   // Watching the config's folder (often the project root) must not descend into out/ or node_modules:
   // keep only the config itself, the watched folders and the folders on the way to them.
-  const relevant = (path: string) => path === paths.config || folders.some((f) => isWithin(f, path) || isWithin(path, f));
-  const watcher = watch([...folders, dirname(paths.config)], { ignoreInitial: true, ignored: (path) => !relevant(path) });
+  const relevant = (path: string) =>
+    path === paths.config || folders.some((f) => isWithin(f, path) || isWithin(path, f));
+  const watcher = watch([...folders, dirname(paths.config)], {
+    ignoreInitial: true,
+    ignored: (path) => !relevant(path),
+  });
 
   let pending = emptyPlan();
   let timer: NodeJS.Timeout | undefined;

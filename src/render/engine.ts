@@ -44,7 +44,8 @@ export class TemplateEngine {
       }
       for (const layout of templates.layouts.filter((l) => l.kind === kind)) {
         const compiled = this.compile(hbs, layout);
-        if (compiled) this.layouts.set(`${layout.name}.${kind}`, this.tracked(layout, compiled, kind === 'mjml'));
+        if (compiled)
+          this.layouts.set(`${layout.name}.${kind}`, this.tracked(layout, compiled, kind === 'mjml'));
       }
       this.instances.set(kind, hbs);
     }
@@ -56,10 +57,15 @@ export class TemplateEngine {
 
   render(layout: string, kind: TemplateKind, view: object): RenderResult {
     const template = this.layouts.get(`${layout}.${kind}`);
-    const file = this.templates.layouts.find((l) => l.name === layout && l.kind === kind)?.file ?? `${layout}.${kind}.hbs`;
+    const file =
+      this.templates.layouts.find((l) => l.name === layout && l.kind === kind)?.file ??
+      `${layout}.${kind}.hbs`;
     if (!template) return { ok: false, diagnostics: [] }; // missing or failed to compile: already reported
     try {
-      const marked = template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      const marked = template(view, {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+      });
       return { ok: true, rendered: unmark(marked, this.templates) };
     } catch (error) {
       const failure = error as CompileFailure['error'] & { templateFile?: string };
@@ -70,15 +76,25 @@ export class TemplateEngine {
   private compile(hbs: typeof Handlebars, template: TemplateFile): HandlebarsTemplateDelegate | undefined {
     try {
       hbs.parse(template.source); // parse now, so a syntax error is reported even if the template is unused
-      return hbs.compile(template.source, { strict: true, noEscape: template.kind === 'txt', preventIndent: true });
+      return hbs.compile(template.source, {
+        strict: true,
+        noEscape: template.kind === 'txt',
+        preventIndent: true,
+      });
     } catch (error) {
-      this.diagnostics.push(renderDiagnostic(error as CompileFailure['error'], template.file, 'TEMPLATE_SYNTAX'));
+      this.diagnostics.push(
+        renderDiagnostic(error as CompileFailure['error'], template.file, 'TEMPLATE_SYNTAX'),
+      );
       return undefined;
     }
   }
 
   /** Wraps a template so errors thrown inside name it, and (for MJML) its output is marked with its file. */
-  private tracked(template: TemplateFile, compiled: HandlebarsTemplateDelegate, mark: boolean): HandlebarsTemplateDelegate {
+  private tracked(
+    template: TemplateFile,
+    compiled: HandlebarsTemplateDelegate,
+    mark: boolean,
+  ): HandlebarsTemplateDelegate {
     const index = [...this.templates.layouts, ...this.templates.partials].indexOf(template);
     return (context, options) => {
       try {
@@ -93,18 +109,29 @@ export class TemplateEngine {
   }
 }
 
-function renderDiagnostic(error: CompileFailure['error'], file: string, code?: 'TEMPLATE_SYNTAX'): Diagnostic {
+function renderDiagnostic(
+  error: CompileFailure['error'],
+  file: string,
+  code?: 'TEMPLATE_SYNTAX',
+): Diagnostic {
   const message = error.message.split('\n')[0];
   const position = /- (\d+):(\d+)$/.exec(message) ?? /on line (\d+)/.exec(message);
   const line = error.lineNumber ?? (position ? Number(position[1]) : undefined);
-  const column = error.column !== undefined ? error.column + 1 : position?.[2] ? Number(position[2]) + 1 : undefined;
+  const column =
+    error.column !== undefined ? error.column + 1 : position?.[2] ? Number(position[2]) + 1 : undefined;
   const clean = message.replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]$/, '');
   const missing = /^"(.+)" not defined/.exec(clean);
   if (code === 'TEMPLATE_SYNTAX' || /^Parse error|^Expecting|^Invalid/.test(clean)) {
     return diag('TEMPLATE_SYNTAX', 'error', clean, { file, line, column });
   }
   if (missing) {
-    return diag('TEMPLATE_MISSING_VALUE', 'error', `"${missing[1]}" is not defined`, { file, line, column }, 'check the spelling, or guard it with {{#if}}; see the README for the template variables');
+    return diag(
+      'TEMPLATE_MISSING_VALUE',
+      'error',
+      `"${missing[1]}" is not defined`,
+      { file, line, column },
+      'check the spelling, or guard it with {{#if}}; see the README for the template variables',
+    );
   }
   return diag('TEMPLATE_RENDER', 'error', clean, { file, line, column });
 }
@@ -112,7 +139,8 @@ function renderDiagnostic(error: CompileFailure['error'], file: string, code?: '
 /** Removes the markers, keeping a map from each output line to the template that wrote it. */
 function unmark(marked: string, templates: TemplateSet): Rendered {
   const all = [...templates.layouts, ...templates.partials];
-  if (!MARKERS.test(marked)) return { output: marked, origin: (line) => ({ file: all[0]?.file ?? '', line }) };
+  if (!MARKERS.test(marked))
+    return { output: marked, origin: (line) => ({ file: all[0]?.file ?? '', line }) };
   const owners: { index: number; startLine: number }[] = []; // owner of each output line
   const stack: { index: number; startLine: number }[] = [];
   const pieces: string[] = [];

@@ -29,7 +29,10 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
     /** {{excerpt text words=30}}: the first words of a text (HTML tags removed), with an ellipsis if cut. */
     excerpt(text: unknown, ...rest: unknown[]) {
       const limit = Number(options(rest).hash.words ?? 30);
-      const words = String(text ?? '').replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean);
+      const words = String(text ?? '')
+        .replace(/<[^>]*>/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
       return words.length <= limit ? words.join(' ') : `${words.slice(0, limit).join(' ')}…`;
     },
     /** {{recipient "first_name" fallback="there"}}: a recipient field, filled by build, send or export. */
@@ -39,7 +42,11 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
       const fallback = options(rest).hash.fallback as string | undefined;
       return recipient(name, name === 'first_name' ? (fallback ?? config.firstNameFallback) : fallback);
     },
-    first_name: (...rest: unknown[]) => recipient('first_name', (options(rest).hash.fallback as string | undefined) ?? config.firstNameFallback),
+    first_name: (...rest: unknown[]) =>
+      recipient(
+        'first_name',
+        (options(rest).hash.fallback as string | undefined) ?? config.firstNameFallback,
+      ),
     email: () => recipient('email'),
     unsubscribe_url: () => recipient('unsubscribe_url'),
     preferences_url: () => recipient('preferences_url'),
@@ -52,7 +59,11 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
     },
     /** {{underline title "="}}: a line of "=" as long as the text (at most the text width). */
     underline(text: unknown, char: unknown) {
-      const longest = Math.max(...String(text ?? '').split('\n').map((l) => l.length));
+      const longest = Math.max(
+        ...String(text ?? '')
+          .split('\n')
+          .map((l) => l.length),
+      );
       return (typeof char === 'string' ? char : '=').repeat(Math.min(longest, TEXT_WIDTH));
     },
     /** {{rule 40 "-"}}: a horizontal rule for plain text. */

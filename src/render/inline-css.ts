@@ -18,7 +18,12 @@
 // pseudo-element content, which MJML's options leave out, and variables are looked up through ancestors, so
 // neither seems to break the premise, but neither is worth the risk. test/render/inline-css.test.ts compares
 // the two ways.
-type Load = (html: string, options: { xmlMode: undefined }, callback: ($: Cheerio, css?: string) => Cheerio, extra: string[]) => string;
+type Load = (
+  html: string,
+  options: { xmlMode: undefined },
+  callback: ($: Cheerio, css?: string) => Cheerio,
+  extra: string[],
+) => string;
 export interface Cheerio {
   root(): { 0: DomNode };
   /** The nodes written out as the whole page would write them. */
@@ -100,7 +105,8 @@ function inlineDocument(parts: JuiceParts, $: Cheerio, css: string): Cheerio {
 /** juiceDocument adds the page's own styles (none: applyStyleTags is off), then a newline, then the CSS. */
 export const stylesheetOf = (css: string): string => `\n${css}`;
 
-export const juiceOptions = (parts: JuiceParts, css: string): object => parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
+export const juiceOptions = (parts: JuiceParts, css: string): object =>
+  parts.utils.getDefaultOptions({ ...MJML_JUICE_OPTIONS, extraCss: css });
 
 export interface Signed {
   elements: { attribs: Record<string, string> }[];
@@ -110,7 +116,12 @@ export interface Signed {
 }
 
 /** The signature ids of these nodes' elements and all below them, `parent` being the id of their parent. */
-export function signElements(plan: Plan, nodes: DomNode[], parent: number, signed: Signed = { elements: [], ids: [], unseen: false }): Signed {
+export function signElements(
+  plan: Plan,
+  nodes: DomNode[],
+  parent: number,
+  signed: Signed = { elements: [], ids: [], unseen: false },
+): Signed {
   for (const child of nodes) {
     if (!child.attribs) continue; // text, comments, CDATA
     if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed']; // as dropDataEmbed
@@ -118,7 +129,8 @@ export function signElements(plan: Plan, nodes: DomNode[], parent: number, signe
     // so no value can pass for more than one attribute
     let signature = `${parent}<${child.name}`;
     for (const name in child.attribs) {
-      if (plan.attributes.has(name)) signature += ` ${name}=${child.attribs[name]!.length}:${child.attribs[name]}`;
+      if (plan.attributes.has(name))
+        signature += ` ${name}=${child.attribs[name]!.length}:${child.attribs[name]}`;
     }
     let id = plan.ids.get(signature);
     if (id === undefined) plan.ids.set(signature, (id = plan.ids.size + 1));
@@ -133,7 +145,11 @@ export function signElements(plan: Plan, nodes: DomNode[], parent: number, signe
 /** After juice styled the page: what it wrote on each signature not seen before. */
 function learnWritten(plan: Plan, { elements, ids }: Signed): void {
   elements.forEach((element, i) => {
-    if (!plan.written.has(ids[i]!)) plan.written.set(ids[i]!, Object.entries(element.attribs).filter(([name]) => WRITTEN.includes(name)));
+    if (!plan.written.has(ids[i]!))
+      plan.written.set(
+        ids[i]!,
+        Object.entries(element.attribs).filter(([name]) => WRITTEN.includes(name)),
+      );
   });
 }
 
@@ -169,7 +185,12 @@ export function planFor(parts: JuiceParts, stylesheet: string): Plan {
     for (const [selector] of parts.utils.parseCSS(stylesheet)) {
       // juice skips a rule with :hover, :focus...: it styles nothing
       const parsed = Array.from(new parts.utils.Selector(selector).parsed());
-      if (parsed.some((part) => part.pseudos?.some((pseudo) => parts.client.ignoredPseudos.includes(pseudo.name)))) continue;
+      if (
+        parsed.some((part) =>
+          part.pseudos?.some((pseudo) => parts.client.ignoredPseudos.includes(pseudo.name)),
+        )
+      )
+        continue;
       let tokens: CssToken[][];
       try {
         tokens = parts.parseSelector(selector);
@@ -178,7 +199,8 @@ export function planFor(parts: JuiceParts, stylesheet: string): Plan {
       }
       for (const token of tokens.flat()) {
         if (!PLAIN_SELECTOR.has(token.type) || token.namespace != null) bySignature = false;
-        else if (token.type === 'attribute' && token.name!.toLowerCase() in Object.prototype) bySignature = false; // see the top of this file
+        else if (token.type === 'attribute' && token.name!.toLowerCase() in Object.prototype)
+          bySignature = false; // see the top of this file
         else if (token.type === 'attribute') attributes.add(token.name!.toLowerCase());
       }
     }

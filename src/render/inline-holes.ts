@@ -34,7 +34,18 @@ const CODE_BLOCK_AT_HOLE = new RegExp(`[{}<%]${MARKER}|${MARKER}[{}%>]`);
 const CODE_BLOCK_AT_EDGE = /^[{}%>]|[{}<%]$/;
 /** Parents whose text htmlparser2 reads raw (script, style, title, textarea) and a few the HTML standard
  * does: only a title is filled this way (with text that cannot end it), the others never. */
-const RAW_TEXT = new Set(['title', 'script', 'style', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+const RAW_TEXT = new Set([
+  'title',
+  'script',
+  'style',
+  'textarea',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+]);
 /** Foreign content: the serialiser writes it differently, and the parser keeps its state apart from the open
  * elements, where an implied end tag does not undo it. Never a hole's ancestor, never in a piece. */
 const FOREIGN = new Set(['svg', 'math']);
@@ -70,7 +81,12 @@ const MAX_SKELETONS = 16;
 export const holeCounts = { pages: 0 };
 
 /** The edition's HTML with its CSS inlined, or undefined: style the filled page the whole way. */
-export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: readonly string[], css: string): string | undefined {
+export function inlineHoles(
+  parts: JuiceParts,
+  skeletonHtml: string,
+  values: readonly string[],
+  css: string,
+): string | undefined {
   const plan = planFor(parts, stylesheetOf(css));
   if (!plan.bySignature) return undefined;
   const forPlan = styled.get(plan) ?? styled.set(plan, new Map()).get(plan)!;
@@ -85,7 +101,8 @@ export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: rea
   for (const hole of skeleton.touching) if (CODE_BLOCK_AT_EDGE.test(values[hole]!)) return undefined;
   // an attribute value stays between its double quotes (and is not emptied: the serialiser drops ="" then);
   // a title's text has no "<", so it cannot end the title
-  for (const hole of skeleton.attributeHoles) if (values[hole] === '' || values[hole]!.includes('"')) return undefined;
+  for (const hole of skeleton.attributeHoles)
+    if (values[hole] === '' || values[hole]!.includes('"')) return undefined;
   for (const hole of skeleton.titleHoles) if (values[hole]!.includes('<')) return undefined;
   const pieces = stylePieces(parts, plan, skeleton.textHoles, values);
   if (!pieces) return undefined;
@@ -95,9 +112,16 @@ export function inlineHoles(parts: JuiceParts, skeletonHtml: string, values: rea
 
 /** Styles the skeleton once, noting where each hole sits. */
 function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string): StyledSkeleton {
-  const skeleton: StyledSkeleton = { textHoles: [], attributeHoles: new Set(), titleHoles: new Set(), lastHole: -1, touching: new Set() };
+  const skeleton: StyledSkeleton = {
+    textHoles: [],
+    attributeHoles: new Set(),
+    titleHoles: new Set(),
+    lastHole: -1,
+    touching: new Set(),
+  };
   if (CODE_BLOCK.test(html) || CODE_BLOCK_AT_HOLE.test(html)) return skeleton;
-  for (const [run] of html.matchAll(TOUCHING)) for (const [, n] of run.matchAll(HOLES)) skeleton.touching.add(Number(n));
+  for (const [run] of html.matchAll(TOUCHING))
+    for (const [, n] of run.matchAll(HOLES)) skeleton.touching.add(Number(n));
   let usable = true;
   let found = 0; // holes found in text and attribute values: anywhere else (a tag, an attribute name), no
   const holeAt = (n: string) => {
@@ -113,43 +137,56 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
     seen.add(hole);
   };
   const quoted = new Map<string, number>();
-  const output = parts.load(html, { xmlMode: undefined }, ($: Cheerio) => {
-    const signed = signElements(plan, $.root()[0].children ?? [], 0);
-    const ids = new Map(signed.elements.map((element, i) => [element as DomNode, signed.ids[i]!]));
-    const visit = (node: DomNode, chain: DomNode[]) => {
-      for (const child of node.children ?? []) {
-        if (child.attribs) {
-          for (const [name, value] of Object.entries(child.attribs)) {
-            const holes = [...value.matchAll(HOLES)];
-            if (holes.length === 0) continue;
-            if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
-            const pair = `${name}="${value}"`;
-            quoted.set(pair, (quoted.get(pair) ?? 0) + 1);
-            for (const [, n] of holes) skeleton.attributeHoles.add(holeAt(n));
-          }
-          visit(child, [...chain, child]);
-        } else if (typeof (child as { data?: unknown }).data === 'string') {
-          const data = (child as { data: string }).data;
-          for (const [, n] of data.matchAll(HOLES)) {
-            const hole = holeAt(n);
-            const parent = chain.at(-1);
-            if (chain.some((element) => FOREIGN.has(element.name!)) || (child as { type?: string }).type !== 'text') usable = false; // in a comment...
-            else if (parent && RAW_TEXT.has(parent.name!)) {
-              // the title's own text has no "<" either, so no value can join it into an end tag
-              if (parent.name === 'title' && !data.includes('<')) skeleton.titleHoles.add(hole);
-              else usable = false;
-            } else {
-              note(hole);
-              skeleton.textHoles.push({ hole, chain: chain.map((element) => element.name!), parent: parent ? ids.get(parent)! : 0 });
+  const output = parts.load(
+    html,
+    { xmlMode: undefined },
+    ($: Cheerio) => {
+      const signed = signElements(plan, $.root()[0].children ?? [], 0);
+      const ids = new Map(signed.elements.map((element, i) => [element as DomNode, signed.ids[i]!]));
+      const visit = (node: DomNode, chain: DomNode[]) => {
+        for (const child of node.children ?? []) {
+          if (child.attribs) {
+            for (const [name, value] of Object.entries(child.attribs)) {
+              const holes = [...value.matchAll(HOLES)];
+              if (holes.length === 0) continue;
+              if (plan.attributes.has(name)) usable = false; // a selector tests it: the styles depend on the value
+              const pair = `${name}="${value}"`;
+              quoted.set(pair, (quoted.get(pair) ?? 0) + 1);
+              for (const [, n] of holes) skeleton.attributeHoles.add(holeAt(n));
+            }
+            visit(child, [...chain, child]);
+          } else if (typeof (child as { data?: unknown }).data === 'string') {
+            const data = (child as { data: string }).data;
+            for (const [, n] of data.matchAll(HOLES)) {
+              const hole = holeAt(n);
+              const parent = chain.at(-1);
+              if (
+                chain.some((element) => FOREIGN.has(element.name!)) ||
+                (child as { type?: string }).type !== 'text'
+              )
+                usable = false; // in a comment...
+              else if (parent && RAW_TEXT.has(parent.name!)) {
+                // the title's own text has no "<" either, so no value can join it into an end tag
+                if (parent.name === 'title' && !data.includes('<')) skeleton.titleHoles.add(hole);
+                else usable = false;
+              } else {
+                note(hole);
+                skeleton.textHoles.push({
+                  hole,
+                  chain: chain.map((element) => element.name!),
+                  parent: parent ? ids.get(parent)! : 0,
+                });
+              }
             }
           }
         }
-      }
-    };
-    visit($.root()[0], []);
-    parts.client.inlineDocument($, stylesheetOf(css), juiceOptions(parts, css));
-    return $;
-  }, [css]);
+      };
+      visit($.root()[0], []);
+      parts.client.inlineDocument($, stylesheetOf(css), juiceOptions(parts, css));
+      return $;
+    },
+    [css],
+  );
   if (found !== (html.match(ANY_HOLE)?.length ?? 0)) usable = false;
   // every attribute with a hole written in the skeleton just as the parser read it, between double quotes
   for (const [pair, count] of quoted) if (html.split(pair).length - 1 < count) usable = false;
@@ -161,7 +198,12 @@ function styleSkeleton(parts: JuiceParts, plan: Plan, html: string, css: string)
 /** Each text hole's piece, parsed inside its ancestors, styled from signatures and serialised; undefined when
  * any piece would not parse the same inside the page, or has an element juice has not styled yet. Pieces with
  * the same ancestors share one copy of them, one after the other, each followed by the marker element. */
-function stylePieces(parts: JuiceParts, plan: Plan, holes: TextHole[], values: readonly string[]): Map<number, string> | undefined {
+function stylePieces(
+  parts: JuiceParts,
+  plan: Plan,
+  holes: TextHole[],
+  values: readonly string[],
+): Map<number, string> | undefined {
   const groups = new Map<string, { chain: string[]; holes: TextHole[] }>();
   for (const hole of holes) {
     const value = values[hole.hole]!;
@@ -173,9 +215,14 @@ function stylePieces(parts: JuiceParts, plan: Plan, holes: TextHole[], values: r
     group.holes.push(hole);
   }
   const document = [...groups.values()]
-    .map(({ chain, holes: group }) =>
-      `<${PIECE}>${chain.map((name) => `<${name}>`).join('')}${group.map(({ hole }) => `${values[hole]}<${END}></${END}>`).join('')}` +
-      `${chain.map((name) => `</${name}>`).reverse().join('')}</${PIECE}>`)
+    .map(
+      ({ chain, holes: group }) =>
+        `<${PIECE}>${chain.map((name) => `<${name}>`).join('')}${group.map(({ hole }) => `${values[hole]}<${END}></${END}>`).join('')}` +
+        `${chain
+          .map((name) => `</${name}>`)
+          .reverse()
+          .join('')}</${PIECE}>`,
+    )
     .join('');
   // as juice/lib/cheerio loads a page (its code blocks aside: there are none)
   const $ = parts.cheerio.load(document, { xml: { decodeEntities: false, xmlMode: undefined } });

@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import { requireLean } from './mjml-require.js';
 import type { MjmlNode } from './mjml-skeleton.js';
 
-export type Mjml2Html = (mjml: string | MjmlNode, options: object) => Promise<{ html: string; errors: { line: number; message: string; tagName: string }[] }>;
+export type Mjml2Html = (
+  mjml: string | MjmlNode,
+  options: object,
+) => Promise<{ html: string; errors: { line: number; message: string; tagName: string }[] }>;
 
 export const MJML_OPTIONS = {
   validationLevel: 'soft', // collect every error, then fail the edition on any of them

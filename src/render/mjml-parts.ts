@@ -14,7 +14,8 @@ type Parse = (mjml: string, options: object) => MjmlNode;
 const ourRequire = createRequire(import.meta.url);
 let coreRequire: NodeRequire | undefined;
 /** require() as mjml-core itself would resolve. */
-const mjmlCoreRequire = (): NodeRequire => (coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core')));
+const mjmlCoreRequire = (): NodeRequire =>
+  (coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core')));
 /** A module as mjml-core itself would load it, lean. */
 function fromMjmlCore(id: string): unknown {
   return requireLean(() => mjmlCoreRequire()(id));
@@ -22,17 +23,37 @@ function fromMjmlCore(id: string): unknown {
 
 /** Components whose content MJML's parser keeps as raw text (checked against MJML's registry in a test). */
 export const ENDING_TAGS = [
-  'mj-accordion-text', 'mj-accordion-title', 'mj-breakpoint', 'mj-button', 'mj-carousel-image', 'mj-navbar-link',
-  'mj-preview', 'mj-raw', 'mj-social-element', 'mj-style', 'mj-table', 'mj-text', 'mj-title',
+  'mj-accordion-text',
+  'mj-accordion-title',
+  'mj-breakpoint',
+  'mj-button',
+  'mj-carousel-image',
+  'mj-navbar-link',
+  'mj-preview',
+  'mj-raw',
+  'mj-social-element',
+  'mj-style',
+  'mj-table',
+  'mj-text',
+  'mj-title',
 ];
 // the parser only asks each component whether it is an ending tag, and its name
-const PARSER_COMPONENTS = Object.fromEntries(ENDING_TAGS.map((name) => [name, { endingTag: true, getTagName: () => name }]));
+const PARSER_COMPONENTS = Object.fromEntries(
+  ENDING_TAGS.map((name) => [name, { endingTag: true, getTagName: () => name }]),
+);
 
 let parser: Parse | undefined;
 /** MJML's parser, with the options mjml2html gives it for newsletter's compile options (render/mjml.ts). */
 export function parseMjml(source: string): MjmlNode {
   parser ??= fromMjmlCore('mjml-parser-xml') as Parse;
-  return parser(source, { keepComments: false, components: PARSER_COMPONENTS, filePath: '.', actualPath: '.', preprocessors: [], ignoreIncludes: true });
+  return parser(source, {
+    keepComments: false,
+    components: PARSER_COMPONENTS,
+    filePath: '.',
+    actualPath: '.',
+    preprocessors: [],
+    ignoreIncludes: true,
+  });
 }
 
 let juice: JuiceParts | undefined;
@@ -48,7 +69,10 @@ export function inlineCss(html: string, css: string): string {
  * (inline-holes.ts). */
 export function inlineCssInHoles(skeletonHtml: string, values: readonly string[], css: string): string {
   preloadParts();
-  return mergeConditionals!(inlineHoles(juice!, skeletonHtml, values, css) ?? inlineBySignature(juice!, fillHoles(skeletonHtml, values), css));
+  return mergeConditionals!(
+    inlineHoles(juice!, skeletonHtml, values, css) ??
+      inlineBySignature(juice!, fillHoles(skeletonHtml, values), css),
+  );
 }
 
 /** juice's pieces, from the files its main module loads (not the main module itself, which also loads its
@@ -57,10 +81,18 @@ export function inlineCssInHoles(skeletonHtml: string, values: readonly string[]
 function juiceParts(): JuiceParts {
   const load = fromMjmlCore('juice/lib/cheerio') as JuiceParts['load'];
   const fromJuice = createRequire(mjmlCoreRequire().resolve('juice/lib/cheerio'));
-  const fromCheerio = createRequire(createRequire(fromJuice.resolve('cheerio/slim')).resolve('cheerio-select'));
+  const fromCheerio = createRequire(
+    createRequire(fromJuice.resolve('cheerio/slim')).resolve('cheerio-select'),
+  );
   const cssWhat = fromCheerio('css-what') as { parse: JuiceParts['parseSelector'] };
   const cheerio = requireLean(() => fromJuice('cheerio/slim')) as JuiceParts['cheerio'];
-  return { load, cheerio, client: fromMjmlCore('juice/client') as JuiceParts['client'], utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'], parseSelector: cssWhat.parse };
+  return {
+    load,
+    cheerio,
+    client: fromMjmlCore('juice/client') as JuiceParts['client'],
+    utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'],
+    parseSelector: cssWhat.parse,
+  };
 }
 
 /** Loads the parser and juice now, so that a thread can do it ahead of its first compile. */

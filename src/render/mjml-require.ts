@@ -29,7 +29,12 @@ export const STAND_INS: readonly StandIn[] = [
   { from: /[\\/]juice[\\/]index\.js$/, request: 'web-resource-inliner', esModule: false },
   // juice calls only cheerio.load, always with `xml` options: htmlparser2 and dom-serializer, which is all
   // that cheerio/slim is. The full entry also loads parse5, undici and encoding sniffing, for fetching pages.
-  { from: /[\\/]juice[\\/]lib[\\/]cheerio\.js$/, request: 'cheerio', instead: 'cheerio/slim', esModule: true },
+  {
+    from: /[\\/]juice[\\/]lib[\\/]cheerio\.js$/,
+    request: 'cheerio',
+    instead: 'cheerio/slim',
+    esModule: true,
+  },
 ];
 
 type Load = (request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;

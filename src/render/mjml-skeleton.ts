@@ -39,9 +39,22 @@ const HOLE = 'mjmlhole7f3a';
 export const holeMarker = (n: number): string => `${HOLE}${n}x`;
 export const HOLES = new RegExp(`${HOLE}(\\d+)x`, 'g');
 // components that output their content as it is, trimmed (MJML's getContent()); not mj-preview (padded) nor mj-style
-const CONTENT_HOLES = new Set(['mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-title', 'mj-navbar-link', 'mj-accordion-text', 'mj-accordion-title', 'mj-social-element']);
+const CONTENT_HOLES = new Set([
+  'mj-text',
+  'mj-button',
+  'mj-raw',
+  'mj-table',
+  'mj-title',
+  'mj-navbar-link',
+  'mj-accordion-text',
+  'mj-accordion-title',
+  'mj-social-element',
+]);
 // attributes MJML copies into the HTML as they are
-const ATTRIBUTE_HOLES: Record<string, readonly string[]> = { 'mj-image': ['src', 'alt', 'href', 'title'], 'mj-button': ['href', 'title'] };
+const ATTRIBUTE_HOLES: Record<string, readonly string[]> = {
+  'mj-image': ['src', 'alt', 'href', 'title'],
+  'mj-button': ['href', 'title'],
+};
 // fields of the parser's nodes that say where a node came from, not what it is
 const POSITION = new Set(['line', 'file', 'absoluteFilePath', 'includedIn']);
 // components that make what MJML outputs depend on the text around them
@@ -75,11 +88,22 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
       copy.attributes = { ...node.attributes };
       // an empty value stays: MJML tests some of them (an mj-image links only when href is not empty); so does
       // one with a comment in it, as content does
-      for (const name of holed) if (copy.attributes[name] && !copy.attributes[name].includes('<!')) copy.attributes[name] = hole(copy.attributes[name]);
+      for (const name of holed)
+        if (copy.attributes[name] && !copy.attributes[name].includes('<!'))
+          copy.attributes[name] = hole(copy.attributes[name]);
     }
     const content = node.content?.trim();
-    if (content && (inBody || node.tagName === 'mj-title') && CONTENT_HOLES.has(node.tagName) && !content.includes('<!')) copy.content = hole(content);
-    if (node.children) copy.children = node.children.map((child) => walk(child, inBody || child.tagName === 'mj-body', node)).filter((c) => c !== undefined);
+    if (
+      content &&
+      (inBody || node.tagName === 'mj-title') &&
+      CONTENT_HOLES.has(node.tagName) &&
+      !content.includes('<!')
+    )
+      copy.content = hole(content);
+    if (node.children)
+      copy.children = node.children
+        .map((child) => walk(child, inBody || child.tagName === 'mj-body', node))
+        .filter((c) => c !== undefined);
     return copy;
   };
 
@@ -100,4 +124,5 @@ export function holeInConditional(html: string): boolean {
 }
 
 /** The compiled skeleton with every hole filled (inline CSS is applied afterwards, see mjml-parts.ts). */
-export const fillHoles = (html: string, values: readonly string[]): string => html.replace(HOLES, (_, n: string) => values[Number(n)]!);
+export const fillHoles = (html: string, values: readonly string[]): string =>
+  html.replace(HOLES, (_, n: string) => values[Number(n)]!);

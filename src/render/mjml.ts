@@ -14,11 +14,22 @@ export type { Mjml2Html } from './mjml-options.js';
 /** MJML's compile: in the MJML thread while one runs (a small build started it), else in this thread. */
 export async function loadMjml(): Promise<Mjml2Html> {
   const thread = mjmlThread();
-  return thread ? (mjml, options) => inThread(thread, (t) => t.compile(mjml, options), async () => (await mjmlHere())(mjml, options)) : mjmlHere();
+  return thread
+    ? (mjml, options) =>
+        inThread(
+          thread,
+          (t) => t.compile(mjml, options),
+          async () => (await mjmlHere())(mjml, options),
+        )
+    : mjmlHere();
 }
 
 /** Asks the MJML thread; if it stopped before answering (it crashed, or was stopped), does the work here. */
-async function inThread<T>(thread: MjmlThread, there: (thread: MjmlThread) => Promise<T>, here: () => Promise<T>): Promise<T> {
+async function inThread<T>(
+  thread: MjmlThread,
+  there: (thread: MjmlThread) => Promise<T>,
+  here: () => Promise<T>,
+): Promise<T> {
   try {
     return await there(thread);
   } catch (error) {
@@ -32,17 +43,24 @@ export interface CompileOptions {
   skeletonDir?: string;
 }
 
-export async function compileMjml(rendered: Rendered, templates: TemplateSet, options: CompileOptions = {}): Promise<{ html?: string; diagnostics: Diagnostic[] }> {
+export async function compileMjml(
+  rendered: Rendered,
+  templates: TemplateSet,
+  options: CompileOptions = {},
+): Promise<{ html?: string; diagnostics: Diagnostic[] }> {
   const thread = mjmlThread();
   const here = () => compileAsSkeleton(rendered.output, options.skeletonDir, mjmlHere);
-  const html = thread ? await inThread(thread, (t) => t.skeleton(rendered.output, options.skeletonDir), here) : await here();
+  const html = thread
+    ? await inThread(thread, (t) => t.skeleton(rendered.output, options.skeletonDir), here)
+    : await here();
   if (html !== undefined) return { html, diagnostics: [] };
 
   // the whole document: when it cannot be split, and for its errors, which then carry their real lines
   const result = await (await loadMjml())(rendered.output, MJML_OPTIONS);
   const diagnostics = result.errors.map((error) => {
     const origin = rendered.origin(error.line);
-    const source = [...templates.layouts, ...templates.partials].find((t) => t.file === origin.file)?.source ?? '';
+    const source =
+      [...templates.layouts, ...templates.partials].find((t) => t.file === origin.file)?.source ?? '';
     const line = nearestLineWith(source, `<${error.tagName}`, origin.line);
     return diag('MJML_ERROR', 'error', error.message, { file: origin.file, line });
   });

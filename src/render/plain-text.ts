@@ -44,14 +44,23 @@ const convert = compile({
   wordwrap: TEXT_WIDTH,
   preserveNewlines: false,
   // html-to-text silently truncates long input by default: a long article must come through whole.
-  limits: { maxInputLength: Number.MAX_SAFE_INTEGER, maxChildNodes: undefined, maxDepth: undefined, ellipsis: '' },
+  limits: {
+    maxInputLength: Number.MAX_SAFE_INTEGER,
+    maxChildNodes: undefined,
+    maxDepth: undefined,
+    ellipsis: '',
+  },
   formatters: { anchor, image, underlinedHeading },
   selectors: [
     { selector: 'a', format: 'anchor' },
     { selector: 'img', format: 'image' },
     ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, format: 'underlinedHeading' })),
     { selector: 'ul', options: { itemPrefix: ' * ' } },
-    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false, colSpacing: 3, maxColumnWidth: 40 } },
+    {
+      selector: 'table',
+      format: 'dataTable',
+      options: { uppercaseHeaderCells: false, colSpacing: 3, maxColumnWidth: 40 },
+    },
     { selector: 'hr', options: { length: 20 } },
     { selector: 'pre', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
   ],

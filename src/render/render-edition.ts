@@ -29,14 +29,27 @@ export async function renderEdition(
     const file = edition.sources[0];
     return {
       diagnostics: missing.map((kind) =>
-        diag('TEMPLATE_MISSING', 'error', `layout "${edition.layout}" has no templates/${edition.layout}.${kind}.hbs`, { file }),
+        diag(
+          'TEMPLATE_MISSING',
+          'error',
+          `layout "${edition.layout}" has no templates/${edition.layout}.${kind}.hbs`,
+          { file },
+        ),
       ),
     };
   }
-  const mjml = engine.render(edition.layout, 'mjml', editionView(edition, config, 'html', Handlebars.SafeString));
+  const mjml = engine.render(
+    edition.layout,
+    'mjml',
+    editionView(edition, config, 'html', Handlebars.SafeString),
+  );
   // the compile starts first: in the MJML thread of a small build, the text renders here meanwhile
   const compiling = mjml.ok ? compileMjml(mjml.rendered, templates, options) : undefined;
-  const text = engine.render(edition.layout, 'txt', editionView(edition, config, 'text', Handlebars.SafeString));
+  const text = engine.render(
+    edition.layout,
+    'txt',
+    editionView(edition, config, 'text', Handlebars.SafeString),
+  );
   const failures = [...(mjml.ok ? [] : mjml.diagnostics), ...(text.ok ? [] : text.diagnostics)];
   if (!mjml.ok || !text.ok) {
     await compiling?.catch(() => undefined); // nothing left running behind the failure
@@ -45,7 +58,10 @@ export async function renderEdition(
 
   const compiled = await compiling!;
   if (!compiled.html) return { diagnostics: compiled.diagnostics };
-  return { rendered: { mjml: mjml.rendered.output, html: compiled.html, text: tidyText(text.rendered.output) }, diagnostics: [] };
+  return {
+    rendered: { mjml: mjml.rendered.output, html: compiled.html, text: tidyText(text.rendered.output) },
+    diagnostics: [],
+  };
 }
 
 /** Template whitespace is hard to control in Handlebars: trim line ends, at most one blank line in a row. */

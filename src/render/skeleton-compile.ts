@@ -8,7 +8,11 @@ import { MJML_OPTIONS, type Mjml2Html } from './mjml-options.js';
 
 /** The HTML, or undefined when the document has to be compiled whole (it cannot be split, has errors, or has
  * text inside an Outlook conditional block). */
-export async function compileAsSkeleton(source: string, skeletonDir: string | undefined, compiler: () => Promise<Mjml2Html>): Promise<string | undefined> {
+export async function compileAsSkeleton(
+  source: string,
+  skeletonDir: string | undefined,
+  compiler: () => Promise<Mjml2Html>,
+): Promise<string | undefined> {
   let tree: MjmlNode;
   try {
     tree = parseMjml(source);
@@ -25,5 +29,7 @@ export async function compileAsSkeleton(source: string, skeletonDir: string | un
     storeSkeleton(skeleton.key, html, skeletonDir);
   }
   if (holeInConditional(html)) return undefined;
-  return skeleton.inlineCss === undefined ? fillHoles(html, skeleton.values) : inlineCssInHoles(html, skeleton.values, skeleton.inlineCss);
+  return skeleton.inlineCss === undefined
+    ? fillHoles(html, skeleton.values)
+    : inlineCssInHoles(html, skeleton.values, skeleton.inlineCss);
 }

@@ -64,10 +64,18 @@ export function storeSkeleton(key: string, html: string, dir?: string): void {
 
 /** Keeps the folder bounded: the oldest skeletons past ON_DISK, and temporary files nobody will finish. */
 export function prune(dir: string, now = Date.now()): void {
-  const files = readdirSync(dir).map((name) => ({ name, mtimeMs: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs }));
-  const leftovers = files.filter((f) => f.name.endsWith('.tmp') && f.mtimeMs !== undefined && now - f.mtimeMs > STALE_TEMPORARY_MS);
-  const skeletons = files.filter((f) => f.name.endsWith('.html') && f.mtimeMs !== undefined).sort((a, b) => b.mtimeMs! - a.mtimeMs!);
-  for (const { name } of [...leftovers, ...skeletons.slice(ON_DISK)]) rmSync(join(dir, name), { force: true });
+  const files = readdirSync(dir).map((name) => ({
+    name,
+    mtimeMs: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs,
+  }));
+  const leftovers = files.filter(
+    (f) => f.name.endsWith('.tmp') && f.mtimeMs !== undefined && now - f.mtimeMs > STALE_TEMPORARY_MS,
+  );
+  const skeletons = files
+    .filter((f) => f.name.endsWith('.html') && f.mtimeMs !== undefined)
+    .sort((a, b) => b.mtimeMs! - a.mtimeMs!);
+  for (const { name } of [...leftovers, ...skeletons.slice(ON_DISK)])
+    rmSync(join(dir, name), { force: true });
 }
 
 function remember(key: string, html: string): void {

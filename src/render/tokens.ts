@@ -22,10 +22,13 @@ const SEPARATOR = '\uE001';
 const CLOSE = '\uE002';
 const TOKEN = /\uE000([a-z_]+)(?:\uE001([^\uE002]*))?\uE002/g;
 
-export const isRecipientField = (name: string): name is RecipientField => (RECIPIENT_FIELDS as readonly string[]).includes(name);
+export const isRecipientField = (name: string): name is RecipientField =>
+  (RECIPIENT_FIELDS as readonly string[]).includes(name);
 
 export function token(field: RecipientField, fallback?: string): string {
-  return fallback === undefined ? `${OPEN}${field}${CLOSE}` : `${OPEN}${field}${SEPARATOR}${encodeURIComponent(fallback)}${CLOSE}`;
+  return fallback === undefined
+    ? `${OPEN}${field}${CLOSE}`
+    : `${OPEN}${field}${SEPARATOR}${encodeURIComponent(fallback)}${CLOSE}`;
 }
 
 export interface TokenUse {
@@ -36,7 +39,10 @@ export interface TokenUse {
 /** Replaces every token with what `replace` returns for it. */
 export function replaceTokens(text: string, replace: (use: TokenUse) => string): string {
   return text.replace(TOKEN, (_, field: string, fallback: string | undefined) =>
-    replace({ field: field as RecipientField, fallback: fallback === undefined ? undefined : decodeURIComponent(fallback) }),
+    replace({
+      field: field as RecipientField,
+      fallback: fallback === undefined ? undefined : decodeURIComponent(fallback),
+    }),
   );
 }
 
@@ -45,7 +51,12 @@ export const hasTokens = (text: string): boolean => text.includes(OPEN);
 export type RecipientValues = Partial<Record<RecipientField, string>>;
 
 export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Fills tokens with a recipient's values, escaped for the HTML they land in (or as they are, in text). */
 export function fillTokens(text: string, values: RecipientValues, context: 'html' | 'text'): string {

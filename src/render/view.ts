@@ -6,8 +6,14 @@ import { htmlToPlainText } from './plain-text.js';
 
 export type BodyFormat = 'html' | 'text';
 
-export function editionView(edition: Edition, config: Config, format: BodyFormat, SafeString: new (s: string) => unknown) {
-  const body = (html: string) => (format === 'html' ? { body: new SafeString(html), links: [] } : textBody(html));
+export function editionView(
+  edition: Edition,
+  config: Config,
+  format: BodyFormat,
+  SafeString: new (s: string) => unknown,
+) {
+  const body = (html: string) =>
+    format === 'html' ? { body: new SafeString(html), links: [] } : textBody(html);
   const intro = edition.introHtml === undefined ? undefined : body(edition.introHtml);
   return {
     newsletter: {
@@ -30,7 +36,11 @@ export function editionView(edition: Edition, config: Config, format: BodyFormat
   };
 }
 
-function articleView(article: Article, index: number, body: (html: string) => { body: unknown; links: { n: number; url: string }[] }) {
+function articleView(
+  article: Article,
+  index: number,
+  body: (html: string) => { body: unknown; links: { n: number; url: string }[] },
+) {
   const { body: content, links } = body(article.html);
   return {
     ...article.extra,

@@ -34,7 +34,12 @@ export async function deliver(
       case 'unknown':
         return { status: verdict.kind, why: verdict.why, attempts: attempt };
       case 'retry': {
-        if (attempt >= retry.maxAttempts) return { status: 'failed', why: `gave up after ${attempt} attempts: ${verdict.why}`, attempts: attempt };
+        if (attempt >= retry.maxAttempts)
+          return {
+            status: 'failed',
+            why: `gave up after ${attempt} attempts: ${verdict.why}`,
+            attempts: attempt,
+          };
         const delay = backoffMs(attempt + 1, retry.baseDelayMs);
         retry.onRetry?.(attempt + 1, verdict.why, delay);
         await sleep(delay);

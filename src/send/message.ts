@@ -30,7 +30,11 @@ export function recipientValues(kept: KeptEdition, recipient: Recipient): Recipi
   return { ...kept.stored.defaults, ...recipient.fields, email: recipient.email };
 }
 
-export async function composeMessage(kept: KeptEdition, recipient: Recipient, options: ComposeOptions): Promise<ComposedMessage> {
+export async function composeMessage(
+  kept: KeptEdition,
+  recipient: Recipient,
+  options: ComposeOptions,
+): Promise<ComposedMessage> {
   const { message } = kept.stored;
   const values = recipientValues(kept, recipient);
   const subject = `${options.testPrefix ? TEST_PREFIX : ''}${message.subject}`;
@@ -46,7 +50,9 @@ export async function composeMessage(kept: KeptEdition, recipient: Recipient, op
   // A Message-ID of its own for every send: Gmail hides a message whose id it has seen before, so a second
   // test send of the same edition would otherwise never show up.
   const messageId = `<${randomUUID()}@${mail.messageId.slice(mail.messageId.lastIndexOf('@') + 1)}`;
-  const node = new MailComposer({ ...mail, messageId } as ConstructorParameters<typeof MailComposer>[0]).compile();
+  const node = new MailComposer({ ...mail, messageId } as ConstructorParameters<
+    typeof MailComposer
+  >[0]).compile();
   node.keepBcc = false;
   const raw = await buildMime(node);
   return { raw, envelope: { from: senderAddress(message.from), to: recipient.email }, messageId, subject };

@@ -9,9 +9,16 @@ export const outboxDir = (outDir: string, slug: string): string => join(outDir, 
 
 /** "01-ann_example.org.eml": numbered in sending order, named after the address (made file-name safe). */
 export const outboxName = (index: number, total: number, email: string): string =>
-  `${String(index + 1).padStart(String(total).length, '0')}-${email.toLowerCase().replace(/[^a-z0-9.@_-]+/g, '_').replace('@', '_at_')}.eml`;
+  `${String(index + 1).padStart(String(total).length, '0')}-${email
+    .toLowerCase()
+    .replace(/[^a-z0-9.@_-]+/g, '_')
+    .replace('@', '_at_')}.eml`;
 
-export async function writeOutbox(outDir: string, slug: string, messages: { name: string; raw: Buffer }[]): Promise<void> {
+export async function writeOutbox(
+  outDir: string,
+  slug: string,
+  messages: { name: string; raw: Buffer }[],
+): Promise<void> {
   const dir = outboxDir(outDir, slug);
   await rm(dir, { recursive: true, force: true });
   await writeAllAtomic(messages.map((m) => ({ path: join(dir, m.name), data: m.raw })));

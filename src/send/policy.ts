@@ -17,12 +17,17 @@ export function judge(delivery: Extract<Delivery, { ok: false }>): Verdict {
   const { error, dataStarted } = delivery;
   const reply = error.response?.trim();
   if (dataStarted && (CONNECTION_LOST.has(error.code ?? '') || error.code === 'ETIMEDOUT')) {
-    return { kind: 'unknown', why: `the connection was lost after the message was sent (${describe(error)}); the server may have delivered it, so it was not resent` };
+    return {
+      kind: 'unknown',
+      why: `the connection was lost after the message was sent (${describe(error)}); the server may have delivered it, so it was not resent`,
+    };
   }
-  if (error.responseCode && RETRYABLE_REPLIES.has(error.responseCode)) return { kind: 'retry', why: reply ?? describe(error) };
+  if (error.responseCode && RETRYABLE_REPLIES.has(error.responseCode))
+    return { kind: 'retry', why: reply ?? describe(error) };
   if (error.code === 'EAUTH') return { kind: 'failed', why: `login refused: ${reply ?? error.message}` };
   if (error.responseCode && error.responseCode >= 500 && reply) return { kind: 'rejected', response: reply };
-  if (CONNECTION_LOST.has(error.code ?? '') && !error.responseCode) return { kind: 'retry', why: describe(error) };
+  if (CONNECTION_LOST.has(error.code ?? '') && !error.responseCode)
+    return { kind: 'retry', why: describe(error) };
   return { kind: 'failed', why: describe(error) };
 }
 
@@ -33,7 +38,8 @@ export function backoffMs(attempt: number, baseMs: number, random: () => number 
 
 /** nodemailer's message, with the underlying system error (ECONNREFUSED...) and the server's reply. */
 export function describe(error: SmtpError): string {
-  const system = error.originalCode && !error.message.includes(error.originalCode) ? `${error.originalCode}: ` : '';
+  const system =
+    error.originalCode && !error.message.includes(error.originalCode) ? `${error.originalCode}: ` : '';
   const reply = error.response?.trim();
   const message = reply ? error.message.replace(`: ${error.response}`, '').trim() : error.message;
   return `${system}${message}${reply ? ` (server said: ${reply})` : ''}`;

@@ -30,9 +30,11 @@ export interface RecipientList {
 const NAME_COLUMNS = ['name', 'last_name'];
 const URL_FIELDS = new Set(['unsubscribe_url', 'preferences_url', 'web_version_url']);
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const ADDRESS = /^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)*[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
+const ADDRESS =
+  /^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)*[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 
-export const isAddress = (text: string): boolean => ADDRESS.test(text) && text.length <= 254 && !text.includes('..');
+export const isAddress = (text: string): boolean =>
+  ADDRESS.test(text) && text.length <= 254 && !text.includes('..');
 
 /** `--to a@x.org,"Doe, Ann" <ann@x.org>` (repeatable): each value may hold several addresses. */
 export function recipientsFromOption(values: readonly string[]): RecipientList {
@@ -40,13 +42,27 @@ export function recipientsFromOption(values: readonly string[]): RecipientList {
   const diagnostics: Diagnostic[] = [];
   for (const value of values) {
     if (CONTROL.test(value)) {
-      diagnostics.push(diag('RECIPIENT_INVALID', 'error', `--to ${JSON.stringify(value)} contains a line break or control character`));
+      diagnostics.push(
+        diag(
+          'RECIPIENT_INVALID',
+          'error',
+          `--to ${JSON.stringify(value)} contains a line break or control character`,
+        ),
+      );
       continue;
     }
     for (const entry of addressparser(value)) {
       const name = entry.name.trim();
       if (entry.group !== undefined || !isAddress(entry.address ?? '')) {
-        diagnostics.push(diag('RECIPIENT_INVALID', 'error', `--to: "${entry.group !== undefined ? name : entry.address || name}" is not an email address`, {}, 'give addresses like me@example.org or "Ann Smith <ann@example.org>"'));
+        diagnostics.push(
+          diag(
+            'RECIPIENT_INVALID',
+            'error',
+            `--to: "${entry.group !== undefined ? name : entry.address || name}" is not an email address`,
+            {},
+            'give addresses like me@example.org or "Ann Smith <ann@example.org>"',
+          ),
+        );
         continue;
       }
       recipients.push({ email: entry.address!, ...(name ? { name } : {}), fields: {}, source: '--to' });
@@ -62,7 +78,17 @@ export async function recipientsFromFile(root: string, file: string): Promise<Re
   try {
     source = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
-    return { recipients: [], diagnostics: [diag('RECIPIENTS_FILE', 'error', `cannot read recipients: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file: shown })] };
+    return {
+      recipients: [],
+      diagnostics: [
+        diag(
+          'RECIPIENTS_FILE',
+          'error',
+          `cannot read recipients: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          { file: shown },
+        ),
+      ],
+    };
   }
   const rows = extname(path).toLowerCase() === '.json' ? jsonRows(source, shown) : csvRows(source, shown);
   if ('diagnostic' in rows) return { recipients: [], diagnostics: [rows.diagnostic] };
@@ -70,11 +96,30 @@ export async function recipientsFromFile(root: string, file: string): Promise<Re
   const diagnostics: Diagnostic[] = [];
   const columns = new Set(rows.rows.flatMap((row) => Object.keys(row.values)));
   if (!columns.has('email')) {
-    return { recipients: [], diagnostics: [diag('RECIPIENTS_FILE', 'error', 'the recipients have no "email" column or field', { file: shown, line: 1 }, `fields: email, ${[...RECIPIENT_FIELDS.filter((f) => f !== 'email'), ...NAME_COLUMNS].join(', ')}`)] };
+    return {
+      recipients: [],
+      diagnostics: [
+        diag(
+          'RECIPIENTS_FILE',
+          'error',
+          'the recipients have no "email" column or field',
+          { file: shown, line: 1 },
+          `fields: email, ${[...RECIPIENT_FIELDS.filter((f) => f !== 'email'), ...NAME_COLUMNS].join(', ')}`,
+        ),
+      ],
+    };
   }
   for (const column of columns) {
     if (!isRecipientField(column) && !NAME_COLUMNS.includes(column)) {
-      diagnostics.push(diag('RECIPIENT_UNKNOWN_FIELD', 'warning', `"${column}" is not a recipient field; it is ignored`, { file: shown, line: 1 }, `recipient fields: ${RECIPIENT_FIELDS.join(', ')} (and name, last_name for the To header)`));
+      diagnostics.push(
+        diag(
+          'RECIPIENT_UNKNOWN_FIELD',
+          'warning',
+          `"${column}" is not a recipient field; it is ignored`,
+          { file: shown, line: 1 },
+          `recipient fields: ${RECIPIENT_FIELDS.join(', ')} (and name, last_name for the To header)`,
+        ),
+      );
     }
   }
   const recipients: Recipient[] = [];
@@ -86,9 +131,16 @@ export async function recipientsFromFile(root: string, file: string): Promise<Re
       continue;
     }
     const { email, name, last_name: lastName, ...rest } = row.values;
-    const fields = Object.fromEntries(Object.entries(rest).filter(([key, value]) => isRecipientField(key) && value !== '')) as RecipientValues;
+    const fields = Object.fromEntries(
+      Object.entries(rest).filter(([key, value]) => isRecipientField(key) && value !== ''),
+    ) as RecipientValues;
     const display = name || [rest.first_name, lastName].filter(Boolean).join(' ');
-    recipients.push({ email: email!, ...(display ? { name: display } : {}), fields, source: `${shown}:${row.line}` });
+    recipients.push({
+      email: email!,
+      ...(display ? { name: display } : {}),
+      fields,
+      source: `${shown}:${row.line}`,
+    });
   }
   return { recipients, diagnostics };
 }
@@ -100,7 +152,14 @@ export function uniqueRecipients(lists: RecipientList[]): RecipientList {
   for (const recipient of lists.flatMap((list) => list.recipients)) {
     const key = recipient.email.toLowerCase();
     const first = seen.get(key);
-    if (first) diagnostics.push(diag('RECIPIENT_DUPLICATE', 'warning', `${recipient.email} (${recipient.source}) is already listed (${first.source}); it gets one message`));
+    if (first)
+      diagnostics.push(
+        diag(
+          'RECIPIENT_DUPLICATE',
+          'warning',
+          `${recipient.email} (${recipient.source}) is already listed (${first.source}); it gets one message`,
+        ),
+      );
     else seen.set(key, recipient);
   }
   return { recipients: [...seen.values()], diagnostics };
@@ -136,7 +195,11 @@ interface Row {
 }
 
 /** "First Name" and "first-name" are the first_name column. */
-const normalizeKey = (key: string) => key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeKey = (key: string) =>
+  key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function csvRows(source: string, file: string): { rows: Row[] } | { diagnostic: Diagnostic } {
   try {
@@ -148,24 +211,55 @@ function csvRows(source: string, file: string): { rows: Row[] } | { diagnostic: 
       trim: true,
     }) as unknown as { info: { lines: number }; raw: string; record: Record<string, string> }[];
     // info.lines is where a record ends; a quoted field may span lines, and the line to show is the first.
-    const spans = (raw: string) => (raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-    return { rows: records.map(({ info, raw, record }) => ({ line: info.lines - spans(raw), values: record })) };
+    const spans = (raw: string) =>
+      (
+        raw
+          .replace(/^[\r\n]+/, '')
+          .replace(/\r?\n$/, '')
+          .match(/\n/g) ?? []
+      ).length;
+    return {
+      rows: records.map(({ info, raw, record }) => ({ line: info.lines - spans(raw), values: record })),
+    };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { diagnostic: diag('RECIPIENTS_FILE', 'error', `not valid CSV: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}`, { file, ...(line ? { line } : {}) }) };
+    return {
+      diagnostic: diag(
+        'RECIPIENTS_FILE',
+        'error',
+        `not valid CSV: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}`,
+        { file, ...(line ? { line } : {}) },
+      ),
+    };
   }
 }
 
 function jsonRows(source: string, file: string): { rows: Row[] } | { diagnostic: Diagnostic } {
   const parsed = parseJson(source);
-  if (!('value' in parsed)) return { diagnostic: diag('RECIPIENTS_FILE', 'error', `not valid JSON: ${parsed.message}`, { file, ...parsed.at }) };
+  if (!('value' in parsed))
+    return {
+      diagnostic: diag('RECIPIENTS_FILE', 'error', `not valid JSON: ${parsed.message}`, {
+        file,
+        ...parsed.at,
+      }),
+    };
   const data = parsed.value;
-  if (!Array.isArray(data)) return { diagnostic: diag('RECIPIENTS_FILE', 'error', 'expected a JSON array of recipients ([{"email": "..."}])', { file, line: 1 }) };
+  if (!Array.isArray(data))
+    return {
+      diagnostic: diag(
+        'RECIPIENTS_FILE',
+        'error',
+        'expected a JSON array of recipients ([{"email": "..."}])',
+        { file, line: 1 },
+      ),
+    };
   const rows: Row[] = [];
   let searchFrom = 0;
   for (const [index, item] of data.entries()) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      return { diagnostic: diag('RECIPIENTS_FILE', 'error', `recipient ${index + 1} is not an object`, { file }) };
+      return {
+        diagnostic: diag('RECIPIENTS_FILE', 'error', `recipient ${index + 1} is not an object`, { file }),
+      };
     }
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {

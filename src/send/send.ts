@@ -6,7 +6,13 @@ import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { deliver, DEFAULT_RETRY, type Outcome } from './deliver.js';
 import { composeMessage, headerProblems, type ComposedMessage } from './message.js';
 import { outboxName, writeOutbox } from './outbox.js';
-import { recipientsFromFile, recipientsFromOption, uniqueRecipients, type Recipient, type RecipientList } from './recipients.js';
+import {
+  recipientsFromFile,
+  recipientsFromOption,
+  uniqueRecipients,
+  type Recipient,
+  type RecipientList,
+} from './recipients.js';
 import { smtpEnvironment } from './settings.js';
 import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
@@ -32,7 +38,13 @@ export interface SendOptions extends ProjectOptions {
   confirm?: (count: number) => Promise<boolean>;
   onBuild?: (reason: string) => void;
   onTarget?: (target: SendTarget) => void;
-  onRecipient?: (event: { recipient: Recipient; index: number; total: number; result?: RecipientResult; retry?: { attempt: number; why: string; delayMs: number } }) => void;
+  onRecipient?: (event: {
+    recipient: Recipient;
+    index: number;
+    total: number;
+    result?: RecipientResult;
+    retry?: { attempt: number; why: string; delayMs: number };
+  }) => void;
 }
 
 export type { SendTarget };
@@ -59,7 +71,11 @@ export interface SendReport {
 
 export async function send(options: SendOptions): Promise<SendReport> {
   const report: SendReport = { slug: options.slug, usageError: false, diagnostics: [], results: [] };
-  const stop = (diagnostics: Diagnostic[], usageError: boolean): SendReport => ({ ...report, diagnostics: [...report.diagnostics, ...diagnostics], usageError });
+  const stop = (diagnostics: Diagnostic[], usageError: boolean): SendReport => ({
+    ...report,
+    diagnostics: [...report.diagnostics, ...diagnostics],
+    usageError,
+  });
 
   // 1. options that cannot work together, before touching anything
   const optionProblem = checkOptions(options);
@@ -72,7 +88,18 @@ export async function send(options: SendOptions): Promise<SendReport> {
   const project = loaded.project;
   if (!project.editions.some((e) => e.slug === options.slug)) {
     const known = project.editions.map((e) => e.slug).join(', ');
-    return stop([diag('UNKNOWN_EDITION', 'error', `no edition "${options.slug}" in ${project.paths.contentLabel}`, {}, `editions: ${known}`)], true);
+    return stop(
+      [
+        diag(
+          'UNKNOWN_EDITION',
+          'error',
+          `no edition "${options.slug}" in ${project.paths.contentLabel}`,
+          {},
+          `editions: ${known}`,
+        ),
+      ],
+      true,
+    );
   }
 
   // 3. recipients: all of them valid, or nothing is sent
@@ -81,9 +108,36 @@ export async function send(options: SendOptions): Promise<SendReport> {
   const { recipients, diagnostics: recipientDiagnostics } = uniqueRecipients(lists);
   report.diagnostics.push(...recipientDiagnostics);
   if (hasErrors(recipientDiagnostics)) return stop([], true);
-  if (recipients.length === 0) return stop([diag('SEND_OPTIONS', 'error', 'no recipients', {}, 'give --to me@example.org or --recipients test-list.csv')], true);
-  if (recipients.length > MAX_RECIPIENTS_WITHOUT_YES && !options.yes && !(await options.confirm?.(recipients.length))) {
-    return stop([diag('TOO_MANY_RECIPIENTS', 'error', `${recipients.length} recipients is more than ${MAX_RECIPIENTS_WITHOUT_YES} for a test send`, {}, 'add --yes to send anyway; to mail a list, use `newsletter export` and a mailing platform')], true);
+  if (recipients.length === 0)
+    return stop(
+      [
+        diag(
+          'SEND_OPTIONS',
+          'error',
+          'no recipients',
+          {},
+          'give --to me@example.org or --recipients test-list.csv',
+        ),
+      ],
+      true,
+    );
+  if (
+    recipients.length > MAX_RECIPIENTS_WITHOUT_YES &&
+    !options.yes &&
+    !(await options.confirm?.(recipients.length))
+  ) {
+    return stop(
+      [
+        diag(
+          'TOO_MANY_RECIPIENTS',
+          'error',
+          `${recipients.length} recipients is more than ${MAX_RECIPIENTS_WITHOUT_YES} for a test send`,
+          {},
+          'add --yes to send anyway; to mail a list, use `newsletter export` and a mailing platform',
+        ),
+      ],
+      true,
+    );
   }
 
   // 4. the edition as build kept it, built first if missing or stale
@@ -96,27 +150,62 @@ export async function send(options: SendOptions): Promise<SendReport> {
     const built = await build({ ...projectOptions(options), slugs: [options.slug] });
     // build loads the project again: its config warnings are the ones already reported
     const seen = new Set(report.diagnostics.map((d) => JSON.stringify(d)));
-    report.diagnostics.push(...[...built.diagnostics, ...built.editions.flatMap((e) => e.diagnostics)].filter((d) => !seen.has(JSON.stringify(d))));
+    report.diagnostics.push(
+      ...[...built.diagnostics, ...built.editions.flatMap((e) => e.diagnostics)].filter(
+        (d) => !seen.has(JSON.stringify(d)),
+      ),
+    );
     if (built.usageError || !built.editions.every((e) => e.ok)) return stop([], built.usageError);
   }
   const kept = await readKeptEdition(project.paths.out, options.slug);
-  if (!kept) return stop([diag('STORED_EDITION', 'error', `cannot read the kept edition of ${options.slug} under ${project.paths.outLabel}/.newsletter/editions/`, {}, 'run `newsletter build` and check the output folder is writable')], false);
+  if (!kept)
+    return stop(
+      [
+        diag(
+          'STORED_EDITION',
+          'error',
+          `cannot read the kept edition of ${options.slug} under ${project.paths.outLabel}/.newsletter/editions/`,
+          {},
+          'run `newsletter build` and check the output folder is writable',
+        ),
+      ],
+      false,
+    );
   const unsafe = headerProblems(kept);
-  if (unsafe.length) return stop(unsafe.map((problem) => diag('CONFIG_INVALID', 'error', `refusing to send: ${problem}`)), true);
+  if (unsafe.length)
+    return stop(
+      unsafe.map((problem) => diag('CONFIG_INVALID', 'error', `refusing to send: ${problem}`)),
+      true,
+    );
 
   // 5. every message composed before the first is sent, so a composition error sends nothing
   const date = new Date();
   const messages: ComposedMessage[] = [];
-  for (const recipient of recipients) messages.push(await composeMessage(kept, recipient, { testPrefix: options.testPrefix ?? true, date }));
+  for (const recipient of recipients)
+    messages.push(await composeMessage(kept, recipient, { testPrefix: options.testPrefix ?? true, date }));
   report.subject = messages[0]!.subject;
-  const base = (i: number) => ({ email: recipients[i]!.email, ...(recipients[i]!.name ? { name: recipients[i]!.name } : {}), source: recipients[i]!.source, messageId: messages[i]!.messageId });
+  const base = (i: number) => ({
+    email: recipients[i]!.email,
+    ...(recipients[i]!.name ? { name: recipients[i]!.name } : {}),
+    source: recipients[i]!.source,
+    messageId: messages[i]!.messageId,
+  });
 
   if (options.dryRun) {
     const names = messages.map((m, i) => outboxName(i, messages.length, recipients[i]!.email));
-    await writeOutbox(project.paths.out, options.slug, messages.map((m, i) => ({ name: names[i]!, raw: m.raw })));
+    await writeOutbox(
+      project.paths.out,
+      options.slug,
+      messages.map((m, i) => ({ name: names[i]!, raw: m.raw })),
+    );
     const where = `${project.paths.outLabel}/.newsletter/outbox/${options.slug}/`;
     report.target = { via: 'outbox', where };
-    report.results = names.map((name, i) => ({ ...base(i), status: 'written', attempts: 0, file: `${where}${name}` }));
+    report.results = names.map((name, i) => ({
+      ...base(i),
+      status: 'written',
+      attempts: 0,
+      file: `${where}${name}`,
+    }));
     return report;
   }
 
@@ -143,7 +232,13 @@ export async function send(options: SendOptions): Promise<SendReport> {
       options.onRecipient?.({ recipient, index, total: recipients.length });
       const outcome = await deliver(mail, messages[index]!.envelope, messages[index]!.raw, {
         ...(options.retry ?? DEFAULT_RETRY),
-        onRetry: (attempt, why, delayMs) => options.onRecipient?.({ recipient, index, total: recipients.length, retry: { attempt, why: redact(why), delayMs } }),
+        onRetry: (attempt, why, delayMs) =>
+          options.onRecipient?.({
+            recipient,
+            index,
+            total: recipients.length,
+            retry: { attempt, why: redact(why), delayMs },
+          }),
       });
       const result: RecipientResult = { ...base(index), ...redactOutcome(outcome, redact) };
       report.results.push(result);
@@ -156,14 +251,31 @@ export async function send(options: SendOptions): Promise<SendReport> {
 }
 
 function checkOptions(options: SendOptions): Diagnostic | undefined {
-  if (options.insecure && options.requireTls) return diag('SEND_OPTIONS', 'error', '--insecure and --require-tls contradict each other');
-  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) return diag('SEND_OPTIONS', 'error', '--timeout must be a number of seconds above 0');
-  if (!options.to?.length && !options.recipients) return diag('SEND_OPTIONS', 'error', 'no recipients', {}, 'give --to me@example.org or --recipients test-list.csv');
+  if (options.insecure && options.requireTls)
+    return diag('SEND_OPTIONS', 'error', '--insecure and --require-tls contradict each other');
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0))
+    return diag('SEND_OPTIONS', 'error', '--timeout must be a number of seconds above 0');
+  if (!options.to?.length && !options.recipients)
+    return diag(
+      'SEND_OPTIONS',
+      'error',
+      'no recipients',
+      {},
+      'give --to me@example.org or --recipients test-list.csv',
+    );
   return undefined;
 }
 
-const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({ root, content, templates, out, config });
+const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({
+  root,
+  content,
+  templates,
+  out,
+  config,
+});
 
 function redactOutcome(outcome: Outcome, redact: (text: string) => string): Outcome {
-  return 'why' in outcome ? { ...outcome, why: redact(outcome.why) } : { ...outcome, response: redact(outcome.response) };
+  return 'why' in outcome
+    ? { ...outcome, why: redact(outcome.why) }
+    : { ...outcome, response: redact(outcome.response) };
 }

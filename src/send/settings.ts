@@ -25,7 +25,10 @@ const ENV_FILE = '.env';
 
 /** The process environment over the project's .env (the environment wins, as with every dotenv tool; a
  *  variable exported empty counts as unset, so `SMTP_URL= newsletter send ...` falls back to .env or the inbox). */
-export async function smtpEnvironment(root: string, env: NodeJS.ProcessEnv = process.env): Promise<NodeJS.ProcessEnv> {
+export async function smtpEnvironment(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<NodeJS.ProcessEnv> {
   let fromFile: NodeJS.Dict<string> = {};
   try {
     fromFile = parseEnv(await readFile(resolve(root, ENV_FILE), 'utf8'));
@@ -38,13 +41,23 @@ export async function smtpEnvironment(root: string, env: NodeJS.ProcessEnv = pro
 export async function readSmtpSettings(root: string, env: NodeJS.ProcessEnv): Promise<SmtpSettingsResult> {
   const parsed = env.SMTP_URL ? fromUrl(env.SMTP_URL) : env.SMTP_HOST ? fromParts(env) : undefined;
   if (!parsed) return { kind: 'none', diagnostics: [] };
-  if ('error' in parsed) return { kind: 'invalid', diagnostics: [diag('SMTP_CONFIG', 'error', parsed.error, {}, parsed.hint)] };
+  if ('error' in parsed)
+    return { kind: 'invalid', diagnostics: [diag('SMTP_CONFIG', 'error', parsed.error, {}, parsed.hint)] };
   const settings = parsed.settings;
   if (env.SMTP_CA) {
     try {
       settings.ca = await readFile(resolve(root, env.SMTP_CA), 'utf8');
     } catch (error) {
-      return { kind: 'invalid', diagnostics: [diag('SMTP_CONFIG', 'error', `SMTP_CA: cannot read ${env.SMTP_CA}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)] };
+      return {
+        kind: 'invalid',
+        diagnostics: [
+          diag(
+            'SMTP_CONFIG',
+            'error',
+            `SMTP_CA: cannot read ${env.SMTP_CA}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          ),
+        ],
+      };
     }
   }
   return { kind: 'smtp', settings, diagnostics: [] };
@@ -52,7 +65,8 @@ export async function readSmtpSettings(root: string, env: NodeJS.ProcessEnv): Pr
 
 type Parsed = { settings: SmtpSettings } | { error: string; hint?: string };
 
-const URL_HINT = 'SMTP_URL looks like smtp://user:password@smtp.example.org:587 or smtps://user:password@smtp.example.org:465 (percent-encode special characters)';
+const URL_HINT =
+  'SMTP_URL looks like smtp://user:password@smtp.example.org:587 or smtps://user:password@smtp.example.org:465 (percent-encode special characters)';
 
 function fromUrl(text: string): Parsed {
   let url: URL;
@@ -62,12 +76,14 @@ function fromUrl(text: string): Parsed {
     // The URL may hold a password: never repeat it.
     return { error: 'SMTP_URL is not a valid URL', hint: URL_HINT };
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return { error: `SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`, hint: URL_HINT };
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    return { error: `SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`, hint: URL_HINT };
   if (!url.hostname) return { error: 'SMTP_URL has no host', hint: URL_HINT };
   const secure = url.protocol === 'smtps:';
   const user = decode(url.username);
   const pass = decode(url.password);
-  if (user === undefined || pass === undefined) return { error: 'SMTP_URL has a badly percent-encoded user or password', hint: URL_HINT };
+  if (user === undefined || pass === undefined)
+    return { error: 'SMTP_URL has a badly percent-encoded user or password', hint: URL_HINT };
   if (user && !pass) return { error: 'SMTP_URL names a user but no password', hint: URL_HINT };
   return {
     settings: {
@@ -83,7 +99,8 @@ function fromParts(env: NodeJS.ProcessEnv): Parsed {
   const secure = parseBoolean(env.SMTP_SECURE);
   if (secure === undefined) return { error: `SMTP_SECURE must be true or false, not "${env.SMTP_SECURE}"` };
   const port = env.SMTP_PORT ? Number(env.SMTP_PORT) : secure ? 465 : 587;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: `SMTP_PORT must be a port number (1-65535), not "${env.SMTP_PORT}"` };
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return { error: `SMTP_PORT must be a port number (1-65535), not "${env.SMTP_PORT}"` };
   if (env.SMTP_USER && !env.SMTP_PASS) return { error: 'SMTP_USER is set but SMTP_PASS is not' };
   if (!env.SMTP_USER && env.SMTP_PASS) return { error: 'SMTP_PASS is set but SMTP_USER is not' };
   return {
@@ -111,4 +128,5 @@ function parseBoolean(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
-export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);

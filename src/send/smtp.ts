@@ -30,7 +30,11 @@ export interface SmtpError extends Error {
 
 export type Delivery =
   | { ok: true; response: string }
-  | { ok: false; error: SmtpError; /** The server had said 354 and the message had begun to go out. */ dataStarted: boolean };
+  | {
+      ok: false;
+      error: SmtpError;
+      /** The server had said 354 and the message had begun to go out. */ dataStarted: boolean;
+    };
 
 export const label = (target: Pick<SmtpTarget, 'host' | 'port'>): string =>
   `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
@@ -71,7 +75,9 @@ export function courier(target: SmtpTarget): Courier {
       try {
         const live = await connection();
         const info = await new Promise<{ response: string }>((resolve, reject) =>
-          live.send({ ...envelope, size: message.length }, body, (error, result) => (error ? reject(error) : resolve(result!))),
+          live.send({ ...envelope, size: message.length }, body, (error, result) =>
+            error ? reject(error) : resolve(result!),
+          ),
         );
         return { ok: true, response: info.response };
       } catch (error) {
@@ -113,7 +119,11 @@ function connect(target: SmtpTarget): Promise<SMTPConnection> {
       reject(error);
     };
     connection.once('error', fail);
-    connection.once('end', () => fail(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' })));
+    connection.once('end', () =>
+      fail(
+        Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' }),
+      ),
+    );
     connection.connect((error) => {
       if (error) return fail(error);
       login(connection, target).then(() => {
@@ -130,6 +140,8 @@ function login(connection: SMTPConnection, target: SmtpTarget): Promise<void> {
   // A server that offers no AUTH gets none (a local relay or the inbox); nodemailer's transport does the same.
   if (!target.auth || !connection.allowsAuth) return Promise.resolve();
   return new Promise((resolve, reject) =>
-    connection.login({ user: target.auth!.user, pass: target.auth!.pass }, (error) => (error ? reject(error) : resolve())),
+    connection.login({ user: target.auth!.user, pass: target.auth!.pass }, (error) =>
+      error ? reject(error) : resolve(),
+    ),
   );
 }

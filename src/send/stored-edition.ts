@@ -4,7 +4,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from '../content/discover.js';
-import { keptEditionFile, type KeptEdition as KeptFile, type StoredEdition } from '../output/edition-output.js';
+import {
+  keptEditionFile,
+  type KeptEdition as KeptFile,
+  type StoredEdition,
+} from '../output/edition-output.js';
 import type { Project } from '../project.js';
 import { BuildCache } from '../cache/build-cache.js';
 
@@ -16,7 +20,12 @@ export interface KeptEdition {
 
 export async function readKeptEdition(outDir: string, slug: string): Promise<KeptEdition | undefined> {
   try {
-    const { html, text, mjml: _mjml, ...stored } = JSON.parse(await readFile(keptEditionFile(outDir, slug), 'utf8')) as KeptFile;
+    const {
+      html,
+      text,
+      mjml: _mjml,
+      ...stored
+    } = JSON.parse(await readFile(keptEditionFile(outDir, slug), 'utf8')) as KeptFile;
     if (typeof html !== 'string' || typeof text !== 'string') return undefined;
     return { stored, html, text };
   } catch {
@@ -29,17 +38,29 @@ export async function readKeptEdition(outDir: string, slug: string): Promise<Kep
  * build"), or undefined. Decided as `build` decides it, by its cache (the bytes of the sources, the
  * templates, the config, the output), so send, export and build agree; file times only name the culprit.
  */
-export async function staleness(project: Project, slug: string, configPath: string): Promise<string | undefined> {
+export async function staleness(
+  project: Project,
+  slug: string,
+  configPath: string,
+): Promise<string | undefined> {
   const entry = project.editions.find((e) => e.slug === slug)!;
   const built = await mtime(keptEditionFile(project.paths.out, slug));
   if (built === undefined) return 'not built yet';
   const cache = await BuildCache.open(project);
   if ('fresh' in (await cache.check(entry))) return undefined;
-  return (await newerInput(project, entry, configPath, built)) ?? 'its sources or output changed since the last build';
+  return (
+    (await newerInput(project, entry, configPath, built)) ??
+    'its sources or output changed since the last build'
+  );
 }
 
 /** The first source, template or config file changed after `built`, by file times. */
-async function newerInput(project: Project, entry: Project['editions'][number], configPath: string, built: number): Promise<string | undefined> {
+async function newerInput(
+  project: Project,
+  entry: Project['editions'][number],
+  configPath: string,
+  built: number,
+): Promise<string | undefined> {
   // The folders themselves too: removing or renaming a file changes its folder's time, not the file's.
   const partials = join(project.paths.templates, 'partials');
   const inputs = [
@@ -52,14 +73,17 @@ async function newerInput(project: Project, entry: Project['editions'][number], 
   ];
   for (const input of inputs) {
     const changed = await mtime(input);
-    if (changed !== undefined && changed > built) return `${displayPath(project.paths.root, input)} changed since the last build`;
+    if (changed !== undefined && changed > built)
+      return `${displayPath(project.paths.root, input)} changed since the last build`;
   }
   return undefined;
 }
 
 async function filesIn(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(dir, e.name));
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(dir, e.name));
   } catch {
     return [];
   }

@@ -31,7 +31,13 @@ export async function findTarget(
     const inbox = await findInbox(outDir);
     if (!inbox.running) {
       return {
-        diagnostic: diag('SMTP_NOT_CONFIGURED', 'error', `no SMTP settings, and ${inbox.why}`, {}, 'start one with `newsletter inbox` in another terminal, or set SMTP_URL (smtp://user:password@host:587) in the environment or .env'),
+        diagnostic: diag(
+          'SMTP_NOT_CONFIGURED',
+          'error',
+          `no SMTP settings, and ${inbox.why}`,
+          {},
+          'start one with `newsletter inbox` in another terminal, or set SMTP_URL (smtp://user:password@host:587) in the environment or .env',
+        ),
       };
     }
     settings = { host: '127.0.0.1', port: inbox.port, secure: false };
@@ -39,12 +45,26 @@ export async function findTarget(
   }
   const target: SmtpTarget = { ...settings, requireTLS: tlsRequired(settings.host, options), timeoutMs };
   const tls = target.secure ? 'tls' : target.requireTLS ? 'starttls required' : 'starttls if offered';
-  return { target, info: { via, where: label(target), tls, ...(target.auth ? { user: target.auth.user } : {}) } };
+  return {
+    target,
+    info: { via, where: label(target), tls, ...(target.auth ? { user: target.auth.user } : {}) },
+  };
 }
 
-export function verifyDiagnostic(target: SmtpTarget, info: SendTarget, error: SmtpError, redact: (text: string) => string): Diagnostic {
+export function verifyDiagnostic(
+  target: SmtpTarget,
+  info: SendTarget,
+  error: SmtpError,
+  redact: (text: string) => string,
+): Diagnostic {
   const where = label(target);
-  return diag('SMTP_VERIFY', 'error', `${where}: ${redact(describe(error))}; nothing was sent`, {}, verifyHint(target, info, error));
+  return diag(
+    'SMTP_VERIFY',
+    'error',
+    `${where}: ${redact(describe(error))}; nothing was sent`,
+    {},
+    verifyHint(target, info, error),
+  );
 }
 
 /** What to check, by what went wrong. */
@@ -59,8 +79,10 @@ function verifyHint(target: SmtpTarget, info: SendTarget, error: SmtpError): str
       : 'the TLS handshake failed: check that smtps:// (SMTP_SECURE) matches the port (465 is TLS from the start, 587 is STARTTLS), and SMTP_CA for a self-signed certificate';
   }
   if (system === 'ECONNREFUSED') return `nothing is listening on ${where}: check SMTP_HOST and SMTP_PORT`;
-  if (system === 'ENOTFOUND' || system === 'EDNS') return `the host name ${target.host} does not resolve: check SMTP_HOST`;
-  if (system === 'ETIMEDOUT') return `no answer from ${where} within ${target.timeoutMs / 1000} s: check the host and port (465 expects TLS from the start: smtps://), or raise --timeout`;
+  if (system === 'ENOTFOUND' || system === 'EDNS')
+    return `the host name ${target.host} does not resolve: check SMTP_HOST`;
+  if (system === 'ETIMEDOUT')
+    return `no answer from ${where} within ${target.timeoutMs / 1000} s: check the host and port (465 expects TLS from the start: smtps://), or raise --timeout`;
   return undefined;
 }
 
@@ -71,7 +93,9 @@ function verifyHint(target: SmtpTarget, info: SendTarget, error: SmtpError): str
 export function redactor(target: SmtpTarget): (text: string) => string {
   const auth = target.auth;
   const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-  const forms = auth?.pass ? [base64(`\0${auth.user}\0${auth.pass}`), base64(auth.pass), auth.pass, encodeURIComponent(auth.pass)] : [];
+  const forms = auth?.pass
+    ? [base64(`\0${auth.user}\0${auth.pass}`), base64(auth.pass), auth.pass, encodeURIComponent(auth.pass)]
+    : [];
   const secrets = forms.filter((s) => s.length >= 3); // longest first: the AUTH PLAIN token before the bare password
   return (text) => secrets.reduce((out, secret) => out.split(secret).join('********'), text);
 }

@@ -6,7 +6,13 @@ import type { BuildOptions, EditionResult } from '../edition/results.js';
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
-import { runEditionTask, withInputs, withoutBuilt, type EditionTask, type TaskResult } from './edition-task.js';
+import {
+  runEditionTask,
+  withInputs,
+  withoutBuilt,
+  type EditionTask,
+  type TaskResult,
+} from './edition-task.js';
 import { buildEdition } from '../pipeline.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { skeletonDirIn } from '../output/private-dir.js';
@@ -31,7 +37,8 @@ export async function buildEditions(
     if (options.dryRun) {
       // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
       if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
-      for (const [index, entry] of entries.entries()) report(index, await after(await buildEdition(project, entry, true)));
+      for (const [index, entry] of entries.entries())
+        report(index, await after(await buildEdition(project, entry, true)));
       return { editions: results, workers: 0 };
     }
 
@@ -41,7 +48,8 @@ export async function buildEditions(
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
-    const likelyHere = entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
+    const likelyHere =
+      entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
       const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };

@@ -11,10 +11,17 @@ import { startMjmlThread } from './mjml-thread.js';
 /** Below this many editions to build, starting workers (each loads MJML again) costs more than it saves. */
 export const MIN_EDITIONS_FOR_WORKERS = 8;
 
-export function startMjmlEarly(options: { root?: string; content?: string; out?: string; slugs?: string[] }): void {
+export function startMjmlEarly(options: {
+  root?: string;
+  content?: string;
+  out?: string;
+  slugs?: string[];
+}): void {
   const root = resolve(options.root ?? process.cwd());
   if (existsSync(buildCacheFile(resolve(root, options.out ?? 'out')))) return; // incremental: it may compile nothing
-  const editions = options.slugs?.length ? options.slugs.length : entriesIn(resolve(root, options.content ?? 'content'));
+  const editions = options.slugs?.length
+    ? options.slugs.length
+    : entriesIn(resolve(root, options.content ?? 'content'));
   if (editions < MIN_EDITIONS_FOR_WORKERS) startMjmlThread({ loadMjml: true });
 }
 

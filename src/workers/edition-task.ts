@@ -38,25 +38,51 @@ export const withoutBuilt = ({ built: _built, ...result }: EditionResult): Editi
 
 export async function runEditionTask(project: Project, task: EditionTask): Promise<TaskResult> {
   const inputs = await inputsOf(project, task);
-  return taskResult(project, task.index, inputs, await buildEdition(project, task.entry, false, inputs.source));
+  return taskResult(
+    project,
+    task.index,
+    inputs,
+    await buildEdition(project, task.entry, false, inputs.source),
+  );
 }
 
 /** The task with its inputs read, for a worker that is not to read them itself. */
-export const withInputs = async (project: Project, task: EditionTask): Promise<EditionTask> => ({ ...task, inputs: await inputsOf(project, task) });
+export const withInputs = async (project: Project, task: EditionTask): Promise<EditionTask> => ({
+  ...task,
+  inputs: await inputsOf(project, task),
+});
 
 /** What the cache check already read, else read now. */
-const inputsOf = async (project: Project, task: EditionTask): Promise<EditionInputs> => task.inputs ?? (await readInputs(project.paths.root, task.entry));
+const inputsOf = async (project: Project, task: EditionTask): Promise<EditionInputs> =>
+  task.inputs ?? (await readInputs(project.paths.root, task.entry));
 
 export async function renderTask(project: Project, task: EditionTask): Promise<RenderedTask> {
   const inputs = await inputsOf(project, task);
-  return { index: task.index, inputs, project: keyOf(project), part: await renderPart(project, task.entry, false, inputs.source) };
+  return {
+    index: task.index,
+    inputs,
+    project: keyOf(project),
+    part: await renderPart(project, task.entry, false, inputs.source),
+  };
 }
 
-export async function finishTask(project: Project, { index, inputs, project: renderedWith, part }: RenderedTask): Promise<TaskResult> {
+export async function finishTask(
+  project: Project,
+  { index, inputs, project: renderedWith, part }: RenderedTask,
+): Promise<TaskResult> {
   if ('failed' in part) return taskResult(project, index, inputs, part.failed);
   if (renderedWith !== keyOf(project)) {
-    const message = 'the config or a template changed while the build ran; the edition was not written: build again';
-    return { index, result: { slug: part.rendered.edition.slug, ok: false, files: [], diagnostics: [diag('PROJECT_CHANGED', 'error', message, { file: part.rendered.edition.sources[0] })] } };
+    const message =
+      'the config or a template changed while the build ran; the edition was not written: build again';
+    return {
+      index,
+      result: {
+        slug: part.rendered.edition.slug,
+        ok: false,
+        files: [],
+        diagnostics: [diag('PROJECT_CHANGED', 'error', message, { file: part.rendered.edition.sources[0] })],
+      },
+    };
   }
   return taskResult(project, index, inputs, await finishEdition(project, part.rendered, false));
 }
@@ -69,8 +95,16 @@ function keyOf(project: Project): string {
   return key;
 }
 
-function taskResult(project: Project, index: number, inputs: EditionInputs, result: EditionResult): TaskResult {
+function taskResult(
+  project: Project,
+  index: number,
+  inputs: EditionInputs,
+  result: EditionResult,
+): TaskResult {
   const layout = result.built?.edition.layout;
-  const cache = result.ok && layout !== undefined ? cacheEntry(project, inputs, { layout, files: result.files, diagnostics: result.diagnostics }) : undefined;
+  const cache =
+    result.ok && layout !== undefined
+      ? cacheEntry(project, inputs, { layout, files: result.files, diagnostics: result.diagnostics })
+      : undefined;
   return { index, result, ...(cache ? { cache } : {}) };
 }

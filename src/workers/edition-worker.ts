@@ -8,9 +8,19 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStages } from '../pipeline.js';
 import { loadProject, type ProjectOptions } from '../project.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { finishTask, renderTask, runEditionTask, withoutBuilt, type EditionTask, type RenderedTask, type TaskResult } from './edition-task.js';
+import {
+  finishTask,
+  renderTask,
+  runEditionTask,
+  withoutBuilt,
+  type EditionTask,
+  type RenderedTask,
+  type TaskResult,
+} from './edition-task.js';
 
-export type WorkerData = { project: ProjectOptions } & ({ role: 'whole' } | { role: 'render' | 'finish'; partner: MessagePort });
+export type WorkerData = { project: ProjectOptions } & (
+  { role: 'whole' } | { role: 'render' | 'finish'; partner: MessagePort }
+);
 
 /** What a worker tells the main thread: an edition done, or an exception (a bug: it ends the build). */
 export type WorkerReply = TaskResult | { index: number; error: { message: string; stack?: string } };
@@ -26,33 +36,59 @@ type Loaded = NonNullable<Awaited<typeof loading>['project']>;
 type Reply = TaskResult | RenderedTask;
 
 if (data.role === 'whole') {
-  main.on('message', (task: EditionTask) => inTurn(task.index, main, failedResult(task), async (project) => {
-    const { result, cache } = await runEditionTask(project, task);
-    // the rendered edition stays here: copying it to the main thread would cost more than it is worth
-    return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
-  }));
+  main.on('message', (task: EditionTask) =>
+    inTurn(task.index, main, failedResult(task), async (project) => {
+      const { result, cache } = await runEditionTask(project, task);
+      // the rendered edition stays here: copying it to the main thread would cost more than it is worth
+      return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+    }),
+  );
 } else if (data.role === 'render') {
   const partner = data.partner;
-  const failedPart = (task: EditionTask) => (diagnostics: Diagnostic[]): RenderedTask =>
-    ({ index: task.index, inputs: task.inputs!, project: '', part: { failed: failedResult(task)(diagnostics).result } });
-  main.on('message', (task: EditionTask) => inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)));
+  const failedPart =
+    (task: EditionTask) =>
+    (diagnostics: Diagnostic[]): RenderedTask => ({
+      index: task.index,
+      inputs: task.inputs!,
+      project: '',
+      part: { failed: failedResult(task)(diagnostics).result },
+    });
+  main.on('message', (task: EditionTask) =>
+    inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)),
+  );
 } else {
-  const failedFinish = (rendered: RenderedTask) => (diagnostics: Diagnostic[]): TaskResult =>
-    ({ index: rendered.index, result: { slug: slugOf(rendered), ok: false, files: [], diagnostics } });
-  data.partner.on('message', (rendered: RenderedTask) => inTurn(rendered.index, main, failedFinish(rendered), async (project) => {
-    const { index, result, cache } = await finishTask(project, rendered);
-    return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
-  }));
+  const failedFinish =
+    (rendered: RenderedTask) =>
+    (diagnostics: Diagnostic[]): TaskResult => ({
+      index: rendered.index,
+      result: { slug: slugOf(rendered), ok: false, files: [], diagnostics },
+    });
+  data.partner.on('message', (rendered: RenderedTask) =>
+    inTurn(rendered.index, main, failedFinish(rendered), async (project) => {
+      const { index, result, cache } = await finishTask(project, rendered);
+      return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+    }),
+  );
 }
 
 /** The edition fails when the project changed between the main thread's load and this worker's. */
-const failedResult = (task: EditionTask) => (diagnostics: Diagnostic[]): TaskResult =>
-  ({ index: task.index, result: { slug: task.entry.slug, ok: false, files: [], diagnostics } });
+const failedResult =
+  (task: EditionTask) =>
+  (diagnostics: Diagnostic[]): TaskResult => ({
+    index: task.index,
+    result: { slug: task.entry.slug, ok: false, files: [], diagnostics },
+  });
 
-const slugOf = ({ part }: RenderedTask): string => ('failed' in part ? part.failed.slug : part.rendered.edition.slug);
+const slugOf = ({ part }: RenderedTask): string =>
+  'failed' in part ? part.failed.slug : part.rendered.edition.slug;
 
 /** Runs `work` after what came before, and posts what it returns (or `unloaded` with the project's problem). */
-function inTurn(index: number, to: MessagePort | typeof main, unloaded: (diagnostics: Diagnostic[]) => Reply, work: (project: Loaded) => Promise<Reply>): void {
+function inTurn(
+  index: number,
+  to: MessagePort | typeof main,
+  unloaded: (diagnostics: Diagnostic[]) => Reply,
+  work: (project: Loaded) => Promise<Reply>,
+): void {
   queue = queue.then(async () => {
     let reply: WorkerReply | RenderedTask;
     try {

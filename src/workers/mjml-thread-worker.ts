@@ -15,7 +15,10 @@ port.on('message', async (request: MjmlRequest) => {
   let reply: MjmlReply;
   try {
     if (request.kind === 'skeleton') {
-      reply = { id: request.id, result: await compileAsSkeleton(request.source, request.skeletonDir, mjmlHere) };
+      reply = {
+        id: request.id,
+        result: await compileAsSkeleton(request.source, request.skeletonDir, mjmlHere),
+      };
     } else {
       const { html, errors } = await (await mjmlHere())(request.mjml, request.options);
       reply = { id: request.id, result: { html, errors } }; // not MJML's JSON of the document: nobody here reads it

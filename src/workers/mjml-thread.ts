@@ -8,9 +8,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Mjml2Html } from '../render/mjml-options.js';
 
-type MjmlAsk = { kind: 'whole'; mjml: string; options: object } | { kind: 'skeleton'; source: string; skeletonDir?: string };
+type MjmlAsk =
+  | { kind: 'whole'; mjml: string; options: object }
+  | { kind: 'skeleton'; source: string; skeletonDir?: string };
 export type MjmlRequest = MjmlAsk & { id: number };
-export type MjmlReply = { id: number; result: unknown } | { id: number; error: { message: string; stack?: string } };
+export type MjmlReply =
+  { id: number; result: unknown } | { id: number; error: { message: string; stack?: string } };
 
 export interface MjmlThread {
   compile: Mjml2Html;
@@ -34,7 +37,8 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
   worker.on('message', (reply: MjmlReply) => {
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
-    if ('error' in reply) waiting?.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+    if ('error' in reply)
+      waiting?.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     else waiting?.resolve(reply.result);
   });
   // once the thread is gone, nothing it was asked will be answered, nor anything asked later: say so
@@ -56,7 +60,8 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
   current = {
     worker,
     compile: (mjml, options) => ask({ kind: 'whole', mjml: mjml as string, options }),
-    skeleton: (source, skeletonDir) => ask({ kind: 'skeleton', source, ...(skeletonDir ? { skeletonDir } : {}) }),
+    skeleton: (source, skeletonDir) =>
+      ask({ kind: 'skeleton', source, ...(skeletonDir ? { skeletonDir } : {}) }),
   };
 }
 

@@ -44,7 +44,11 @@ export async function buildInWorkers(
   const queue = [...tasks];
   const workers: Worker[] = [];
   const start = (data: WorkerData, transfer: MessagePort[] = []) => {
-    const worker = new Worker(new URL('./edition-worker.js', import.meta.url), { workerData: data, transferList: transfer, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(new URL('./edition-worker.js', import.meta.url), {
+      workerData: data,
+      transferList: transfer,
+      resourceLimits: WORKER_LIMITS,
+    });
     workers.push(worker);
     return worker;
   };
@@ -65,13 +69,17 @@ export async function buildInWorkers(
       // every result comes back here, from a whole worker or a pair's finish worker
       const listen = (worker: Worker, lane: Lane) => {
         worker.on('message', (reply: WorkerReply) => {
-          if ('error' in reply) return reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+          if ('error' in reply)
+            return reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
           onResult(reply);
           if (--pending === 0) return resolve();
           feed(lane);
         });
         worker.on('error', reject);
-        worker.on('exit', (code) => pending > 0 && reject(new Error(`a build worker stopped (exit code ${code})`)));
+        worker.on(
+          'exit',
+          (code) => pending > 0 && reject(new Error(`a build worker stopped (exit code ${code})`)),
+        );
       };
 
       const project = projectOptions(options);
@@ -100,5 +108,10 @@ export async function buildInWorkers(
 }
 
 /** Only what locates the project crosses to the workers (the build's callbacks cannot). */
-const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions =>
-  ({ root: root ?? process.cwd(), content, templates, out, config });
+const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({
+  root: root ?? process.cwd(),
+  content,
+  templates,
+  out,
+  config,
+});

@@ -14,11 +14,17 @@ const article = (title: string, date?: string, dek?: string) =>
 const CONTENT = {
   'content/first.md': article('The first edition', '2026-09-01', 'Where it began'),
   'content/second.md': article('The second edition', '2026-10-15'),
-  'content/third/edition.md': '---\nsubject: "Tom & Jerry <b>not bold</b>"\npreheader: "Cats, mice & markup"\ndate: 2026-11-20\n---\n',
+  'content/third/edition.md':
+    '---\nsubject: "Tom & Jerry <b>not bold</b>"\npreheader: "Cats, mice & markup"\ndate: 2026-11-20\n---\n',
   'content/third/01-piece.md': article('A piece'),
   'content/undated.md': article('An undated note'),
 };
-const NEWEST_FIRST = ['Tom & Jerry <b>not bold</b>', 'The second edition', 'The first edition', 'An undated note'];
+const NEWEST_FIRST = [
+  'Tom & Jerry <b>not bold</b>',
+  'The second edition',
+  'The first edition',
+  'An undated note',
+];
 
 describe('the web archive', () => {
   let project: TempProject;
@@ -50,7 +56,12 @@ describe('the web archive', () => {
       })),
     );
     expect(items.map((i) => i.subject)).toEqual(NEWEST_FIRST);
-    expect(items.map((i) => i.href)).toEqual(['third/index.html', 'second/index.html', 'first/index.html', 'undated/index.html']);
+    expect(items.map((i) => i.href)).toEqual([
+      'third/index.html',
+      'second/index.html',
+      'first/index.html',
+      'undated/index.html',
+    ]);
     expect(items.map((i) => i.date)).toEqual(['2026-11-20', '2026-10-15', '2026-09-01', null]);
     expect(items[0].text).toContain('November 20, 2026');
     expect(items[0].text).toContain('Cats, mice & markup');
@@ -66,7 +77,9 @@ describe('the web archive', () => {
     const feed = parseFeed(xml, { xmlMode: true });
     expect(feed?.type).toBe('atom');
     expect(feed?.title).toBe('Field Notes');
-    expect(feed?.items.map((i) => i.link)).toEqual(['third', 'second', 'first', 'undated'].map((s) => `https://fieldnotes.example.com/newsletter/${s}/`));
+    expect(feed?.items.map((i) => i.link)).toEqual(
+      ['third', 'second', 'first', 'undated'].map((s) => `https://fieldnotes.example.com/newsletter/${s}/`),
+    );
     expect(feed?.updated?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
 
     // Chromium's XML parser is strict: any well-formedness error yields a <parsererror> document.
@@ -74,13 +87,16 @@ describe('the web archive', () => {
     const parsed = await page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'application/xml');
       const atom = 'http://www.w3.org/2005/Atom';
-      const html = (text: string) => Object.assign(document.createElement('div'), { innerHTML: text }).textContent;
+      const html = (text: string) =>
+        Object.assign(document.createElement('div'), { innerHTML: text }).textContent;
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         namespace: doc.documentElement.namespaceURI,
         author: doc.getElementsByTagNameNS(atom, 'author')[0]?.textContent?.trim(),
         // Titles and summaries are type="html": what a reader shows is the HTML's text.
-        titles: [...doc.getElementsByTagNameNS(atom, 'entry')].map((e) => html(e.getElementsByTagNameNS(atom, 'title')[0].textContent!)),
+        titles: [...doc.getElementsByTagNameNS(atom, 'entry')].map((e) =>
+          html(e.getElementsByTagNameNS(atom, 'title')[0].textContent!),
+        ),
         summary: html(doc.getElementsByTagNameNS(atom, 'summary')[0].textContent!),
       };
     }, xml);
@@ -96,7 +112,12 @@ describe('the web archive', () => {
     const run = await project.run(['build', 'first', 'second']);
     expect(run.code).toBe(1); // second failed; its previous output stays, and so does its archive entry
     const html = await project.read('out/index.html');
-    for (const subject of ['The second edition', 'An undated note', 'Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt;']) expect(html).toContain(subject);
+    for (const subject of [
+      'The second edition',
+      'An undated note',
+      'Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt;',
+    ])
+      expect(html).toContain(subject);
   });
 
   it('leaves out, with a warning, a folder whose manifest it cannot read', async () => {

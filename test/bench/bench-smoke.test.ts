@@ -17,10 +17,17 @@ interface Row {
   met: boolean | null;
 }
 
-function bench(args: string[], script = 'bench/run.js'): Promise<{ code: number; stdout: string; stderr: string }> {
+function bench(
+  args: string[],
+  script = 'bench/run.js',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, script), ...args], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(REPO, script), ...args],
+      { cwd: REPO, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -71,8 +78,15 @@ describe('npm run bench (smoke run)', () => {
     const result = await bench(['--editions', '12'], 'bench/stages.js');
     expect(result.code, result.stderr).toBe(0);
     const stages = [...result.stdout.matchAll(/^ *(\d+\.\d+) ms {2}(.+)$/gm)].map((m) => m[2]);
-    expect(stages).toEqual(['read the files', 'front matter, Markdown, sanitising', 'Handlebars, MJML skeleton + juice, plain text',
-      '.eml and the page scan', 'cheap check rules', 'output files, in memory', 'in all']);
+    expect(stages).toEqual([
+      'read the files',
+      'front matter, Markdown, sanitising',
+      'Handlebars, MJML skeleton + juice, plain text',
+      '.eml and the page scan',
+      'cheap check rules',
+      'output files, in memory',
+      'in all',
+    ]);
     expect((await bench(['--editions', '3'], 'bench/stages.js')).code).toBe(2);
   });
 });

@@ -10,7 +10,13 @@ const CACHE = 'out/.newsletter/cache/editions.json';
 interface JsonReport {
   ok: boolean;
   workers: number;
-  editions: { slug: string; ok: boolean; cached: boolean; files: string[]; diagnostics: { code: string }[] }[];
+  editions: {
+    slug: string;
+    ok: boolean;
+    cached: boolean;
+    files: string[];
+    diagnostics: { code: string }[];
+  }[];
 }
 
 describe('incremental build', () => {
@@ -21,7 +27,11 @@ describe('incremental build', () => {
     expect(result.code, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as JsonReport;
   };
-  const rebuilt = (report: JsonReport) => report.editions.filter((e) => !e.cached).map((e) => e.slug).sort();
+  const rebuilt = (report: JsonReport) =>
+    report.editions
+      .filter((e) => !e.cached)
+      .map((e) => e.slug)
+      .sort();
 
   beforeEach(async () => {
     project = await tempProject();
@@ -34,22 +44,32 @@ describe('incremental build', () => {
     const report = await build();
     expect(rebuilt(report)).toEqual([]);
     expect(report.editions.map((e) => e.slug)).toEqual(['2026-11-field-notes', 'kursk-talks']);
-    expect(report.editions[1].files).toEqual(expect.arrayContaining(['kursk-talks/index.html', 'kursk-talks/message.eml']));
+    expect(report.editions[1].files).toEqual(
+      expect.arrayContaining(['kursk-talks/index.html', 'kursk-talks/message.eml']),
+    );
     expect((await stat(join(project.dir, 'out/kursk-talks/index.html'))).mtimeMs).toBe(before.mtimeMs);
 
     const human = await project.run(['build']);
-    expect(human.stderr).toMatch(/Built 0 of 2 editions in [\d.]+s \(2 unchanged, skipped; --force rebuilds them\)/);
+    expect(human.stderr).toMatch(
+      /Built 0 of 2 editions in [\d.]+s \(2 unchanged, skipped; --force rebuilds them\)/,
+    );
   });
 
   it('rebuilds only the edition whose article changed, with the change in its output', async () => {
-    await writeFile(join(project.dir, 'content/kursk-talks.txt'), (await project.read('content/kursk-talks.txt')).replace('Lavrov', 'Lavrov (edited)'));
+    await writeFile(
+      join(project.dir, 'content/kursk-talks.txt'),
+      (await project.read('content/kursk-talks.txt')).replace('Lavrov', 'Lavrov (edited)'),
+    );
     const report = await build();
     expect(rebuilt(report)).toEqual(['kursk-talks']);
     expect(await project.read('out/kursk-talks/index.txt')).toContain('Lavrov (edited)');
   });
 
   it('rebuilds an edition when an article is added to its folder', async () => {
-    await project.write('content/2026-11-field-notes/04-late.md', '---\ntitle: A late addition\n---\nOne more paragraph for the desk.\n');
+    await project.write(
+      'content/2026-11-field-notes/04-late.md',
+      '---\ntitle: A late addition\n---\nOne more paragraph for the desk.\n',
+    );
     const report = await build();
     expect(rebuilt(report)).toEqual(['2026-11-field-notes']);
     expect(await project.read('out/2026-11-field-notes/index.html')).toContain('A late addition');
@@ -87,7 +107,9 @@ describe('incremental build', () => {
 
     await rm(join(project.dir, 'out/.newsletter/editions/kursk-talks.json'));
     expect(rebuilt(await build())).toEqual(['kursk-talks']);
-    expect(await project.read('out/.newsletter/editions/kursk-talks.json')).toContain('"slug": "kursk-talks"');
+    expect(await project.read('out/.newsletter/editions/kursk-talks.json')).toContain(
+      '"slug": "kursk-talks"',
+    );
   });
 
   it('sees an edit that kept the size and the modification time', async () => {
@@ -130,7 +152,9 @@ describe('incremental build', () => {
     await project.write('content/kursk-talks.txt', '---\ntitle: [unclosed\n---\nBody.\n');
     const failed = await project.run(['build', '--json']);
     expect(failed.code).toBe(1);
-    expect(JSON.parse(failed.stdout).editions.find((e: { slug: string }) => e.slug === 'kursk-talks')).toMatchObject({ ok: false, cached: false });
+    expect(
+      JSON.parse(failed.stdout).editions.find((e: { slug: string }) => e.slug === 'kursk-talks'),
+    ).toMatchObject({ ok: false, cached: false });
     // the old output is still there and still matches the old content: reverting needs no rebuild
     await project.write('content/kursk-talks.txt', good);
     expect(rebuilt(await build())).toEqual([]);
@@ -138,9 +162,13 @@ describe('incremental build', () => {
 
   it('shows the warnings of a skipped edition again', async () => {
     // a private-use character (reserved for recipient fields) is removed with a warning
-    await project.write('content/2026-11-field-notes/04-note.md', '---\ntitle: A note\n---\nA paragraph with \uE000 in it.\n');
+    await project.write(
+      'content/2026-11-field-notes/04-note.md',
+      '---\ntitle: A note\n---\nA paragraph with \uE000 in it.\n',
+    );
     const first = await build();
-    const codes = (r: JsonReport) => r.editions.find((e) => e.slug === '2026-11-field-notes')!.diagnostics.map((d) => d.code);
+    const codes = (r: JsonReport) =>
+      r.editions.find((e) => e.slug === '2026-11-field-notes')!.diagnostics.map((d) => d.code);
     expect(codes(first)).toContain('RESERVED_CHARACTER');
     const second = await build();
     expect(rebuilt(second)).toEqual([]);

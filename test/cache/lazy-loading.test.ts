@@ -39,7 +39,10 @@ describe('heavy modules load only when needed', () => {
   });
 
   it('a rebuild after an article edit, its compiled skeleton on disk, does not load MJML', async () => {
-    await project.write('content/kursk-talks.txt', `${await project.read('content/kursk-talks.txt')}\nOne more paragraph, written later.\n`);
+    await project.write(
+      'content/kursk-talks.txt',
+      `${await project.read('content/kursk-talks.txt')}\nOne more paragraph, written later.\n`,
+    );
     const result = await run(['build']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Built 1 of 2 editions');
@@ -48,9 +51,18 @@ describe('heavy modules load only when needed', () => {
   });
 
   it('send --dry-run and export of a built edition do not load MJML', async () => {
-    for (const args of [['send', 'kursk-talks', '--dry-run', '--to', 'reader@example.com'], ['export', 'kursk-talks', '--platform', 'mailchimp']]) {
+    for (const args of [
+      ['send', 'kursk-talks', '--dry-run', '--to', 'reader@example.com'],
+      ['export', 'kursk-talks', '--platform', 'mailchimp'],
+    ]) {
       const result = await run(args);
-      expect(result.code, result.stderr.split('\n').filter((l) => !l.startsWith('MODULE')).join('\n')).toBe(0);
+      expect(
+        result.code,
+        result.stderr
+          .split('\n')
+          .filter((l) => !l.startsWith('MODULE'))
+          .join('\n'),
+      ).toBe(0);
       expect(loadsMjml(result.stderr)).toBe(false);
     }
   });

@@ -1,19 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { clientSupport, DEFAULT_CLIENTS, htmlFailures, pageFailures, validateClients } from '../../src/checks/client-support.js';
-import { ancestry, findElements, isHiddenElement, parseHtml, type HtmlDocument } from '../../src/checks/html.js';
+import {
+  clientSupport,
+  DEFAULT_CLIENTS,
+  htmlFailures,
+  pageFailures,
+  validateClients,
+} from '../../src/checks/client-support.js';
+import {
+  ancestry,
+  findElements,
+  isHiddenElement,
+  parseHtml,
+  type HtmlDocument,
+} from '../../src/checks/html.js';
 import { builtEdition } from '../../src/checks/built-edition.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { loadMjml } from '../../src/render/mjml.js';
 import { built as sampleBuilt, GOOD_TEXT } from './helpers.js';
 
-const HEAD = '<mj-head><mj-title>Weighing an email</mj-title><mj-style>.nl-text h2 { margin: 0 0 6px; }</mj-style></mj-head>';
+const HEAD =
+  '<mj-head><mj-title>Weighing an email</mj-title><mj-style>.nl-text h2 { margin: 0 0 6px; }</mj-style></mj-head>';
 
 /** An edition compiled by MJML for real, from a body of MJML. */
 async function compiled(body: string, head = HEAD) {
   const mjml = `<mjml lang="en">${head}<mj-body>${body}</mj-body></mjml>`;
   const { html } = await (await loadMjml())(mjml, { validationLevel: 'soft', fonts: {} });
   const base = await sampleBuilt();
-  return builtEdition({ edition: base.edition, config: DEFAULT_CONFIG, mjml, html, text: GOOD_TEXT, sources: [{ file: 'templates/default.mjml.hbs', text: `<mj-raw>\n  <div style="display: flex;">\n` }] });
+  return builtEdition({
+    edition: base.edition,
+    config: DEFAULT_CONFIG,
+    mjml,
+    html,
+    text: GOOD_TEXT,
+    sources: [{ file: 'templates/default.mjml.hbs', text: `<mj-raw>\n  <div style="display: flex;">\n` }],
+  });
 }
 
 const PLAIN = `<mj-raw><div style="display:none;max-height:0;overflow:hidden;mso-hide:all;opacity:0;">A preheader</div></mj-raw>
@@ -40,8 +60,17 @@ describe('client support rule', () => {
   });
 
   it('reports what the template adds, grouped by feature with the clients it fails in', async () => {
-    const found = await clientSupport(await compiled(`${PLAIN}<mj-raw><div style="display: flex;">side by side</div></mj-raw>`));
-    expect(found).toEqual([expect.objectContaining({ code: 'CLIENT_UNSUPPORTED', severity: 'warning', file: 'templates/default.mjml.hbs', line: 2 })]);
+    const found = await clientSupport(
+      await compiled(`${PLAIN}<mj-raw><div style="display: flex;">side by side</div></mj-raw>`),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'CLIENT_UNSUPPORTED',
+        severity: 'warning',
+        file: 'templates/default.mjml.hbs',
+        line: 2,
+      }),
+    ]);
     expect(found[0].message).toMatch(/^`display:flex` is not supported by (\S+, )*outlook\.windows/);
   });
 
@@ -66,7 +95,9 @@ describe('client support rule', () => {
     const sampled = await sampleBuilt();
     for (const html of [page, sampled.html]) {
       const dom = parseHtml(html);
-      const whole = new Set((await htmlFailures(withoutHidden(html, dom), DEFAULT_CLIENTS)).map((f) => f.join(' / ')));
+      const whole = new Set(
+        (await htmlFailures(withoutHidden(html, dom), DEFAULT_CLIENTS)).map((f) => f.join(' / ')),
+      );
       const pieces = new Set((await pageFailures(dom, DEFAULT_CLIENTS)).failures.map((f) => f.join(' / ')));
       expect(whole.size).toBeGreaterThan(html === page ? 20 : 0);
       expect([...pieces]).toEqual([...whole]); // in the same order too
@@ -74,12 +105,30 @@ describe('client support rule', () => {
   });
 
   it('reports a stylesheet that does not parse, in the body or in the head, instead of failing', async () => {
-    const inBody = await clientSupport(await compiled(`${PLAIN}<mj-raw><style>.broken { color: red</style></mj-raw>`));
-    expect(inBody).toEqual([expect.objectContaining({ code: 'CSS_INVALID', severity: 'warning', message: expect.stringMatching(/does not parse \(line 1:\d+: .+\): \.broken \{ color: red/) })]);
-    const inHead = await clientSupport(await compiled(PLAIN, HEAD.replace('</mj-head>', '<mj-style>.nl-text p { margin: 0</mj-style></mj-head>')));
+    const inBody = await clientSupport(
+      await compiled(`${PLAIN}<mj-raw><style>.broken { color: red</style></mj-raw>`),
+    );
+    expect(inBody).toEqual([
+      expect.objectContaining({
+        code: 'CSS_INVALID',
+        severity: 'warning',
+        message: expect.stringMatching(/does not parse \(line 1:\d+: .+\): \.broken \{ color: red/),
+      }),
+    ]);
+    const inHead = await clientSupport(
+      await compiled(
+        PLAIN,
+        HEAD.replace('</mj-head>', '<mj-style>.nl-text p { margin: 0</mj-style></mj-head>'),
+      ),
+    );
     expect(inHead.map((d) => d.code)).toEqual(['CSS_INVALID']);
     const inline = await clientSupport(await compiled(`${PLAIN}<mj-raw><div style="color">x</div></mj-raw>`));
-    expect(inline).toEqual([expect.objectContaining({ code: 'CSS_INVALID', message: expect.stringMatching(/^an inline style does not parse \(line 1:\d+: .+\): color$/) })]);
+    expect(inline).toEqual([
+      expect.objectContaining({
+        code: 'CSS_INVALID',
+        message: expect.stringMatching(/^an inline style does not parse \(line 1:\d+: .+\): color$/),
+      }),
+    ]);
   });
 
   it('rejects an unknown client name', async () => {

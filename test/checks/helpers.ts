@@ -49,7 +49,17 @@ export function built(parts: Parts = {}): Promise<BuiltEdition> {
     subject: 'Weighing an email',
     preheader: 'Where the bytes go, and what Gmail does past 102 KB',
     layout: 'default',
-    articles: [{ slug: 'weight', file: 'content/weight.md', title: 'Weighing an email', html: '<p>Every newsletter has a weight.</p>', tags: [], wordCount: 5, extra: {} }],
+    articles: [
+      {
+        slug: 'weight',
+        file: 'content/weight.md',
+        title: 'Weighing an email',
+        html: '<p>Every newsletter has a weight.</p>',
+        tags: [],
+        wordCount: 5,
+        extra: {},
+      },
+    ],
     extra: {},
     ...parts.edition,
   };
@@ -59,7 +69,12 @@ export function built(parts: Parts = {}): Promise<BuiltEdition> {
     mjml: '<mjml><mj-body></mj-body></mjml>',
     html: parts.html ?? page(parts.body ?? GOOD_BODY),
     text: parts.text ?? GOOD_TEXT,
-    sources: parts.sources ?? [{ file: 'content/weight.md', text: '---\ntitle: Weighing an email\n---\nEvery newsletter has a weight.\n' }],
+    sources: parts.sources ?? [
+      {
+        file: 'content/weight.md',
+        text: '---\ntitle: Weighing an email\n---\nEvery newsletter has a weight.\n',
+      },
+    ],
   });
 }
 

@@ -12,14 +12,42 @@ describe('images rule', () => {
     [`<img ${GOOD} alt="image">`, 'IMAGE_ALT_GENERIC', 'warning'],
     [`<img ${GOOD} alt="Logo">`, 'IMAGE_ALT_GENERIC', 'warning'],
     [`<img ${GOOD} alt="IMG_2041.JPG">`, 'IMAGE_ALT_GENERIC', 'warning'],
-    ['<img src="https://example.org/a.png" alt="A chart of sizes" height="300">', 'IMAGE_WIDTH_MISSING', 'warning'],
-    ['<img src="https://example.org/a.png" alt="A chart of sizes" width="552">', 'IMAGE_HEIGHT_MISSING', 'warning'],
-    ['<img src="http://example.org/a.png" alt="A chart of sizes" width="552" height="300">', 'IMAGE_SRC_INSECURE', 'warning'],
-    ['<img src="data:image/png;base64,AAAA" alt="A chart of sizes" width="552" height="300">', 'IMAGE_SRC_INSECURE', 'warning'],
-    ['<img src="images/chart.png" alt="A chart of sizes" width="552" height="300">', 'IMAGE_SRC_RELATIVE', 'error'],
+    [
+      '<img src="https://example.org/a.png" alt="A chart of sizes" height="300">',
+      'IMAGE_WIDTH_MISSING',
+      'warning',
+    ],
+    [
+      '<img src="https://example.org/a.png" alt="A chart of sizes" width="552">',
+      'IMAGE_HEIGHT_MISSING',
+      'warning',
+    ],
+    [
+      '<img src="http://example.org/a.png" alt="A chart of sizes" width="552" height="300">',
+      'IMAGE_SRC_INSECURE',
+      'warning',
+    ],
+    [
+      '<img src="data:image/png;base64,AAAA" alt="A chart of sizes" width="552" height="300">',
+      'IMAGE_SRC_INSECURE',
+      'warning',
+    ],
+    [
+      '<img src="images/chart.png" alt="A chart of sizes" width="552" height="300">',
+      'IMAGE_SRC_RELATIVE',
+      'error',
+    ],
     ['<img alt="A chart of sizes" width="552" height="300">', 'IMAGE_SRC_RELATIVE', 'error'],
-    ['<img src="file:///Users/ada/chart.png" alt="A chart of sizes" width="552" height="300">', 'IMAGE_SRC_LOCAL', 'error'],
-    ['<img src="C:\\Users\\ada\\chart.png" alt="A chart of sizes" width="552" height="300">', 'IMAGE_SRC_LOCAL', 'error'],
+    [
+      '<img src="file:///Users/ada/chart.png" alt="A chart of sizes" width="552" height="300">',
+      'IMAGE_SRC_LOCAL',
+      'error',
+    ],
+    [
+      '<img src="C:\\Users\\ada\\chart.png" alt="A chart of sizes" width="552" height="300">',
+      'IMAGE_SRC_LOCAL',
+      'error',
+    ],
   ])('%s -> %s', async (img, code, severity) => {
     const found = imagesRule(await withImage(img));
     expect(found).toEqual([expect.objectContaining({ code, severity })]);
@@ -39,6 +67,11 @@ describe('images rule', () => {
       body: `${GOOD_BODY}<img src="images/chart.png" alt="A chart" width="552" height="300">`,
       sources: [{ file: 'content/weight.md', text: '---\ntitle: x\n---\n\n![A chart](images/chart.png)\n' }],
     });
-    expect(imagesRule(b)[0]).toMatchObject({ code: 'IMAGE_SRC_RELATIVE', file: 'content/weight.md', line: 5, column: 12 });
+    expect(imagesRule(b)[0]).toMatchObject({
+      code: 'IMAGE_SRC_RELATIVE',
+      file: 'content/weight.md',
+      line: 5,
+      column: 12,
+    });
   });
 });

@@ -16,7 +16,11 @@ describe('links rule', () => {
     ['<a href="mailto:nobody">mail</a>', 'LINK_MALFORMED', 'error'],
     ['<a href="http://example.org/">insecure</a>', 'LINK_INSECURE', 'warning'],
     ['<a href="https://bit.ly/3xYz">short</a>', 'LINK_SHORTENER', 'warning'],
-    ['<a href="https://evil.example.net/login">https://bank.example.com/login</a>', 'LINK_TEXT_MISMATCH', 'warning'],
+    [
+      '<a href="https://evil.example.net/login">https://bank.example.com/login</a>',
+      'LINK_TEXT_MISMATCH',
+      'warning',
+    ],
     ['<a href="https://example.com.evil.net/">example.com</a>', 'LINK_TEXT_MISMATCH', 'warning'],
     ['<a href="mailto:other@example.org">editor@example.org</a>', 'LINK_TEXT_MISMATCH', 'warning'],
   ])('%s -> %s', async (a, code, severity) => {
@@ -41,30 +45,46 @@ describe('links rule', () => {
   it('points at the line of the content file that holds the URL', async () => {
     const b = await built({
       body: `${GOOD_BODY}<p><a href="http://example.org/old">old</a></p>`,
-      sources: [{ file: 'content/weight.md', text: '---\ntitle: x\n---\nSee [old](http://example.org/old).\n' }],
+      sources: [
+        { file: 'content/weight.md', text: '---\ntitle: x\n---\nSee [old](http://example.org/old).\n' },
+      ],
     });
     expect(linksRule(b)[0]).toMatchObject({ file: 'content/weight.md', line: 4, column: 11 });
   });
 
   it('reports a repeated bad link once', async () => {
-    const found = linksRule(await built({ body: `${GOOD_BODY}<a href="http://x.example/">a</a><a href="http://x.example/">a</a>` }));
+    const found = linksRule(
+      await built({ body: `${GOOD_BODY}<a href="http://x.example/">a</a><a href="http://x.example/">a</a>` }),
+    );
     expect(codes(found)).toEqual(['LINK_INSECURE']);
   });
 
   it('requires a visible unsubscribe link', async () => {
     const none = await built({ body: '<h1>Field Notes</h1><p>No way out.</p>' });
-    expect(linksRule(none)).toEqual([expect.objectContaining({ code: 'UNSUBSCRIBE_MISSING', severity: 'error' })]);
-    const hidden = await built({ body: `<h1>Field Notes</h1><div style="display: none"><a href="${UNSUBSCRIBE}">Unsubscribe</a></div>` });
+    expect(linksRule(none)).toEqual([
+      expect.objectContaining({ code: 'UNSUBSCRIBE_MISSING', severity: 'error' }),
+    ]);
+    const hidden = await built({
+      body: `<h1>Field Notes</h1><div style="display: none"><a href="${UNSUBSCRIBE}">Unsubscribe</a></div>`,
+    });
     expect(codes(linksRule(hidden))).toEqual(['UNSUBSCRIBE_MISSING']);
-    const byText = await built({ body: '<h1>Field Notes</h1><a href="https://lists.example.org/leave?u=1">Unsubscribe from this list</a>' });
+    const byText = await built({
+      body: '<h1>Field Notes</h1><a href="https://lists.example.org/leave?u=1">Unsubscribe from this list</a>',
+    });
     expect(linksRule(byText)).toEqual([]);
   });
 
   it('fails an unsubscribe link placed after where Gmail clips', async () => {
     const filler = `<p>${'x'.repeat(SIZE_LIMIT_BYTES)}</p>`;
-    const late = await built({ body: `<h1>Field Notes</h1>${filler}<a href="${UNSUBSCRIBE}">Unsubscribe</a>` });
-    expect(linksRule(late)).toEqual([expect.objectContaining({ code: 'UNSUBSCRIBE_CLIPPED', severity: 'error' })]);
-    const early = await built({ body: `<h1>Field Notes</h1><a href="${UNSUBSCRIBE}">Unsubscribe</a>${filler}` });
+    const late = await built({
+      body: `<h1>Field Notes</h1>${filler}<a href="${UNSUBSCRIBE}">Unsubscribe</a>`,
+    });
+    expect(linksRule(late)).toEqual([
+      expect.objectContaining({ code: 'UNSUBSCRIBE_CLIPPED', severity: 'error' }),
+    ]);
+    const early = await built({
+      body: `<h1>Field Notes</h1><a href="${UNSUBSCRIBE}">Unsubscribe</a>${filler}`,
+    });
     expect(linksRule(early)).toEqual([]);
   });
 });

@@ -13,31 +13,60 @@ describe('message rule', () => {
     expect(codes(messageRule(await built({ edition: { subject: '  ' } })))).toContain('SUBJECT_MISSING');
     const long = 'A subject line that goes on and on about everything in this edition, all of it!';
     expect(long.length).toBe(79);
-    expect(messageRule(await built({ edition: { subject: long } }))).toEqual([expect.objectContaining({ code: 'SUBJECT_TOO_LONG', severity: 'warning' })]);
+    expect(messageRule(await built({ edition: { subject: long } }))).toEqual([
+      expect.objectContaining({ code: 'SUBJECT_TOO_LONG', severity: 'warning' }),
+    ]);
     expect(messageRule(await built({ edition: { subject: long.slice(0, 78) } }))).toEqual([]);
   });
 
   it('fails a line break in a header value', async () => {
     const found = messageRule(await built({ edition: { subject: 'Weighing\r\nBcc: everyone@example.org' } }));
-    expect(found).toContainEqual(expect.objectContaining({ code: 'HEADER_LINE_BREAK', severity: 'error', message: 'the Subject header value contains a line break' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: 'HEADER_LINE_BREAK',
+        severity: 'error',
+        message: 'the Subject header value contains a line break',
+      }),
+    );
   });
 
   it('warns on a missing preheader, or one that repeats the subject or the first line', async () => {
-    expect(codes(messageRule(await built({ edition: { preheader: undefined } })))).toEqual(['PREHEADER_MISSING']);
-    expect(codes(messageRule(await built({ edition: { preheader: 'Weighing an email!' } })))).toEqual(['PREHEADER_REPEATS']);
-    expect(codes(messageRule(await built({ edition: { preheader: 'Every newsletter has a weight' } })))).toEqual(['PREHEADER_REPEATS']);
-    expect(codes(messageRule(await built({ edition: { preheader: 'Every', introHtml: '<p>Every week we write.</p>' } })))).toEqual(['PREHEADER_REPEATS']);
-    expect(messageRule(await built({ edition: { preheader: 'Every byte counts: three numbers to watch' } }))).toEqual([]);
+    expect(codes(messageRule(await built({ edition: { preheader: undefined } })))).toEqual([
+      'PREHEADER_MISSING',
+    ]);
+    expect(codes(messageRule(await built({ edition: { preheader: 'Weighing an email!' } })))).toEqual([
+      'PREHEADER_REPEATS',
+    ]);
+    expect(
+      codes(messageRule(await built({ edition: { preheader: 'Every newsletter has a weight' } }))),
+    ).toEqual(['PREHEADER_REPEATS']);
+    expect(
+      codes(
+        messageRule(
+          await built({ edition: { preheader: 'Every', introHtml: '<p>Every week we write.</p>' } }),
+        ),
+      ),
+    ).toEqual(['PREHEADER_REPEATS']);
+    expect(
+      messageRule(await built({ edition: { preheader: 'Every byte counts: three numbers to watch' } })),
+    ).toEqual([]);
   });
 
   it('fails a List-Unsubscribe that is not one-click', async () => {
-    const found = messageRule(await built({ config: { unsubscribeUrl: 'http://fieldnotes.example.com/unsubscribe' } }));
-    expect(found).toEqual([expect.objectContaining({ code: 'LIST_UNSUBSCRIBE_ONE_CLICK', severity: 'error' })]);
+    const found = messageRule(
+      await built({ config: { unsubscribeUrl: 'http://fieldnotes.example.com/unsubscribe' } }),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ code: 'LIST_UNSUBSCRIBE_ONE_CLICK', severity: 'error' }),
+    ]);
   });
 
   it('fails a message without a required header', async () => {
     const b = await built();
-    const found = messageRule({ ...b, eml: b.eml.replace(/^Message-ID: .*\r\n/m, '').replace(/^List-Unsubscribe-Post: .*\r\n/m, '') });
+    const found = messageRule({
+      ...b,
+      eml: b.eml.replace(/^Message-ID: .*\r\n/m, '').replace(/^List-Unsubscribe-Post: .*\r\n/m, ''),
+    });
     expect(codes(found)).toEqual(['HEADER_MISSING', 'HEADER_MISSING', 'LIST_UNSUBSCRIBE_ONE_CLICK']);
     expect(found[0].message).toBe('the message has no Message-ID header');
   });

@@ -5,7 +5,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { collapse, elements, isHidden, isHiddenElement, NOT_TEXT, parseHtml, rawText, textOf, type HtmlDocument } from '../../src/checks/html.js';
+import {
+  collapse,
+  elements,
+  isHidden,
+  isHiddenElement,
+  NOT_TEXT,
+  parseHtml,
+  rawText,
+  textOf,
+  type HtmlDocument,
+} from '../../src/checks/html.js';
 import { scanPage, type Page } from '../../src/checks/page.js';
 
 type Node = HtmlDocument['children'][number];
@@ -29,27 +39,48 @@ function reference(html: string): Page {
     styles: elements(dom, 'style').map(rawText),
     links: elements(dom, 'a')
       .filter((a) => a.attribs.href !== undefined && !isHidden(a))
-      .map((a) => ({ href: a.attribs.href.trim(), text: textOf(a), attribs: a.attribs, start: a.startIndex! })),
-    images: elements(dom, 'img').filter((img) => !isHidden(img)).map((img) => ({ attribs: img.attribs })),
+      .map((a) => ({
+        href: a.attribs.href.trim(),
+        text: textOf(a),
+        attribs: a.attribs,
+        start: a.startIndex!,
+      })),
+    images: elements(dom, 'img')
+      .filter((img) => !isHidden(img))
+      .map((img) => ({ attribs: img.attribs })),
     text: collapse(parts.join('')),
   };
 }
 
 const GOLDEN = join(import.meta.dirname, '../golden');
-const goldenPages = ['build/sample/2026-11-field-notes', 'build/sample/kursk-talks', 'build/features/features', 'export/mailchimp'].map((dir) => join(GOLDEN, dir, 'index.html'));
+const goldenPages = [
+  'build/sample/2026-11-field-notes',
+  'build/sample/kursk-talks',
+  'build/features/features',
+  'export/mailchimp',
+].map((dir) => join(GOLDEN, dir, 'index.html'));
 
 const TRICKY: Record<string, string> = {
-  'a hidden preheader with a link': '<body><div style="display:none;max-height:0">Preview <a href="https://example.org/p">p</a></div><p>Shown <a href=" https://example.org/s ">seen</a></p></body>',
-  'display:none written loudly, and overridden': '<div STYLE="DISPLAY: NONE !important">gone<img src="x.png"></div><div style="display:none;display:block">back<img src="y.png" alt=""></div>',
-  'a link inside a link': '<p><a href="https://example.org/out">outer <a href="https://example.org/in">inner</a> tail</a></p>',
-  'implied closes and void elements': '<ul><li>one<li>two<br>three<p>para<p>next</ul><table><tr><td>cell<td><a href="mailto:a@b.co">mail</a></table>',
-  'text outside every element, comments and a doctype': '<!doctype html>before<!-- not text --><html><head><title>T</title><style>p{color:red}</style></head><body>in<script>var x = "<a href=x>";</script></body></html>after',
-  'entities in text and attributes': '<p>Fish &amp; chips &mdash; <a href="https://example.org/?a=1&amp;b=2" title="&quot;q&quot;">A&nbsp;&amp;&nbsp;B</a></p>',
-  'an anchor without href, and a stray close': '<p><a name="top">top</a></span></div><a href="">empty</a><a href="#top">#</a></p>',
+  'a hidden preheader with a link':
+    '<body><div style="display:none;max-height:0">Preview <a href="https://example.org/p">p</a></div><p>Shown <a href=" https://example.org/s ">seen</a></p></body>',
+  'display:none written loudly, and overridden':
+    '<div STYLE="DISPLAY: NONE !important">gone<img src="x.png"></div><div style="display:none;display:block">back<img src="y.png" alt=""></div>',
+  'a link inside a link':
+    '<p><a href="https://example.org/out">outer <a href="https://example.org/in">inner</a> tail</a></p>',
+  'implied closes and void elements':
+    '<ul><li>one<li>two<br>three<p>para<p>next</ul><table><tr><td>cell<td><a href="mailto:a@b.co">mail</a></table>',
+  'text outside every element, comments and a doctype':
+    '<!doctype html>before<!-- not text --><html><head><title>T</title><style>p{color:red}</style></head><body>in<script>var x = "<a href=x>";</script></body></html>after',
+  'entities in text and attributes':
+    '<p>Fish &amp; chips &mdash; <a href="https://example.org/?a=1&amp;b=2" title="&quot;q&quot;">A&nbsp;&amp;&nbsp;B</a></p>',
+  'an anchor without href, and a stray close':
+    '<p><a name="top">top</a></span></div><a href="">empty</a><a href="#top">#</a></p>',
   'an unclosed link at the end': '<p>start <a href="https://example.org/x">never closed',
-  'two style blocks, one in the body': '<head><style>.a{}</style></head><body><style media="screen">.b{}</style><p>x</p></body>',
+  'two style blocks, one in the body':
+    '<head><style>.a{}</style></head><body><style media="screen">.b{}</style><p>x</p></body>',
   'a <style/>, which HTML does not close': '<head><style/><b>x</b><style>a</style>b</head><p>after</p>',
-  'svg and hidden images inside links': '<a href="https://example.org/i"><img src="a.png" alt="A"><svg><text>vector</text></svg></a><span style="display:none"><img src="b.png"></span>',
+  'svg and hidden images inside links':
+    '<a href="https://example.org/i"><img src="a.png" alt="A"><svg><text>vector</text></svg></a><span style="display:none"><img src="b.png"></span>',
 };
 
 describe('scanPage', () => {
@@ -75,7 +106,7 @@ describe('scanPage', () => {
     expect(styled.text).toBe('back');
   });
 
-  it('gives a nested link its own text inside its parent\'s, in document order', () => {
+  it("gives a nested link its own text inside its parent's, in document order", () => {
     const page = scanPage(TRICKY['a link inside a link']);
     expect(page.links.map((l) => l.text)).toEqual(['outer inner tail', 'inner']);
     expect(page.links[0].start).toBeLessThan(page.links[1].start);
@@ -86,7 +117,8 @@ describe('scanPage', () => {
     let seed = 3;
     for (let n = 0; n < 2000; n++) {
       let text = '';
-      for (let i = 0; i < 12; i++) text += pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length];
+      for (let i = 0; i < 12; i++)
+        text += pieces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length];
       expect(collapse(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' ').trim());
     }
   });

@@ -23,15 +23,30 @@ describe('SpamAssassin report', () => {
       rules: [
         { name: 'NO_RELAYS', points: -0, description: 'Informational: message was not relayed via SMTP' },
         { name: 'DEAR_FRIEND', points: 2.7, description: "BODY: Dear Friend? That's not very dear!" },
-        { name: 'SOME_LONG_RULE', points: 3.4, description: 'BODY: A description long enough that SpamAssassin wraps it onto a second line' },
+        {
+          name: 'SOME_LONG_RULE',
+          points: 3.4,
+          description: 'BODY: A description long enough that SpamAssassin wraps it onto a second line',
+        },
       ],
     });
     expect(parseSpamReport('no report here')).toBeUndefined();
   });
 
-  it.each([[6.1, 'error'], [5, 'error'], [0.5, 'warning'], [0, 'info'], [-1.2, 'info']])('scores %s as %s', (score, severity) => {
-    const [first, ...rules] = spamDiagnostics({ score, rules: [{ name: 'X', points: 0.5, description: 'd' }] }, 'out/a/message.eml');
+  it.each([
+    [6.1, 'error'],
+    [5, 'error'],
+    [0.5, 'warning'],
+    [0, 'info'],
+    [-1.2, 'info'],
+  ])('scores %s as %s', (score, severity) => {
+    const [first, ...rules] = spamDiagnostics(
+      { score, rules: [{ name: 'X', points: 0.5, description: 'd' }] },
+      'out/a/message.eml',
+    );
     expect(first).toMatchObject({ code: 'SPAM_SCORE', severity, file: 'out/a/message.eml' });
-    expect(rules).toEqual([expect.objectContaining({ code: 'SPAM_RULE', severity: 'info', message: '+0.5 X: d' })]);
+    expect(rules).toEqual([
+      expect.objectContaining({ code: 'SPAM_RULE', severity: 'info', message: '+0.5 X: d' }),
+    ]);
   });
 });

@@ -4,7 +4,9 @@ import { built, codes, GOOD_BODY, GOOD_TEXT } from './helpers.js';
 
 describe('plain-text rule', () => {
   it('fails an empty text part', async () => {
-    expect(textPartRule(await built({ text: ' \n' }))).toEqual([expect.objectContaining({ code: 'TEXT_MISSING', severity: 'error' })]);
+    expect(textPartRule(await built({ text: ' \n' }))).toEqual([
+      expect.objectContaining({ code: 'TEXT_MISSING', severity: 'error' }),
+    ]);
   });
 
   it.each([
@@ -38,12 +40,23 @@ describe('plain-text rule', () => {
   });
 
   it('wants every link of the HTML in the text', async () => {
-    const found = textPartRule(await built({ text: GOOD_TEXT.replace('[1] https://example.org/guide\n', '') }));
-    expect(found).toEqual([expect.objectContaining({ code: 'TEXT_LINK_MISSING', message: 'the plain text lacks the link https://example.org/guide' })]);
+    const found = textPartRule(
+      await built({ text: GOOD_TEXT.replace('[1] https://example.org/guide\n', '') }),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'TEXT_LINK_MISSING',
+        message: 'the plain text lacks the link https://example.org/guide',
+      }),
+    ]);
   });
 
   it('wants the text to tell as much as the HTML', async () => {
-    const found = textPartRule(await built({ text: 'Field Notes\n\nRead the sizing guide [1].\n\n[1] https://example.org/guide\nUnsubscribe: https://fieldnotes.example.com/unsubscribe\n' }));
+    const found = textPartRule(
+      await built({
+        text: 'Field Notes\n\nRead the sizing guide [1].\n\n[1] https://example.org/guide\nUnsubscribe: https://fieldnotes.example.com/unsubscribe\n',
+      }),
+    );
     expect(found).toEqual([expect.objectContaining({ code: 'TEXT_TOO_SHORT', severity: 'warning' })]);
   });
 });

@@ -7,8 +7,44 @@ import { countWords, wordCountByRegex } from '../../src/checks/word-count.js';
 // astral letters (two UTF-16 units), combining marks (neither letter nor digit), both apostrophes, all
 // kinds of whitespace JavaScript's \s knows, and the pieces of "://".
 const PIECES = [
-  'a', 'Z', 'é', 'ß', '日', '本', '𝐀', '𝟘', '٣', '7', '0', '\u0301', "'", '’', '‘', ' ', '\n', '\t', '\r', '\v', '\f',
-  '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', ':', '/', '//', '://', 'https://x', '.', '-', '(', ')', '[1]', '😀', '\ud800',
+  'a',
+  'Z',
+  'é',
+  'ß',
+  '日',
+  '本',
+  '𝐀',
+  '𝟘',
+  '٣',
+  '7',
+  '0',
+  '\u0301',
+  "'",
+  '’',
+  '‘',
+  ' ',
+  '\n',
+  '\t',
+  '\r',
+  '\v',
+  '\f',
+  '\u00a0',
+  '\u2003',
+  '\u3000',
+  '\ufeff',
+  '\u2028',
+  ':',
+  '/',
+  '//',
+  '://',
+  'https://x',
+  '.',
+  '-',
+  '(',
+  ')',
+  '[1]',
+  '😀',
+  '\ud800',
 ];
 
 function randomText(next: () => number): string {
@@ -30,12 +66,16 @@ describe('countWords', () => {
   it('splits on exactly the whitespace \\s matches, checked for every code point of the BMP', () => {
     for (let code = 0; code <= 0xffff; code++) {
       const text = `a${String.fromCharCode(code)}b c://${String.fromCharCode(code)}d`;
-      if (countWords(text) !== wordCountByRegex(text)) expect(countWords(text), `U+${code.toString(16)}`).toBe(wordCountByRegex(text));
+      if (countWords(text) !== wordCountByRegex(text))
+        expect(countWords(text), `U+${code.toString(16)}`).toBe(wordCountByRegex(text));
     }
   });
 
   it('counts a real text part, with its link list, as the regex does', () => {
-    const text = readFileSync(new URL('../golden/build/sample/kursk-talks/index.txt', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../golden/build/sample/kursk-talks/index.txt', import.meta.url),
+      'utf8',
+    );
     expect(countWords(text)).toBeGreaterThan(300);
     expect(countWords(text)).toBe(wordCountByRegex(text));
   });

@@ -4,7 +4,10 @@ import { DEFAULT_CONFIG } from '../../src/config/config.js';
 
 describe('config', () => {
   it('fills defaults for what a config leaves out', () => {
-    const { config, diagnostics } = parseConfig('{ "name": "Weekly", "colors": { "brand": "#aa0000" } }', 'newsletter.config.json');
+    const { config, diagnostics } = parseConfig(
+      '{ "name": "Weekly", "colors": { "brand": "#aa0000" } }',
+      'newsletter.config.json',
+    );
     expect(diagnostics).toEqual([]);
     expect(config.name).toBe('Weekly');
     expect(config.colors.brand).toBe('#aa0000');
@@ -13,7 +16,8 @@ describe('config', () => {
   });
 
   it('reports every problem at once, each at its line', () => {
-    const source = '{\n  "name": "",\n  "url": "javascript:alert(1)",\n  "langauge": "fr",\n  "colors": { "brand": "red" },\n  "logo": { "src": "https://x.example/l.png" }\n}\n';
+    const source =
+      '{\n  "name": "",\n  "url": "javascript:alert(1)",\n  "langauge": "fr",\n  "colors": { "brand": "red" },\n  "logo": { "src": "https://x.example/l.png" }\n}\n';
     const { diagnostics } = parseConfig(source, 'newsletter.config.json');
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['CONFIG_INVALID', 2],

@@ -10,7 +10,10 @@ afterEach(() => project?.remove());
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 describe('build with bad input', () => {
@@ -34,12 +37,32 @@ describe('build with bad input', () => {
   });
 
   it.each([
-    ['a missing title', 'content/a.md', '---\ndek: no title\n---\nBody.\n', 'content/a.md:1 error TITLE_MISSING'],
+    [
+      'a missing title',
+      'content/a.md',
+      '---\ndek: no title\n---\nBody.\n',
+      'content/a.md:1 error TITLE_MISSING',
+    ],
     ['an empty article', 'content/a.md', '---\ntitle: T\n---\n\n', 'content/a.md:4 error ARTICLE_EMPTY'],
     ['an empty text article', 'content/a.txt', '', 'content/a.txt:1 error ARTICLE_EMPTY'],
-    ['invalid UTF-8', 'content/a.txt', Buffer.from([0x54, 0x0a, 0x0a, 0xc3, 0x28]), 'content/a.txt:3:1 error FILE_ENCODING'],
-    ['executable front matter', 'content/a.md', '---js\nmodule.exports = {}\n---\nBody\n', 'content/a.md:1:4 error FRONT_MATTER_JS'],
-    ['a bad date', 'content/e/01-a.md', '---\ntitle: T\ndate: soon\n---\nBody\n', 'content/e/01-a.md:3:1 error DATE_INVALID'],
+    [
+      'invalid UTF-8',
+      'content/a.txt',
+      Buffer.from([0x54, 0x0a, 0x0a, 0xc3, 0x28]),
+      'content/a.txt:3:1 error FILE_ENCODING',
+    ],
+    [
+      'executable front matter',
+      'content/a.md',
+      '---js\nmodule.exports = {}\n---\nBody\n',
+      'content/a.md:1:4 error FRONT_MATTER_JS',
+    ],
+    [
+      'a bad date',
+      'content/e/01-a.md',
+      '---\ntitle: T\ndate: soon\n---\nBody\n',
+      'content/e/01-a.md:3:1 error DATE_INVALID',
+    ],
   ])('reports %s with file and line and exits 1', async (_, path, content, expected) => {
     project = await tempProject({ [path]: content, 'content/other.md': good });
     const result = await project.run(['build']);
@@ -50,7 +73,11 @@ describe('build with bad input', () => {
   });
 
   it('reports every problem of an edition at once', async () => {
-    project = await tempProject({ 'content/e/01-a.md': '---\ndek: x\n---\nBody\n', 'content/e/02-b.md': '---\ntitle: T\n---\n', 'content/e/edition.md': '---\ndate: whenever\n---\n' });
+    project = await tempProject({
+      'content/e/01-a.md': '---\ndek: x\n---\nBody\n',
+      'content/e/02-b.md': '---\ntitle: T\n---\n',
+      'content/e/edition.md': '---\ndate: whenever\n---\n',
+    });
     const result = await project.run(['build']);
     expect(result.stderr).toContain('content/e/edition.md:2:1 error DATE_INVALID');
     expect(result.stderr).toContain('content/e/01-a.md:1 error TITLE_MISSING');
@@ -70,7 +97,10 @@ describe('build with bad input', () => {
   });
 
   it('exits 2 for an invalid config, reporting every problem', async () => {
-    project = await tempProject({ 'content/a.md': good, 'newsletter.config.json': '{\n  "language": "und",\n  "colour": {}\n}\n' });
+    project = await tempProject({
+      'content/a.md': good,
+      'newsletter.config.json': '{\n  "language": "und",\n  "colour": {}\n}\n',
+    });
     const result = await project.run(['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('newsletter.config.json:2 error CONFIG_INVALID');
@@ -84,14 +114,24 @@ describe('build with bad input', () => {
     await project.write('templates/partials/footer.mjml.hbs', footer.replace('<mj-divider', '<mj-dividr'));
     const mjml = await project.run(['build']);
     expect(mjml.code).toBe(1);
-    expect(mjml.stderr).toMatch(/templates\/partials\/footer\.mjml\.hbs:3 error MJML_ERROR Element mj-dividr doesn't exist/);
+    expect(mjml.stderr).toMatch(
+      /templates\/partials\/footer\.mjml\.hbs:3 error MJML_ERROR Element mj-dividr doesn't exist/,
+    );
 
-    await project.write('templates/partials/footer.mjml.hbs', footer.replace('{{newsletter.name}}', '{{newsletter.nmae}}'));
+    await project.write(
+      'templates/partials/footer.mjml.hbs',
+      footer.replace('{{newsletter.name}}', '{{newsletter.nmae}}'),
+    );
     const missing = await project.run(['build']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/templates\/partials\/footer\.mjml\.hbs:5:\d+ error TEMPLATE_MISSING_VALUE "nmae" is not defined/);
+    expect(missing.stderr).toMatch(
+      /templates\/partials\/footer\.mjml\.hbs:5:\d+ error TEMPLATE_MISSING_VALUE "nmae" is not defined/,
+    );
 
-    await project.write('templates/partials/footer.mjml.hbs', footer.replace('{{newsletter.name}}', '{{newsletter.name}'));
+    await project.write(
+      'templates/partials/footer.mjml.hbs',
+      footer.replace('{{newsletter.name}}', '{{newsletter.name}'),
+    );
     const syntax = await project.run(['build']);
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(/templates\/partials\/footer\.mjml\.hbs:5 error TEMPLATE_SYNTAX/);
@@ -110,7 +150,8 @@ describe('build with bad input', () => {
 describe('content is data, never template source', () => {
   it('shows {{...}} literally, drops unsafe URLs with a warning, and still builds', async () => {
     project = await tempProject({
-      'content/a.md': '---\ntitle: "{{newsletter.name}} and {{#each articles}}x{{/each}}"\nurl: JAVASCRIPT:alert(1)\n---\nHello {{recipient "email"}} {{{unsubscribe_url}}}.\n\n[x](javascript:alert(1))\n',
+      'content/a.md':
+        '---\ntitle: "{{newsletter.name}} and {{#each articles}}x{{/each}}"\nurl: JAVASCRIPT:alert(1)\n---\nHello {{recipient "email"}} {{{unsubscribe_url}}}.\n\n[x](javascript:alert(1))\n',
     });
     const result = await project.run(['build']);
     expect(result.code).toBe(0);
@@ -127,7 +168,8 @@ describe('content is data, never template source', () => {
 
   it('cannot forge a recipient field through an entity or a YAML escape', async () => {
     project = await tempProject({
-      'content/a.md': '---\ntitle: "Hi \\uE000unsubscribe_url\\uE002"\n---\nBody &#xE000;unsubscribe_url&#xE002; and <b>&#57344;preferences_url&#57346;</b>.\n',
+      'content/a.md':
+        '---\ntitle: "Hi \\uE000unsubscribe_url\\uE002"\n---\nBody &#xE000;unsubscribe_url&#xE002; and <b>&#57344;preferences_url&#57346;</b>.\n',
     });
     expect((await project.run(['build'])).code).toBe(0);
     const html = await project.read('out/a/index.html');
@@ -151,9 +193,17 @@ describe('out/ is never lost', () => {
   it('gives the same bytes for the same input', async () => {
     project = await tempProject();
     await project.run(['build']);
-    const first = await Promise.all(['index.html', 'index.txt', 'message.eml', 'manifest.json'].map((f) => readFile(join(project.dir, 'out/kursk-talks', f))));
+    const first = await Promise.all(
+      ['index.html', 'index.txt', 'message.eml', 'manifest.json'].map((f) =>
+        readFile(join(project.dir, 'out/kursk-talks', f)),
+      ),
+    );
     await project.run(['build']);
-    const second = await Promise.all(['index.html', 'index.txt', 'message.eml', 'manifest.json'].map((f) => readFile(join(project.dir, 'out/kursk-talks', f))));
+    const second = await Promise.all(
+      ['index.html', 'index.txt', 'message.eml', 'manifest.json'].map((f) =>
+        readFile(join(project.dir, 'out/kursk-talks', f)),
+      ),
+    );
     first.forEach((bytes, i) => expect(bytes.equals(second[i])).toBe(true));
   });
 });

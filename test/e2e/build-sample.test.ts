@@ -21,7 +21,12 @@ describe('newsletter build on the sample content', () => {
 
   it('writes the four files of every edition', async () => {
     for (const slug of ['kursk-talks', '2026-11-field-notes']) {
-      expect((await readdir(join(project.dir, 'out', slug))).sort()).toEqual(['index.html', 'index.txt', 'manifest.json', 'message.eml']);
+      expect((await readdir(join(project.dir, 'out', slug))).sort()).toEqual([
+        'index.html',
+        'index.txt',
+        'manifest.json',
+        'message.eml',
+      ]);
     }
   });
 
@@ -31,7 +36,9 @@ describe('newsletter build on the sample content', () => {
     expect(text).toContain('By Dave DeCamp');
     expect(text).not.toContain('Author: Dave DeCamp');
     const html = await project.read('out/kursk-talks/index.html');
-    expect(html).toContain('<title>Russia Says Talks With Ukraine Are Impossible After Kursk Offensive</title>');
+    expect(html).toContain(
+      '<title>Russia Says Talks With Ukraine Are Impossible After Kursk Offensive</title>',
+    );
     expect(html).toContain('lang="en"');
   });
 
@@ -42,7 +49,9 @@ describe('newsletter build on the sample content', () => {
     expect(data.ok).toBe(true);
     expect(data.editions).toHaveLength(1);
     expect(data.editions[0]).toMatchObject({ slug: 'kursk-talks', ok: true });
-    expect(data.editions[0].files).toEqual(expect.arrayContaining(['kursk-talks/index.html', 'kursk-talks/message.eml']));
+    expect(data.editions[0].files).toEqual(
+      expect.arrayContaining(['kursk-talks/index.html', 'kursk-talks/message.eml']),
+    );
   });
 
   it('records subject, preheader, sizes and diagnostics in the manifest', async () => {
@@ -53,7 +62,10 @@ describe('newsletter build on the sample content', () => {
   });
 
   it('stops writing, without an error, when its reader goes away (newsletter --help | head -1)', async () => {
-    const child = spawn(process.execPath, [CLI, '--help'], { cwd: project.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--help'], {
+      cwd: project.dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy(); // the reader is gone before the CLI has written anything
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));

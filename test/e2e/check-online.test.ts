@@ -17,7 +17,11 @@ beforeAll(async () => {
     if (path === '/loop') return res.writeHead(302, { location: '/loop' }).end();
     if (path === '/moved') return res.writeHead(301, { location: '/moved-here' }).end();
     if (path === '/head-refused' && req.method === 'HEAD') return res.writeHead(405).end();
-    if (['/ok', '/moved-here', '/head-refused', '/unsubscribe', '/preferences'].includes(path) || path.startsWith('/site/')) return res.writeHead(200, { 'content-type': 'text/html' }).end('<p>fine</p>');
+    if (
+      ['/ok', '/moved-here', '/head-refused', '/unsubscribe', '/preferences'].includes(path) ||
+      path.startsWith('/site/')
+    )
+      return res.writeHead(200, { 'content-type': 'text/html' }).end('<p>fine</p>');
     if (path === '/error') return res.writeHead(500).end();
     res.writeHead(404).end();
   });
@@ -30,22 +34,33 @@ afterAll(async () => {
 });
 
 async function project(articles: Record<string, string>): Promise<TempProject> {
-  const config = { url: `${base}/site`, unsubscribeUrl: `${base}/unsubscribe`, preferencesUrl: `${base}/preferences` };
+  const config = {
+    url: `${base}/site`,
+    unsubscribeUrl: `${base}/unsubscribe`,
+    preferencesUrl: `${base}/preferences`,
+  };
   return tempProject({ ...articles, 'newsletter.config.json': JSON.stringify(config) });
 }
 
-const article = (title: string, body: string, extra = '') => `---\ntitle: ${title}\ndek: What this piece adds\n${extra}---\n${body}\n`;
+const article = (title: string, body: string, extra = '') =>
+  `---\ntitle: ${title}\ndek: What this piece adds\n${extra}---\n${body}\n`;
 type Found = { code: string; severity: string; message: string; file?: string; line?: number };
 const broken = (stdout: string): Found[] =>
-  JSON.parse(stdout).editions.flatMap((e: { diagnostics: Found[] }) => e.diagnostics).filter((d: Found) => d.code === 'LINK_BROKEN');
+  JSON.parse(stdout)
+    .editions.flatMap((e: { diagnostics: Found[] }) => e.diagnostics)
+    .filter((d: Found) => d.code === 'LINK_BROKEN');
 
 describe('newsletter check --online', () => {
   it('reports each broken link and image with its status, and nothing for the good ones', async () => {
     const p = await project({
-      'content/links.md': article('Links', [
-        `[fine](${base}/ok), [head refused](${base}/head-refused), [moved](${base}/moved),`,
-        `[gone](${base}/gone), [failing](${base}/error), [silent](${base}/slow), [looping](${base}/loop).`,
-      ].join('\n'), `image: ${base}/img/missing.png\nimage_alt: A picture that is not there\n`),
+      'content/links.md': article(
+        'Links',
+        [
+          `[fine](${base}/ok), [head refused](${base}/head-refused), [moved](${base}/moved),`,
+          `[gone](${base}/gone), [failing](${base}/error), [silent](${base}/slow), [looping](${base}/loop).`,
+        ].join('\n'),
+        `image: ${base}/img/missing.png\nimage_alt: A picture that is not there\n`,
+      ),
     });
     try {
       const result = await p.run(['check', '--online', '--timeout', '1', '--json']);
@@ -58,7 +73,11 @@ describe('newsletter check --online', () => {
         expect.stringMatching(new RegExp(`^link ${base}/loop could not be reached: `)),
         `link ${base}/slow did not answer within 1 s`,
       ]);
-      expect(found.find((d) => d.message.includes('/gone'))).toMatchObject({ severity: 'error', file: 'content/links.md', line: 8 });
+      expect(found.find((d) => d.message.includes('/gone'))).toMatchObject({
+        severity: 'error',
+        file: 'content/links.md',
+        line: 8,
+      });
       expect(requests).toContain('HEAD /head-refused');
       expect(requests).toContain('GET /head-refused'); // HEAD refused, GET asked
       expect(requests).toContain('HEAD /moved-here'); // the redirect was followed
@@ -69,7 +88,10 @@ describe('newsletter check --online', () => {
 
   it('asks each URL once a run, however many editions link to it', async () => {
     requests.length = 0;
-    const p = await project({ 'content/a.md': article('A', `[fine](${base}/ok) and [gone](${base}/gone)`), 'content/b.md': article('B', `[gone](${base}/gone)`) });
+    const p = await project({
+      'content/a.md': article('A', `[fine](${base}/ok) and [gone](${base}/gone)`),
+      'content/b.md': article('B', `[gone](${base}/gone)`),
+    });
     try {
       const result = await p.run(['check', '--online', '--json']);
       expect(broken(result.stdout).map((d) => d.file)).toEqual(['content/a.md', 'content/b.md']);
@@ -82,7 +104,9 @@ describe('newsletter check --online', () => {
 
   it('is quiet when every link answers, and asks nothing without --online', async () => {
     requests.length = 0;
-    const p = await project({ 'content/a.md': article('A', `[fine](${base}/ok) and [moved](${base}/moved)`) });
+    const p = await project({
+      'content/a.md': article('A', `[fine](${base}/ok) and [moved](${base}/moved)`),
+    });
     try {
       expect(broken((await p.run(['check', '--online', '--json'])).stdout)).toEqual([]);
       expect(requests).toContain('HEAD /ok');

@@ -9,7 +9,10 @@ let project: TempProject;
 afterEach(() => project?.remove());
 
 type Found = { code: string; severity: string; message: string };
-const editionsOf = (stdout: string): { slug: string; diagnostics: Found[]; spam?: { score: number; rules: { name: string }[] } }[] => JSON.parse(stdout).editions;
+const editionsOf = (
+  stdout: string,
+): { slug: string; diagnostics: Found[]; spam?: { score: number; rules: { name: string }[] } }[] =>
+  JSON.parse(stdout).editions;
 
 describe('newsletter check --spam', () => {
   it('scores the sample editions 0 or below, with every rule listed', async () => {
@@ -19,7 +22,9 @@ describe('newsletter check --spam', () => {
     for (const edition of editionsOf(result.stdout)) {
       expect(edition.spam!.score).toBeLessThanOrEqual(0);
       expect(edition.diagnostics.find((d) => d.code === 'SPAM_SCORE')).toMatchObject({ severity: 'info' });
-      expect(edition.diagnostics.filter((d) => d.code === 'SPAM_RULE').length).toBe(edition.spam!.rules.length);
+      expect(edition.diagnostics.filter((d) => d.code === 'SPAM_RULE').length).toBe(
+        edition.spam!.rules.length,
+      );
     }
   });
 
@@ -28,13 +33,18 @@ describe('newsletter check --spam', () => {
       'content/offer.md': `---\ntitle: "FREE MONEY!!! ACT NOW, 100% GUARANTEED"\ndek: Earn extra cash from home, risk free\n---\nDear friend, you have been selected as a WINNER! This is a limited time offer, act now! 100% satisfied or your money back, risk free. Viagra at discount prices without prescription. Urgent response needed.\n`,
     });
     const result = await project.run(['check', '--spam']);
-    expect(result.stderr).toMatch(/content\/offer\.md error SPAM_SCORE SpamAssassin scores the message \d+\.\d \(spam from 5\)/);
+    expect(result.stderr).toMatch(
+      /content\/offer\.md error SPAM_SCORE SpamAssassin scores the message \d+\.\d \(spam from 5\)/,
+    );
     expect(result.stderr).toMatch(/info SPAM_RULE \+\d\.\d DEAR_FRIEND: BODY: Dear Friend\?/);
     expect(result.code).toBe(1);
   });
 
   it('warns on a score above 0', async () => {
-    project = await tempProject({ 'content/caps.md': '---\ntitle: AN UPDATE FROM THE DESK ABOUT OUR WORK\ndek: What changed this month and why\n---\nA calm note about the work of the month, written for the people who follow it.\n' });
+    project = await tempProject({
+      'content/caps.md':
+        '---\ntitle: AN UPDATE FROM THE DESK ABOUT OUR WORK\ndek: What changed this month and why\n---\nA calm note about the work of the month, written for the people who follow it.\n',
+    });
     const result = await project.run(['check', '--spam', '--json']);
     const [edition] = editionsOf(result.stdout);
     expect(edition.spam!.score).toBeGreaterThan(0);

@@ -8,7 +8,10 @@ afterAll(() => project?.remove());
 
 it('passes check --strict on the sample with UTM tracking configured', async () => {
   project = await tempProject();
-  await project.write('newsletter.config.json', JSON.stringify({ utm: { source: 'fieldnotes', medium: 'email', campaign: 'autumn', content: true } }));
+  await project.write(
+    'newsletter.config.json',
+    JSON.stringify({ utm: { source: 'fieldnotes', medium: 'email', campaign: 'autumn', content: true } }),
+  );
   const result = await project.run(['check', '--strict']);
   expect(result.stderr).toContain('0 errors, 0 warnings');
   expect(result.code).toBe(0);

@@ -8,7 +8,10 @@ import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const FILES = ['index.html', 'index.txt', 'manifest.json'];
-const cases: Record<string, string | undefined> = { sample: undefined, features: join(REPO, 'test/fixtures/build/features/content') };
+const cases: Record<string, string | undefined> = {
+  sample: undefined,
+  features: join(REPO, 'test/fixtures/build/features/content'),
+};
 
 describe.each(Object.entries(cases))('golden build output: %s', (name, content) => {
   let project: TempProject;
@@ -21,7 +24,9 @@ describe.each(Object.entries(cases))('golden build output: %s', (name, content) 
     expect(result.stderr).not.toContain('error');
     expect(result.code).toBe(0);
 
-    const slugs = (await readdir(join(project.dir, 'out'))).filter((s) => !s.startsWith('.') && !s.includes('.'));
+    const slugs = (await readdir(join(project.dir, 'out'))).filter(
+      (s) => !s.startsWith('.') && !s.includes('.'),
+    );
     expect(slugs.length).toBeGreaterThan(0);
     for (const slug of slugs) {
       for (const file of FILES) {

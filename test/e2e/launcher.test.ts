@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/project.js';
 
-const stub = (name: string) => `export async function main() { process.stdout.write(${JSON.stringify(name)}); return 0; }\n`;
+const stub = (name: string) =>
+  `export async function main() { process.stdout.write(${JSON.stringify(name)}); return 0; }\n`;
 
 describe('the launcher', () => {
   let dir: string;
@@ -22,11 +23,15 @@ describe('the launcher', () => {
 
   it('runs the bundle when there is one', async () => {
     await writeFile(join(dir, 'dist/bundle/cli.js'), stub('bundle'));
-    expect(execFileSync(process.execPath, [join(dir, 'bin/newsletter.js')], { encoding: 'utf8' })).toBe('bundle');
+    expect(execFileSync(process.execPath, [join(dir, 'bin/newsletter.js')], { encoding: 'utf8' })).toBe(
+      'bundle',
+    );
   });
 
   it("runs tsc's output when there is no bundle", () => {
-    expect(execFileSync(process.execPath, [join(dir, 'bin/newsletter.js')], { encoding: 'utf8' })).toBe('tsc output');
+    expect(execFileSync(process.execPath, [join(dir, 'bin/newsletter.js')], { encoding: 'utf8' })).toBe(
+      'tsc output',
+    );
   });
 
   it('does not hide a module missing from inside the bundle', async () => {

@@ -13,7 +13,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   project = await tempProject();
-  await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), { recursive: true });
+  await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
+    recursive: true,
+  });
   expect((await project.run(['build'])).code).toBe(0);
   const launched = await launchChromium();
   if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
@@ -45,7 +47,10 @@ describe.each(editions)('edition %s in Chromium', (slug) => {
   it.each([320, 375, 600, 1024])('has no horizontal scroll at %i px', async (width) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await page.goto(url());
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await page.close();
   });
@@ -63,10 +68,18 @@ describe.each(editions)('edition %s in Chromium', (slug) => {
       };
       return [...document.querySelectorAll('.nl-text p, .nl-text h1, .nl-text h2, .nl-text li, .nl-text td')]
         .filter((el) => (el as HTMLElement).offsetParent !== null && el.textContent!.trim())
-        .map((el) => ({ text: el.textContent!.slice(0, 30), color: getComputedStyle(el).color, background: background(el) }));
+        .map((el) => ({
+          text: el.textContent!.slice(0, 30),
+          color: getComputedStyle(el).color,
+          background: background(el),
+        }));
     });
     expect(pairs.length).toBeGreaterThan(3);
-    for (const pair of pairs) expect(contrast(pair.color, pair.background), `${pair.text}: ${pair.color} on ${pair.background}`).toBeGreaterThanOrEqual(4.5);
+    for (const pair of pairs)
+      expect(
+        contrast(pair.color, pair.background),
+        `${pair.text}: ${pair.color} on ${pair.background}`,
+      ).toBeGreaterThanOrEqual(4.5);
     if (colorScheme === 'dark') expect(pairs.some((p) => p.background !== 'rgb(255, 255, 255)')).toBe(true);
     await page.close();
   });
@@ -74,7 +87,9 @@ describe.each(editions)('edition %s in Chromium', (slug) => {
   it('gives every image alt text and a width', async () => {
     const page = await browser.newPage();
     await page.goto(url());
-    const images = await page.evaluate(() => [...document.images].map((img) => ({ alt: img.getAttribute('alt'), width: img.getAttribute('width') })));
+    const images = await page.evaluate(() =>
+      [...document.images].map((img) => ({ alt: img.getAttribute('alt'), width: img.getAttribute('width') })),
+    );
     for (const image of images) {
       expect(image.alt).not.toBeNull();
       expect(image.width).toMatch(/^\d+$/);

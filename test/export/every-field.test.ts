@@ -39,7 +39,12 @@ const PLATFORMS = await loadPlatforms();
 
 interface Report {
   ok: boolean;
-  platforms: { platform: string; ok: boolean; fallbacks: string[]; diagnostics: { code: string; file?: string; line?: number; message: string }[] }[];
+  platforms: {
+    platform: string;
+    ok: boolean;
+    fallbacks: string[];
+    diagnostics: { code: string; file?: string; line?: number; message: string }[];
+  }[];
 }
 
 describe('a template with every neutral field', () => {
@@ -63,24 +68,40 @@ describe('a template with every neutral field', () => {
     expect(run.code).toBe(0);
   });
 
-  it.each(PLATFORMS.map((p) => [p.name, p] as const))('%s: a tag for each field it has, the configured value for the rest', async (name, platform) => {
-    const result = report.platforms.find((p) => p.platform === name)!;
-    const html = await project.read(`out/fields/export/${name}/index.html`);
-    const text = await project.read(`out/fields/export/${name}/index.txt`);
-    for (const field of RECIPIENT_FIELDS) {
-      const textTag = platform.tags[field]?.({ part: 'text', inAttribute: false, ...(field === 'first_name' && platform.fallbacks !== false ? { fallback: 'friend' } : {}) });
-      if (textTag) expect(text, `${name} ${field}`).toContain(textTag);
-      else expect(result.fallbacks).toContain(field);
-    }
-    expect(result.diagnostics.filter((d) => d.code === 'EXPORT_FIELD_FALLBACK').length).toBe(result.fallbacks.length);
-    // MJML wrote the button's <a> and the image's alt; the tags stand in them whole.
-    const preferences = platform.tags.preferences_url?.({ part: 'html', inAttribute: true });
-    if (platform.links?.preferences_url) expect(html).toMatch(/<preferences [^>]*target="_blank"[^>]*>\s*Manage your preferences\s*<\/preferences>/);
-    else if (preferences) expect(html).toContain(`href="${preferences}"`);
-    else expect(html).toContain('href="https://fieldnotes.example.com/preferences"');
-    const alt = platform.tags.first_name!({ part: 'html', inAttribute: true, ...(platform.fallbacks !== false ? { fallback: 'there' } : {}) });
-    expect(html).toContain(`alt="For ${alt}"`);
-  });
+  it.each(PLATFORMS.map((p) => [p.name, p] as const))(
+    '%s: a tag for each field it has, the configured value for the rest',
+    async (name, platform) => {
+      const result = report.platforms.find((p) => p.platform === name)!;
+      const html = await project.read(`out/fields/export/${name}/index.html`);
+      const text = await project.read(`out/fields/export/${name}/index.txt`);
+      for (const field of RECIPIENT_FIELDS) {
+        const textTag = platform.tags[field]?.({
+          part: 'text',
+          inAttribute: false,
+          ...(field === 'first_name' && platform.fallbacks !== false ? { fallback: 'friend' } : {}),
+        });
+        if (textTag) expect(text, `${name} ${field}`).toContain(textTag);
+        else expect(result.fallbacks).toContain(field);
+      }
+      expect(result.diagnostics.filter((d) => d.code === 'EXPORT_FIELD_FALLBACK').length).toBe(
+        result.fallbacks.length,
+      );
+      // MJML wrote the button's <a> and the image's alt; the tags stand in them whole.
+      const preferences = platform.tags.preferences_url?.({ part: 'html', inAttribute: true });
+      if (platform.links?.preferences_url)
+        expect(html).toMatch(
+          /<preferences [^>]*target="_blank"[^>]*>\s*Manage your preferences\s*<\/preferences>/,
+        );
+      else if (preferences) expect(html).toContain(`href="${preferences}"`);
+      else expect(html).toContain('href="https://fieldnotes.example.com/preferences"');
+      const alt = platform.tags.first_name!({
+        part: 'html',
+        inAttribute: true,
+        ...(platform.fallbacks !== false ? { fallback: 'there' } : {}),
+      });
+      expect(html).toContain(`alt="For ${alt}"`);
+    },
+  );
 });
 
 describe('article text that reads like template syntax', () => {
@@ -91,7 +112,9 @@ describe('article text that reads like template syntax', () => {
   let page: Page;
 
   beforeAll(async () => {
-    project = await tempProject({ 'content/literal.txt': `Template syntax in prose\n\nA dek\n\n${LITERAL}\n` });
+    project = await tempProject({
+      'content/literal.txt': `Template syntax in prose\n\nA dek\n\n${LITERAL}\n`,
+    });
     run = await project.run(['export', 'literal', '--all', '--json']);
     report = JSON.parse(run.stdout) as Report;
     const launched = await launchChromium();
@@ -108,7 +131,9 @@ describe('article text that reads like template syntax', () => {
     const failed = report.platforms.filter((p) => !p.ok).map((p) => p.platform);
     expect(failed).toEqual(['brevo', 'campaign-monitor', 'mailchimp', 'mailgun', 'postmark']);
     for (const name of failed) {
-      const problems = report.platforms.find((p) => p.platform === name)!.diagnostics.filter((d) => d.code === 'EXPORT_LITERAL_SYNTAX');
+      const problems = report.platforms
+        .find((p) => p.platform === name)!
+        .diagnostics.filter((d) => d.code === 'EXPORT_LITERAL_SYNTAX');
       expect(problems.length, name).toBeGreaterThan(0);
       for (const d of problems) expect([d.file, d.line]).toEqual(['content/literal.txt', 5]);
     }
@@ -119,11 +144,14 @@ describe('article text that reads like template syntax', () => {
     await expect(project.read('out/literal/export/mailchimp/index.html')).rejects.toThrow(/ENOENT/);
   });
 
-  it.each(['buttondown', 'kit', 'listmonk', 'sendgrid', 'ses'])('%s: reads in a browser exactly as written', async (name) => {
-    const html = await project.read(`out/literal/export/${name}/index.html`);
-    expect(html).not.toContain('Write {{');
-    await page.setContent(html);
-    const paragraphs = await page.$$eval('p', (ps) => ps.map((p) => (p as HTMLElement).innerText));
-    expect(paragraphs).toContain(LITERAL);
-  });
+  it.each(['buttondown', 'kit', 'listmonk', 'sendgrid', 'ses'])(
+    '%s: reads in a browser exactly as written',
+    async (name) => {
+      const html = await project.read(`out/literal/export/${name}/index.html`);
+      expect(html).not.toContain('Write {{');
+      await page.setContent(html);
+      const paragraphs = await page.$$eval('p', (ps) => ps.map((p) => (p as HTMLElement).innerText));
+      expect(paragraphs).toContain(LITERAL);
+    },
+  );
 });

@@ -36,7 +36,9 @@ describe('export errors', () => {
     await project.write('templates/default.txt.hbs', text);
     const run = await project.run(['export', 'note', '--platform', 'postmark']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('out/note/export/postmark/index.txt error EXPORT_REQUIRED_TAG Postmark requires {{{ pm:unsubscribe }}} in the plain text');
+    expect(run.stderr).toContain(
+      'out/note/export/postmark/index.txt error EXPORT_REQUIRED_TAG Postmark requires {{{ pm:unsubscribe }}} in the plain text',
+    );
     expect(run.stderr).toContain('✗ postmark failed its checks; nothing written for it');
     expect(run.stdout).toBe('');
     await expect(access(join(project.dir, 'out/note/export/postmark'))).rejects.toThrow(/ENOENT/);

@@ -25,7 +25,9 @@ describe('export of the sample edition for every platform', () => {
 
   it('builds the edition first, exports every platform and exits 0', () => {
     expect(first.stderr).toContain(`Building ${SLUG} first (not built yet)`);
-    expect(first.stderr).toContain(`Exported ${SLUG} for ${PLATFORMS.length} of ${PLATFORMS.length} platforms`);
+    expect(first.stderr).toContain(
+      `Exported ${SLUG} for ${PLATFORMS.length} of ${PLATFORMS.length} platforms`,
+    );
     expect(first.stdout.split('\n').filter(Boolean)).toEqual(
       PLATFORMS.flatMap((p) => [`out/${SLUG}/export/${p.name}/`, `out/${SLUG}/export/${p.name}.zip`]),
     );
@@ -44,26 +46,38 @@ describe('export of the sample edition for every platform', () => {
     }
   });
 
-  it.each(PLATFORMS.map((p) => [p.name, p] as const))('%s: required tags in both parts, no neutral token left', async (name, platform) => {
-    for (const part of ['html', 'text'] as const) {
-      const exported = await project.read(`out/${SLUG}/export/${name}/index.${part === 'html' ? 'html' : 'txt'}`);
-      for (const tag of platform.required[part]) expect(exported, `${name} ${part}`).toContain(tag);
-      expect(exported).not.toMatch(/[\uE000-\uE00F]/);
-      // The built page's defaults are gone wherever the platform has a tag of its own.
-      if (platform.tags.unsubscribe_url && part === 'text') expect(exported).not.toContain('https://fieldnotes.example.com/unsubscribe');
-    }
-  });
+  it.each(PLATFORMS.map((p) => [p.name, p] as const))(
+    '%s: required tags in both parts, no neutral token left',
+    async (name, platform) => {
+      for (const part of ['html', 'text'] as const) {
+        const exported = await project.read(
+          `out/${SLUG}/export/${name}/index.${part === 'html' ? 'html' : 'txt'}`,
+        );
+        for (const tag of platform.required[part]) expect(exported, `${name} ${part}`).toContain(tag);
+        expect(exported).not.toMatch(/[\uE000-\uE00F]/);
+        // The built page's defaults are gone wherever the platform has a tag of its own.
+        if (platform.tags.unsubscribe_url && part === 'text')
+          expect(exported).not.toContain('https://fieldnotes.example.com/unsubscribe');
+      }
+    },
+  );
 
   it('zips the HTML, the text and a manifest with subject and preheader', async () => {
     for (const { name } of PLATFORMS) {
-      const zip = unzipSync(new Uint8Array(await readFile(join(project.dir, 'out', SLUG, 'export', `${name}.zip`))));
+      const zip = unzipSync(
+        new Uint8Array(await readFile(join(project.dir, 'out', SLUG, 'export', `${name}.zip`))),
+      );
       expect(Object.keys(zip).sort()).toEqual(FILES);
-      for (const file of FILES) expect(new TextDecoder().decode(zip[file])).toBe(await project.read(`out/${SLUG}/export/${name}/${file}`));
+      for (const file of FILES)
+        expect(new TextDecoder().decode(zip[file])).toBe(
+          await project.read(`out/${SLUG}/export/${name}/${file}`),
+        );
       const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json'])) as Record<string, unknown>;
       expect(manifest).toMatchObject({
         platform: name,
         subject: 'Field Notes: easy exits, plain text and message weight',
-        preheader: 'Three practical pieces on headers, the text part and message size, plus a note from the desk.',
+        preheader:
+          'Three practical pieces on headers, the text part and message size, plus a note from the desk.',
       });
     }
   });
@@ -83,11 +97,24 @@ describe('export of the sample edition for every platform', () => {
     await project.write(article, before.replace('it helps to weigh it', 'it pays to weigh it'));
     const run = await project.run(['export', SLUG, '--platform', 'kit', '--json']);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { ok: boolean; built?: string; platforms: { platform: string; ok: boolean; files: string[]; fallbacks: string[] }[] };
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      built?: string;
+      platforms: { platform: string; ok: boolean; files: string[]; fallbacks: string[] }[];
+    };
     expect(report.built).toBe(`${article} changed since the last build`);
     expect(await project.read(`out/${SLUG}/export/kit/index.txt`)).toContain('it pays to weigh it');
     expect(report.platforms).toEqual([
-      expect.objectContaining({ platform: 'kit', ok: true, fallbacks: ['web_version_url', 'postal_address'], files: [`${SLUG}/export/kit/index.html`, `${SLUG}/export/kit/index.txt`, `${SLUG}/export/kit/manifest.json`] }),
+      expect.objectContaining({
+        platform: 'kit',
+        ok: true,
+        fallbacks: ['web_version_url', 'postal_address'],
+        files: [
+          `${SLUG}/export/kit/index.html`,
+          `${SLUG}/export/kit/index.txt`,
+          `${SLUG}/export/kit/manifest.json`,
+        ],
+      }),
     ]);
   });
 

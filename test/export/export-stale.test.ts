@@ -11,7 +11,10 @@ afterEach(() => project?.remove());
 
 describe('export after the edition folder changed', () => {
   it('builds again first when an article was removed', async () => {
-    project = await tempProject({ 'content/ed/01-a.md': article('First piece'), 'content/ed/02-b.md': article('Second piece') });
+    project = await tempProject({
+      'content/ed/01-a.md': article('First piece'),
+      'content/ed/02-b.md': article('Second piece'),
+    });
     expect((await project.run(['build'])).code).toBe(0);
     await rm(join(project.dir, 'content/ed/02-b.md'));
     const run = await project.run(['export', 'ed', '--platform', 'kit']);
@@ -21,7 +24,10 @@ describe('export after the edition folder changed', () => {
   });
 
   it('builds again first when articles were renamed to change their order', async () => {
-    project = await tempProject({ 'content/ed/01-a.md': article('First piece'), 'content/ed/02-b.md': article('Second piece') });
+    project = await tempProject({
+      'content/ed/01-a.md': article('First piece'),
+      'content/ed/02-b.md': article('Second piece'),
+    });
     expect((await project.run(['build'])).code).toBe(0);
     await rename(join(project.dir, 'content/ed/01-a.md'), join(project.dir, 'content/ed/03-a.md'));
     const run = await project.run(['export', 'ed', '--platform', 'kit']);

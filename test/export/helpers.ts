@@ -28,20 +28,31 @@ ${token('postal_address')}
 `;
 
 /** Article text that reads like template syntax to one platform or another. */
-export const LITERAL = 'Write {{ first_name }}, {{{ raw }}}, {% if x %}, {# note #}, *|FNAME|*, %recipient.name%, %unsubscribe_url% or [firstname,fallback=you].';
+export const LITERAL =
+  'Write {{ first_name }}, {{{ raw }}}, {% if x %}, {# note #}, *|FNAME|*, %recipient.name%, %unsubscribe_url% or [firstname,fallback=you].';
 
-export async function exportFor(name: string, kept: { html?: string; text?: string } = {}): Promise<EditionExport> {
+export async function exportFor(
+  name: string,
+  kept: { html?: string; text?: string } = {},
+): Promise<EditionExport> {
   const platform = (await loadPlatforms()).find((p) => p.name === name);
   if (!platform) throw new Error(`no platform ${name}`);
-  return exportEdition({ html: kept.html ?? KEPT_HTML, text: kept.text ?? KEPT_TEXT, defaults: DEFAULTS }, platform, {
-    locate: () => undefined,
-    files: { html: `out/issue-7/export/${name}/index.html`, text: `out/issue-7/export/${name}/index.txt` },
-  });
+  return exportEdition(
+    { html: kept.html ?? KEPT_HTML, text: kept.text ?? KEPT_TEXT, defaults: DEFAULTS },
+    platform,
+    {
+      locate: () => undefined,
+      files: { html: `out/issue-7/export/${name}/index.html`, text: `out/issue-7/export/${name}/index.txt` },
+    },
+  );
 }
 
 /** The kept edition with LITERAL in an article paragraph of both parts. */
 export const withLiteral = (text = LITERAL) => ({
-  html: KEPT_HTML.replace('</div></body>', `<p class="literal">${text.replace(/&/g, '&amp;')}</p></div></body>`),
+  html: KEPT_HTML.replace(
+    '</div></body>',
+    `<p class="literal">${text.replace(/&/g, '&amp;')}</p></div></body>`,
+  ),
   text: `${KEPT_TEXT}${text}\n`,
 });
 

@@ -5,7 +5,9 @@ import { PLATFORMS } from '../../src/export/registry.js';
 
 describe('the platform registry', () => {
   it('lists every file in platforms/, each platform named as its file', () => {
-    const files = readdirSync(new URL('../../src/export/platforms/', import.meta.url)).filter((name) => name.endsWith('.ts'));
+    const files = readdirSync(new URL('../../src/export/platforms/', import.meta.url)).filter((name) =>
+      name.endsWith('.ts'),
+    );
     expect(PLATFORMS.map((p) => `${p.name}.ts`).sort()).toEqual(files.sort());
   });
 });

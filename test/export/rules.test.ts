@@ -5,10 +5,14 @@ import { token } from '../../src/render/tokens.js';
 import { codes, exportFor, KEPT_HTML, KEPT_TEXT } from './helpers.js';
 
 describe('export rules', () => {
-  it('requires the platform\'s unsubscribe tag in each part', async () => {
+  it("requires the platform's unsubscribe tag in each part", async () => {
     const result = await exportFor('mailchimp', { text: KEPT_TEXT.replace(/Unsubscribe: .*\n/, '') });
     expect(result.diagnostics.filter((d) => d.code === 'EXPORT_REQUIRED_TAG')).toEqual([
-      expect.objectContaining({ severity: 'error', message: 'Mailchimp requires *|UNSUB|* in the plain text, and the export has none', file: 'out/issue-7/export/mailchimp/index.txt' }),
+      expect.objectContaining({
+        severity: 'error',
+        message: 'Mailchimp requires *|UNSUB|* in the plain text, and the export has none',
+        file: 'out/issue-7/export/mailchimp/index.txt',
+      }),
     ]);
     expect(result.ok).toBe(false);
   });
@@ -30,10 +34,13 @@ describe('export rules', () => {
 
   it('finds a token left broken (no closing character)', async () => {
     const result = await exportFor('listmonk', { text: `${KEPT_TEXT}Hi \uE000first_name\n` });
-    expect(result.diagnostics.find((d) => d.code === 'EXPORT_TOKEN_LEFT')).toMatchObject({ line: 7, column: 4 });
+    expect(result.diagnostics.find((d) => d.code === 'EXPORT_TOKEN_LEFT')).toMatchObject({
+      line: 7,
+      column: 4,
+    });
   });
 
-  it('weighs the HTML again with the platform\'s tags in place', async () => {
+  it("weighs the HTML again with the platform's tags in place", async () => {
     // Just under the warning size with the short neutral tokens; Mailchimp's fallback conditional is longer.
     const filler = (bytes: number) => `<p>${'x'.repeat(bytes)}</p>`;
     const base = Buffer.byteLength(KEPT_HTML);
@@ -49,6 +56,8 @@ describe('export rules', () => {
   it('cannot escape template syntax inside a <style> block', async () => {
     const html = KEPT_HTML.replace('</style>', '.a::after { content: "{{x}}"; }</style>');
     const result = await exportFor('sendgrid', { html });
-    expect(result.diagnostics.find((d) => d.code === 'EXPORT_LITERAL_SYNTAX')?.message).toContain('in a <style> block');
+    expect(result.diagnostics.find((d) => d.code === 'EXPORT_LITERAL_SYNTAX')?.message).toContain(
+      'in a <style> block',
+    );
   });
 });

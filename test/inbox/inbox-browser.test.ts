@@ -27,19 +27,27 @@ describe('send with no SMTP settings, seen at /inbox in the browser', () => {
   });
 
   it('lands in the inbox the preview runs, and the page lists and shows it', async () => {
-    const result = await project.run(['send', '2026-11-field-notes', '--recipients', 'testers.csv'], { env: smtpEnv(0, { SMTP_URL: '' }) });
-    expect(result.stderr).toContain(`No SMTP settings: sending to the local inbox at ${cli.inbox!.replace('smtp://', '')}`);
+    const result = await project.run(['send', '2026-11-field-notes', '--recipients', 'testers.csv'], {
+      env: smtpEnv(0, { SMTP_URL: '' }),
+    });
+    expect(result.stderr).toContain(
+      `No SMTP settings: sending to the local inbox at ${cli.inbox!.replace('smtp://', '')}`,
+    );
     expect(result.code).toBe(0);
 
     await page.goto(`${cli.url}inbox`);
-    const rows = () => [...document.querySelectorAll('table.messages tbody tr')].map((tr) => (tr as HTMLElement).innerText);
+    const rows = () =>
+      [...document.querySelectorAll('table.messages tbody tr')].map((tr) => (tr as HTMLElement).innerText);
     const listed = await waitInPage(page, rows, (r) => r.length === 1, 'the sent message in the list');
     expect(listed[0]).toContain('[TEST] ');
     expect(listed[0]).toContain('ann@example.org');
 
     await page.click('table.messages a');
-    const body = () => (document.getElementById('email') as HTMLIFrameElement | null)?.contentDocument?.body?.innerText ?? '';
-    expect(await waitInPage(page, body, (t) => t.includes('Hi Ann,'), 'the personalised HTML part')).toContain('Hi Ann,');
+    const body = () =>
+      (document.getElementById('email') as HTMLIFrameElement | null)?.contentDocument?.body?.innerText ?? '';
+    expect(
+      await waitInPage(page, body, (t) => t.includes('Hi Ann,'), 'the personalised HTML part'),
+    ).toContain('Hi Ann,');
     const main = await page.innerText('main');
     expect(main).toContain('Hi Ann,');
     expect(main).toMatch(/List-Unsubscribe\s+<https:\/\//);

@@ -12,8 +12,19 @@ import { smtpEnv } from '../send/smtp-server.js';
 const NO_SMTP = smtpEnv(0, { SMTP_URL: '' });
 
 /** Starts `newsletter inbox --port 0 --json` and waits for the line that says where it listens. */
-async function runInbox(cwd: string): Promise<{ child: ChildProcess; port: number; events: Record<string, unknown>[]; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, 'inbox', '--port', '0', '--json'], { cwd, env: { ...process.env, ...NO_SMTP }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function runInbox(
+  cwd: string,
+): Promise<{
+  child: ChildProcess;
+  port: number;
+  events: Record<string, unknown>[];
+  exited: Promise<number | null>;
+}> {
+  const child = spawn(process.execPath, [CLI, 'inbox', '--port', '0', '--json'], {
+    cwd,
+    env: { ...process.env, ...NO_SMTP },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const events: Record<string, unknown>[] = [];
   const port = await new Promise<number>((resolve, reject) => {
@@ -41,35 +52,52 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
   });
 
   it('records where it listens in out/.newsletter/inbox/server.json', async () => {
-    expect(JSON.parse(await project.read('out/.newsletter/inbox/server.json'))).toEqual({ port: inbox.port, pid: inbox.child.pid });
+    expect(JSON.parse(await project.read('out/.newsletter/inbox/server.json'))).toEqual({
+      port: inbox.port,
+      pid: inbox.child.pid,
+    });
   });
 
   it('delivers there, says so, and the inbox keeps the message as sent', async () => {
-    const result = await project.run(['send', 'kursk-talks', '--to', 'Ann <ann@example.org>'], { env: NO_SMTP });
-    expect(result.stderr).toContain(`No SMTP settings: sending to the local inbox at 127.0.0.1:${inbox.port}`);
+    const result = await project.run(['send', 'kursk-talks', '--to', 'Ann <ann@example.org>'], {
+      env: NO_SMTP,
+    });
+    expect(result.stderr).toContain(
+      `No SMTP settings: sending to the local inbox at 127.0.0.1:${inbox.port}`,
+    );
     expect(result.code).toBe(0);
 
     const outDir = join(project.dir, 'out');
     const [summary] = await listMessages(outDir);
-    expect(summary).toMatchObject({ to: '"Ann" <ann@example.org>', from: '"Field Notes" <editor@fieldnotes.example.com>' });
+    expect(summary).toMatchObject({
+      to: '"Ann" <ann@example.org>',
+      from: '"Field Notes" <editor@fieldnotes.example.com>',
+    });
     expect(summary!.subject).toMatch(/^\[TEST\] Russia Says Talks/);
     const message = await readMessage(outDir, summary!.id);
     expect(message!.html).toBe(await project.read('out/kursk-talks/index.html'));
     expect(message!.text).toBe(await project.read('out/kursk-talks/index.txt'));
-    expect(inbox.events).toContainEqual(expect.objectContaining({ event: 'message', id: summary!.id, to: ['ann@example.org'] }));
+    expect(inbox.events).toContainEqual(
+      expect.objectContaining({ event: 'message', id: summary!.id, to: ['ann@example.org'] }),
+    );
   });
 
   it('stops on SIGTERM with exit 0 and removes server.json; send then says none is running', async () => {
     inbox.child.kill('SIGTERM');
     expect(await inbox.exited).toBe(0);
-    await expect(readFile(join(project.dir, 'out/.newsletter/inbox/server.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(join(project.dir, 'out/.newsletter/inbox/server.json'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
     const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
     expect(result.stderr).toContain('SMTP_NOT_CONFIGURED no SMTP settings, and no local inbox is running');
     expect(result.code).toBe(2);
   });
 
   it('tells a server.json left by a process that has ended from a running inbox', async () => {
-    await project.write('out/.newsletter/inbox/server.json', JSON.stringify({ port: inbox.port, pid: 2 ** 22 + 7 }));
+    await project.write(
+      'out/.newsletter/inbox/server.json',
+      JSON.stringify({ port: inbox.port, pid: 2 ** 22 + 7 }),
+    );
     const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
     expect(result.stderr).toContain('left by a process that has ended');
     expect(result.code).toBe(2);

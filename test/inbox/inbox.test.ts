@@ -49,8 +49,13 @@ describe('local inbox', () => {
     expect(files).toHaveLength(2);
     const list = await listMessages(outDir);
     expect(list.map((m) => m.subject)).toEqual(['Second', 'First']);
-    expect(list[0]).toMatchObject({ from: '"Field Notes" <editor@fieldnotes.example.com>', to: '"Ann" <ann@example.org>' });
-    expect(list[0].size).toBe((await readFile(join(outDir, '.newsletter/inbox', `${list[0].id}.eml`))).length);
+    expect(list[0]).toMatchObject({
+      from: '"Field Notes" <editor@fieldnotes.example.com>',
+      to: '"Ann" <ann@example.org>',
+    });
+    expect(list[0].size).toBe(
+      (await readFile(join(outDir, '.newsletter/inbox', `${list[0].id}.eml`))).length,
+    );
     expect(Number.isNaN(Date.parse(list[0].date))).toBe(false);
   });
 

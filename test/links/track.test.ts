@@ -18,7 +18,9 @@ describe('appendParameters', () => {
     expect(appendParameters('https://a.example', { ...PARAMETERS, content: undefined })).toBe(
       'https://a.example?utm_source=fieldnotes&utm_medium=email&utm_campaign=issue-7',
     );
-    expect(appendParameters('https://a.example/?', PARAMETERS)).toMatch(/^https:\/\/a\.example\/\?utm_source=/);
+    expect(appendParameters('https://a.example/?', PARAMETERS)).toMatch(
+      /^https:\/\/a\.example\/\?utm_source=/,
+    );
   });
 });
 
@@ -51,17 +53,34 @@ describe('skipReason', () => {
 
 describe('trackHtmlLinks', () => {
   it('numbers links in document order, counting skipped ones, and keeps attribute escaping', () => {
-    const html = '<p><a href="https://a.example/?x=1&amp;y=2">one</a> <a href="mailto:a@b.example">two</a> <a title="t" href="https://b.example/">three</a></p>';
+    const html =
+      '<p><a href="https://a.example/?x=1&amp;y=2">one</a> <a href="mailto:a@b.example">two</a> <a title="t" href="https://b.example/">three</a></p>';
     const seen: [string, number][] = [];
-    const out = trackHtmlLinks(html, (url, n) => (seen.push([url, n]), url.startsWith('mailto:') ? url : `${url}#${n}`));
-    expect(seen).toEqual([['https://a.example/?x=1&y=2', 1], ['mailto:a@b.example', 2], ['https://b.example/', 3]]);
-    expect(out).toBe('<p><a href="https://a.example/?x=1&amp;y=2#1">one</a> <a href="mailto:a@b.example">two</a> <a title="t" href="https://b.example/#3">three</a></p>');
+    const out = trackHtmlLinks(
+      html,
+      (url, n) => (seen.push([url, n]), url.startsWith('mailto:') ? url : `${url}#${n}`),
+    );
+    expect(seen).toEqual([
+      ['https://a.example/?x=1&y=2', 1],
+      ['mailto:a@b.example', 2],
+      ['https://b.example/', 3],
+    ]);
+    expect(out).toBe(
+      '<p><a href="https://a.example/?x=1&amp;y=2#1">one</a> <a href="mailto:a@b.example">two</a> <a title="t" href="https://b.example/#3">three</a></p>',
+    );
   });
 });
 
 function edition(): Edition {
   const article = (slug: string, html: string, url?: string): Article => ({
-    slug, file: `content/e/${slug}.md`, title: slug, tags: [], html, wordCount: 10, extra: {}, ...(url ? { url } : {}),
+    slug,
+    file: `content/e/${slug}.md`,
+    title: slug,
+    tags: [],
+    html,
+    wordCount: 10,
+    extra: {},
+    ...(url ? { url } : {}),
   });
   return {
     slug: '2026-11-field-notes',
@@ -70,8 +89,15 @@ function edition(): Edition {
     layout: 'default',
     introHtml: '<p><a href="https://intro.example/">note</a></p>',
     articles: [
-      article('first', '<p><a href="https://a.example/1">a</a> <a href="https://a.example/2?utm_medium=rss">b</a></p>', 'https://site.example/first'),
-      article('second', '<p><a href="https://partner.example/">c</a> <a href="https://a.example/3">d</a></p>'),
+      article(
+        'first',
+        '<p><a href="https://a.example/1">a</a> <a href="https://a.example/2?utm_medium=rss">b</a></p>',
+        'https://site.example/first',
+      ),
+      article(
+        'second',
+        '<p><a href="https://partner.example/">c</a> <a href="https://a.example/3">d</a></p>',
+      ),
     ],
     extra: {},
   };
@@ -87,30 +113,55 @@ describe('trackEdition', () => {
 
   it('tracks article bodies, the intro and each article web link, with utm_content from slug and position', () => {
     const tracked = trackEdition(edition(), config);
-    const q = (content: string) => `utm_source=fieldnotes&amp;utm_medium=email&amp;utm_campaign=2026-11-field-notes&amp;utm_content=${content}`;
-    expect(tracked.articles[0].html).toBe(`<p><a href="https://a.example/1?${q('first-1')}">a</a> <a href="https://a.example/2?utm_medium=rss">b</a></p>`);
-    expect(tracked.articles[1].html).toBe(`<p><a href="https://partner.example/">c</a> <a href="https://a.example/3?${q('second-2')}">d</a></p>`);
-    expect(tracked.articles[0].url).toBe(`https://site.example/first?${q('first-web').replace(/&amp;/g, '&')}`);
+    const q = (content: string) =>
+      `utm_source=fieldnotes&amp;utm_medium=email&amp;utm_campaign=2026-11-field-notes&amp;utm_content=${content}`;
+    expect(tracked.articles[0].html).toBe(
+      `<p><a href="https://a.example/1?${q('first-1')}">a</a> <a href="https://a.example/2?utm_medium=rss">b</a></p>`,
+    );
+    expect(tracked.articles[1].html).toBe(
+      `<p><a href="https://partner.example/">c</a> <a href="https://a.example/3?${q('second-2')}">d</a></p>`,
+    );
+    expect(tracked.articles[0].url).toBe(
+      `https://site.example/first?${q('first-web').replace(/&amp;/g, '&')}`,
+    );
     expect(tracked.introHtml).toBe(`<p><a href="https://intro.example/?${q('intro-1')}">note</a></p>`);
   });
 
   it('takes a fixed campaign and can leave utm_content out', () => {
-    const tracked = trackEdition(edition(), { ...config, utm: { ...UTM, campaign: 'autumn', content: false } });
-    expect(tracked.articles[0].url).toBe('https://site.example/first?utm_source=fieldnotes&utm_medium=email&utm_campaign=autumn');
+    const tracked = trackEdition(edition(), {
+      ...config,
+      utm: { ...UTM, campaign: 'autumn', content: false },
+    });
+    expect(tracked.articles[0].url).toBe(
+      'https://site.example/first?utm_source=fieldnotes&utm_medium=email&utm_campaign=autumn',
+    );
   });
 });
 
 describe('the utm config group', () => {
   it('fills defaults and lower-cases domains', () => {
-    const { config, diagnostics } = parseConfig('{ "utm": { "source": "fieldnotes", "skipDomains": ["Partner.Example"] } }', 'newsletter.config.json');
+    const { config, diagnostics } = parseConfig(
+      '{ "utm": { "source": "fieldnotes", "skipDomains": ["Partner.Example"] } }',
+      'newsletter.config.json',
+    );
     expect(diagnostics).toEqual([]);
-    expect(config.utm).toEqual({ source: 'fieldnotes', medium: 'email', content: true, skipDomains: ['partner.example'] });
+    expect(config.utm).toEqual({
+      source: 'fieldnotes',
+      medium: 'email',
+      content: true,
+      skipDomains: ['partner.example'],
+    });
   });
 
   it('reports bad values and unknown keys at their lines', () => {
-    const source = '{\n  "utm": {\n    "source": "news letter",\n    "content": "yes",\n    "skipDomain": []\n  }\n}\n';
+    const source =
+      '{\n  "utm": {\n    "source": "news letter",\n    "content": "yes",\n    "skipDomain": []\n  }\n}\n';
     const { config, diagnostics } = parseConfig(source, 'newsletter.config.json');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['CONFIG_INVALID', 3], ['CONFIG_INVALID', 4], ['CONFIG_UNKNOWN_KEY', 5]]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['CONFIG_INVALID', 3],
+      ['CONFIG_INVALID', 4],
+      ['CONFIG_UNKNOWN_KEY', 5],
+    ]);
     expect(diagnostics[2].hint).toBe('did you mean "utm.skipDomains"?');
     expect(config.utm).toBeUndefined();
   });

@@ -16,7 +16,9 @@ date: 2026-10-02
 ---
 Start with [the archive](https://fieldnotes.example.com/newsletter/).
 `;
-const CONFIG = JSON.stringify({ utm: { source: 'fieldnotes', medium: 'email', skipDomains: ['sponsor.example'] } });
+const CONFIG = JSON.stringify({
+  utm: { source: 'fieldnotes', medium: 'email', skipDomains: ['sponsor.example'] },
+});
 const tracked = (content: string, amp = '&') =>
   ['utm_source=fieldnotes', 'utm_medium=email', 'utm_campaign=tracked', `utm_content=${content}`].join(amp);
 
@@ -37,8 +39,12 @@ describe('UTM parameters at build time', () => {
 
   it('tracks article and intro links in the HTML, numbered by position', async () => {
     const html = await project.read('out/tracked/index.html');
-    expect(html).toContain(`href="https://www.rfc-editor.org/rfc/rfc8058?${tracked('links-1', '&amp;')}#section-3.1"`);
-    expect(html).toContain(`href="https://fieldnotes.example.com/newsletter/?${tracked('intro-1', '&amp;')}"`);
+    expect(html).toContain(
+      `href="https://www.rfc-editor.org/rfc/rfc8058?${tracked('links-1', '&amp;')}#section-3.1"`,
+    );
+    expect(html).toContain(
+      `href="https://fieldnotes.example.com/newsletter/?${tracked('intro-1', '&amp;')}"`,
+    );
     expect(html).toContain('fieldnotes.example.com/2026/10/links?utm_source');
   });
 
@@ -57,7 +63,9 @@ describe('UTM parameters at build time', () => {
     const text = await project.read('out/tracked/index.txt');
     expect(text).toContain(`https://www.rfc-editor.org/rfc/rfc8058?${tracked('links-1')}#section-3.1`);
     expect(text).toContain(`https://fieldnotes.example.com/newsletter/?${tracked('intro-1')}`);
-    expect(text).toContain(`Read on the web:\nhttps://fieldnotes.example.com/2026/10/links?${tracked('links-web')}`);
+    expect(text).toContain(
+      `Read on the web:\nhttps://fieldnotes.example.com/2026/10/links?${tracked('links-web')}`,
+    );
     expect(text).toContain('https://sponsor.example/offer\n');
   });
 
@@ -65,7 +73,9 @@ describe('UTM parameters at build time', () => {
     const run = await project.run(['export', 'tracked', '--platform', 'mailchimp']);
     expect(run.code).toBe(0);
     const html = await project.read('out/tracked/export/mailchimp/index.html');
-    expect(html).toContain(`href="https://www.rfc-editor.org/rfc/rfc8058?${tracked('links-1', '&amp;')}#section-3.1"`);
+    expect(html).toContain(
+      `href="https://www.rfc-editor.org/rfc/rfc8058?${tracked('links-1', '&amp;')}#section-3.1"`,
+    );
     expect(await project.read('out/tracked/export/mailchimp/index.txt')).toContain(`?${tracked('intro-1')}`);
   });
 

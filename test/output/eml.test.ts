@@ -39,7 +39,9 @@ describe('the .eml', () => {
     });
     expect(parsed.headers.get('mime-version')).toBe('1.0');
     expect(parsed.messageId).toMatch(/^<[0-9a-f]{32}@fieldnotes\.example\.com>$/);
-    expect(parsed.headers.get('to')).toMatchObject({ value: [{ name: 'undisclosed-recipients', group: [] }] });
+    expect(parsed.headers.get('to')).toMatchObject({
+      value: [{ name: 'undisclosed-recipients', group: [] }],
+    });
   });
 
   it('is the same bytes for the same input', async () => {
@@ -49,7 +51,13 @@ describe('the .eml', () => {
   it('takes its Message-ID from a hash of the subject, the recipients, the HTML and the text, joined by NUL', () => {
     const parts = ['Subject', 'a@example.org,b@example.org', '<p>Page</p>', 'Text'];
     const hash = createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
-    const id = messageId({ from: 'Desk <desk@news.example.org>', subject: parts[0]!, to: ['a@example.org', 'b@example.org'], html: parts[2]!, text: parts[3]! });
+    const id = messageId({
+      from: 'Desk <desk@news.example.org>',
+      subject: parts[0]!,
+      to: ['a@example.org', 'b@example.org'],
+      html: parts[2]!,
+      text: parts[3]!,
+    });
     expect(id).toBe(`<${hash}@news.example.org>`);
   });
 });

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { addToPlan, emptyPlan, type WatchEvent } from '../../src/preview/changes.js';
 
 const root = join('/', 'project');
-const paths = { content: join(root, 'content'), templates: join(root, 'templates'), config: join(root, 'newsletter.config.json'), out: join(root, 'out') };
+const paths = {
+  content: join(root, 'content'),
+  templates: join(root, 'templates'),
+  config: join(root, 'newsletter.config.json'),
+  out: join(root, 'out'),
+};
 const plan = (event: WatchEvent, ...path: string[]) => {
   const p = emptyPlan();
   const relevant = addToPlan(p, event, join(root, ...path), paths);
@@ -12,7 +17,12 @@ const plan = (event: WatchEvent, ...path: string[]) => {
 
 describe('addToPlan', () => {
   it('rebuilds one edition when its own files change', () => {
-    expect(plan('change', 'content', 'weekly', '01-power.md')).toEqual({ relevant: true, project: false, list: false, slugs: ['weekly'] });
+    expect(plan('change', 'content', 'weekly', '01-power.md')).toEqual({
+      relevant: true,
+      project: false,
+      list: false,
+      slugs: ['weekly'],
+    });
     expect(plan('add', 'content', 'weekly', '02-new.txt').slugs).toEqual(['weekly']);
     expect(plan('unlink', 'content', 'weekly', 'edition.md').slugs).toEqual(['weekly']);
     expect(plan('change', 'content', 'kursk-talks.txt').slugs).toEqual(['kursk-talks']);

@@ -18,7 +18,9 @@ describe('emailView', () => {
   });
 
   it('rewrites styles only, never the text of the email', () => {
-    expect(emailView(email, 'dark')).toContain('<p>Write @media (prefers-color-scheme: dark) in your CSS.</p>');
+    expect(emailView(email, 'dark')).toContain(
+      '<p>Write @media (prefers-color-scheme: dark) in your CSS.</p>',
+    );
   });
 
   it('imitates Gmail by inverting the light design, images turned back', () => {

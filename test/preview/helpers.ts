@@ -20,10 +20,15 @@ export interface RunningCli {
 
 /** Starts `newsletter preview --json ...` in `cwd` and resolves once it prints that it listens. */
 export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): Promise<RunningCli> {
-  const child = spawn(process.execPath, [CLI, 'preview', '--json', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' } });
+  const child = spawn(process.execPath, [CLI, 'preview', '--json', ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const exited = new Promise<number>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
+  );
   const events: Record<string, unknown>[] = [];
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -45,8 +50,14 @@ export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): 
 }
 
 /** Runs `newsletter preview` expecting it to exit by itself (a usage error). */
-export function runPreviewCliToExit(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, 'preview', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+export function runPreviewCliToExit(
+  cwd: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, 'preview', ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -69,10 +80,18 @@ export interface RawResponse {
  * One request written byte for byte on a socket: the path exactly as given (an HTTP client would
  * normalise or refuse it), and the Host header given, or none at all with `null`.
  */
-export function rawGet(port: number, path: string, host: string | null = `127.0.0.1:${port}`, method = 'GET'): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  path: string,
+  host: string | null = `127.0.0.1:${port}`,
+  method = 'GET',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`${method} ${path} HTTP/1.1\r\n${host === null ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`, 'latin1');
+      socket.write(
+        `${method} ${path} HTTP/1.1\r\n${host === null ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`,
+        'latin1',
+      );
     });
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -81,8 +100,14 @@ export function rawGet(port: number, path: string, host: string | null = `127.0.
       const text = Buffer.concat(chunks).toString('utf8');
       const split = text.indexOf('\r\n\r\n');
       const [statusLine, ...lines] = text.slice(0, split).split('\r\n');
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: split < 0 ? '' : text.slice(split + 4) });
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      resolve({
+        status: Number(statusLine!.split(' ')[1]),
+        headers,
+        body: split < 0 ? '' : text.slice(split + 4),
+      });
     });
   });
 }
@@ -97,7 +122,13 @@ export async function launchBrowser(): Promise<Browser> {
  * Polls `read` in the page until it returns a value `accept` takes. Survives the page reloading in between
  * (an evaluate that races a navigation throws; the next try runs in the new page).
  */
-export async function waitInPage<T>(page: Page, read: () => T, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitInPage<T>(
+  page: Page,
+  read: () => T,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

@@ -38,14 +38,21 @@ describe('preview with a broken template', () => {
     const body = (await rawGet(cli.port, '/')).body;
     expect(body).toContain('id="build-error"');
     expect(body).toMatch(new RegExp(`${PARTIAL}:\\d+(:\\d+)? error TEMPLATE_SYNTAX`));
-    const first = cli.events.find((e) => e.event === 'rebuilt') as { diagnostics: { code: string; file: string }[]; editions: unknown[] };
+    const first = cli.events.find((e) => e.event === 'rebuilt') as {
+      diagnostics: { code: string; file: string }[];
+      editions: unknown[];
+    };
     expect(first.diagnostics).toEqual([expect.objectContaining({ code: 'TEMPLATE_SYNTAX', file: PARTIAL })]);
     expect(first.editions).toEqual([]);
   });
 
   it('builds the editions once the template is fixed', async () => {
     await project.write(PARTIAL, original);
-    const body = await indexUntil(cli, (html) => html.includes('data-slug="hello"') && !html.includes('id="build-error"'), 'the fixed build');
+    const body = await indexUntil(
+      cli,
+      (html) => html.includes('data-slug="hello"') && !html.includes('id="build-error"'),
+      'the fixed build',
+    );
     expect(body).toContain('<td class="subject">Hello</td>');
     expect((await rawGet(cli.port, '/e/hello/email-light.html')).body).toContain('A short edition.');
   });
@@ -56,8 +63,13 @@ describe('preview of an edition over Gmail’s clipping size', () => {
   let cli: RunningCli;
 
   beforeAll(async () => {
-    const paragraphs = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i + 1} of a very long letter, written to weigh more than Gmail shows.`).join('\n\n');
-    project = await tempProject({ 'content/long-letter.md': `---\ntitle: A long letter\n---\n${paragraphs}\n` });
+    const paragraphs = Array.from(
+      { length: 1500 },
+      (_, i) => `Paragraph ${i + 1} of a very long letter, written to weigh more than Gmail shows.`,
+    ).join('\n\n');
+    project = await tempProject({
+      'content/long-letter.md': `---\ntitle: A long letter\n---\n${paragraphs}\n`,
+    });
     cli = await startPreviewCli(project.dir, ['--port', '0', '--no-inbox']);
   });
   afterAll(async () => {
@@ -67,13 +79,17 @@ describe('preview of an edition over Gmail’s clipping size', () => {
 
   it('counts the error on the index and still shows the email under the overlay', async () => {
     const index = (await rawGet(cli.port, '/')).body;
-    expect(index).toMatch(/<tr class="failed" data-slug="long-letter">[\s\S]*?<span class="error">[1-9]\d* errors?<\/span>/);
+    expect(index).toMatch(
+      /<tr class="failed" data-slug="long-letter">[\s\S]*?<span class="error">[1-9]\d* errors?<\/span>/,
+    );
     expect(index).toMatch(/<meter [^>]*max="102000"[^>]*value="1\d{5}"/);
     const page = (await rawGet(cli.port, '/e/long-letter/')).body;
     expect(page).toMatch(/id="build-error"[\s\S]*SIZE_CLIPPED/);
     expect(page).toContain('<iframe id="email"');
     // no preheader: the inbox line shows the first words a reader sees, as inboxes do
     expect(page).toMatch(/<span class="snippet">— [^<]*A long letter[^<]*Paragraph 1 of a very long letter/);
-    expect((await rawGet(cli.port, '/e/long-letter/email-light.html')).body).toContain('Paragraph 1500 of a very long letter');
+    expect((await rawGet(cli.port, '/e/long-letter/email-light.html')).body).toContain(
+      'Paragraph 1500 of a very long letter',
+    );
   });
 });

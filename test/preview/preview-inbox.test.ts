@@ -42,21 +42,33 @@ describe('preview /inbox', () => {
       html: '<p>HTML part of the <strong>inbox check</strong>.</p><script>document.title = "ran"</script>',
     });
     transport.close();
-    const rows = () => [...document.querySelectorAll('table.messages tbody tr')].map((tr) => (tr as HTMLElement).innerText);
+    const rows = () =>
+      [...document.querySelectorAll('table.messages tbody tr')].map((tr) => (tr as HTMLElement).innerText);
     const listed = await waitInPage(page, rows, (r) => r.length === 1, 'the message in the list');
     expect(listed[0]).toContain('Inbox check');
     expect(listed[0]).toContain('reader@example.org');
 
     await page.click('table.messages a');
-    const html = () => (document.getElementById('email') as HTMLIFrameElement | null)?.contentDocument?.body?.innerText ?? '';
-    expect(await waitInPage(page, html, (t) => t.includes('inbox check'), 'the HTML part')).toContain('HTML part of the inbox check.');
+    const html = () =>
+      (document.getElementById('email') as HTMLIFrameElement | null)?.contentDocument?.body?.innerText ?? '';
+    expect(await waitInPage(page, html, (t) => t.includes('inbox check'), 'the HTML part')).toContain(
+      'HTML part of the inbox check.',
+    );
     const main = await page.innerText('main');
     expect(main).toContain('Plain part of the inbox check.');
     expect(main).toMatch(/Subject\s+Inbox check/);
     expect(await page.textContent('details pre')).toContain('Content-Type: multipart/alternative');
     // the sender's script never ran: the frame is sandboxed without scripts
-    expect(await page.evaluate(() => (document.getElementById('email') as HTMLIFrameElement).contentDocument!.title)).not.toBe('ran');
-    const frame = await rawGet(cli.port, new URL(await page.evaluate(() => (document.getElementById('email') as HTMLIFrameElement).src)).pathname);
+    expect(
+      await page.evaluate(
+        () => (document.getElementById('email') as HTMLIFrameElement).contentDocument!.title,
+      ),
+    ).not.toBe('ran');
+    const frame = await rawGet(
+      cli.port,
+      new URL(await page.evaluate(() => (document.getElementById('email') as HTMLIFrameElement).src))
+        .pathname,
+    );
     expect(frame.headers['content-security-policy']).toContain('sandbox allow-same-origin');
   });
 

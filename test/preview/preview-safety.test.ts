@@ -9,7 +9,10 @@ import { rawGet, runPreviewCliToExit, startPreviewCli, type RunningCli } from '.
 
 const SLUG = '2026-11-field-notes';
 // 1×1 transparent PNG
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 describe('preview server safety', () => {
   let project: TempProject;
@@ -98,7 +101,9 @@ describe('preview server safety', () => {
   it('moves from the default port to the next free one', async () => {
     // hold 4000 (if nothing else does already): the preview must not fail for it
     const holder: Server = createServer();
-    await new Promise<void>((resolve) => holder.once('error', () => resolve()).listen(4000, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) =>
+      holder.once('error', () => resolve()).listen(4000, '127.0.0.1', () => resolve()),
+    );
     const other = await startPreviewCli(project.dir, ['--no-inbox']);
     try {
       expect(other.port).toBeGreaterThan(4000);
@@ -111,7 +116,13 @@ describe('preview server safety', () => {
 
   it('exits 2 on a bad --port and on a project it cannot read', async () => {
     expect((await runPreviewCliToExit(project.dir, ['--port', 'http'])).code).toBe(2);
-    const missing = await runPreviewCliToExit(project.dir, ['--port', '0', '--no-inbox', '--content', 'nowhere']);
+    const missing = await runPreviewCliToExit(project.dir, [
+      '--port',
+      '0',
+      '--no-inbox',
+      '--content',
+      'nowhere',
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('FILE_READ');
   });

@@ -9,7 +9,11 @@ import { launchBrowser } from './helpers.js';
 const SLUG = '2026-11-field-notes';
 
 /** Width and height from the PNG header. */
-const pngSize = (png: Buffer) => ({ signature: png.subarray(1, 4).toString('latin1'), width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+const pngSize = (png: Buffer) => ({
+  signature: png.subarray(1, 4).toString('latin1'),
+  width: png.readUInt32BE(16),
+  height: png.readUInt32BE(20),
+});
 
 describe('newsletter screenshot', () => {
   let project: TempProject;
@@ -62,9 +66,24 @@ describe('newsletter screenshot', () => {
   });
 
   it('renders the dark styles with --dark, at the width asked for, where --output says', async () => {
-    const result = await project.run(['screenshot', SLUG, '--dark', '--width', '375', '--output', 'shots/notes-dark.png', '--json']);
+    const result = await project.run([
+      'screenshot',
+      SLUG,
+      '--dark',
+      '--width',
+      '375',
+      '--output',
+      'shots/notes-dark.png',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { ok: boolean; file: string; width: number; dark: boolean; bytes: number };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      file: string;
+      width: number;
+      dark: boolean;
+      bytes: number;
+    };
     expect(report).toMatchObject({ ok: true, file: 'shots/notes-dark.png', width: 375, dark: true });
     const png = await readFile(join(project.dir, 'shots/notes-dark.png'));
     expect(png.length).toBe(report.bytes);
@@ -77,7 +96,9 @@ describe('newsletter screenshot', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('UNKNOWN_EDITION');
 
-    const noBrowser = await project.run(['screenshot', SLUG], { env: { NEWSLETTER_CHROMIUM: join(project.dir, 'no-chromium-here') } });
+    const noBrowser = await project.run(['screenshot', SLUG], {
+      env: { NEWSLETTER_CHROMIUM: join(project.dir, 'no-chromium-here') },
+    });
     expect(noBrowser.code).toBe(2);
     expect(noBrowser.stderr).toContain('BROWSER_UNAVAILABLE');
 

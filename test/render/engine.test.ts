@@ -5,12 +5,20 @@ import { DEFAULT_CONFIG } from '../../src/config/config.js';
 
 const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
   layouts: [{ name: 'default', kind: 'mjml', file: 'templates/default.mjml.hbs', source: layout }],
-  partials: Object.entries(partials).map(([name, source]) => ({ name, kind: 'mjml', file: `templates/partials/${name}.mjml.hbs`, source })),
+  partials: Object.entries(partials).map(([name, source]) => ({
+    name,
+    kind: 'mjml',
+    file: `templates/partials/${name}.mjml.hbs`,
+    source,
+  })),
 });
 
 describe('the template engine', () => {
   it('renders with partials and maps output lines back to the template that wrote them', () => {
-    const engine = new TemplateEngine(set('line one\n{{> inner}}\nlast {{x}}', { inner: 'inner a\ninner b\n' }), DEFAULT_CONFIG);
+    const engine = new TemplateEngine(
+      set('line one\n{{> inner}}\nlast {{x}}', { inner: 'inner a\ninner b\n' }),
+      DEFAULT_CONFIG,
+    );
     const result = engine.render('default', 'mjml', { x: 1 });
     if (!result.ok) throw new Error('render failed');
     expect(result.rendered.output).toBe('line one\ninner a\ninner b\nlast 1');
@@ -24,7 +32,11 @@ describe('the template engine', () => {
     const result = engine.render('default', 'mjml', {});
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnostics[0]).toMatchObject({ code: 'TEMPLATE_MISSING_VALUE', file: 'templates/partials/inner.mjml.hbs', line: 2 });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: 'TEMPLATE_MISSING_VALUE',
+      file: 'templates/partials/inner.mjml.hbs',
+      line: 2,
+    });
   });
 
   it('does not expose prototype properties to templates', () => {
@@ -35,7 +47,10 @@ describe('the template engine', () => {
 
   it('reports a syntax error in a template even when nothing uses it', () => {
     const engine = new TemplateEngine(set('fine', { unused: 'a\n{{#if}}' }), DEFAULT_CONFIG);
-    expect(engine.diagnostics[0]).toMatchObject({ code: 'TEMPLATE_SYNTAX', file: 'templates/partials/unused.mjml.hbs' });
+    expect(engine.diagnostics[0]).toMatchObject({
+      code: 'TEMPLATE_SYNTAX',
+      file: 'templates/partials/unused.mjml.hbs',
+    });
   });
 
   it('emits recipient fields as tokens, never as text a platform could misread', () => {

@@ -7,11 +7,21 @@ import { random } from '../../bench/corpus.js';
 import { inlineCss } from '../../src/render/mjml-parts.js';
 import { inlineCounts, MAX_PLANS } from '../../src/render/inline-css.js';
 
-const fromCore = createRequire(createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'));
+const fromCore = createRequire(
+  createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'),
+);
 const juice = fromCore('juice') as (html: string, options: object) => string;
 const merge = fromCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
 /** What mjml2html does with the HTML of its skeleton and the CSS of its inline mj-styles. */
-const mjmlWay = (html: string, css: string) => merge(juice(html, { applyStyleTags: false, extraCss: css, insertPreservedExtraCss: false, removeStyleTags: false }));
+const mjmlWay = (html: string, css: string) =>
+  merge(
+    juice(html, {
+      applyStyleTags: false,
+      extraCss: css,
+      insertPreservedExtraCss: false,
+      removeStyleTags: false,
+    }),
+  );
 
 const page = (body: string, head = '') =>
   `<!doctype html><html><head><title>T</title><style type="text/css">p { margin: 0; }</style>${head}</head><body style="margin:0"><div class="wrap">${body}</div></body></html>`;
@@ -59,7 +69,11 @@ describe('inline CSS by signature', () => {
 
   it('drops data-embed only where juice does: from a <style> with exactly one child', () => {
     const css = 'p { color: red; }';
-    const pages = ['<style data-embed></style>', '<style data-embed>.a { color: blue; }</style>', '<p>a</p><style data-embed/>'].map((head) => page('<p>a</p>', head));
+    const pages = [
+      '<style data-embed></style>',
+      '<style data-embed>.a { color: blue; }</style>',
+      '<p>a</p><style data-embed/>',
+    ].map((head) => page('<p>a</p>', head));
     compare(css, [...pages, ...pages]);
     // and on a page juice styles itself (a pseudo-class keeps it from signatures)
     expect(compare('p:first-child { color: red; }', pages)).toBe(0);
@@ -88,7 +102,11 @@ describe('inline CSS by signature', () => {
     // on an element without the attribute, css-select reads Object.prototype.constructor and throws, so juice
     // skips the rule on every element: what an element gets depends on the others
     for (const css of ['p[constructor^="f"] { color: red; }', '[constructor="f" i] > p { color: red; }']) {
-      const pages = [page('<p constructor="f"><p>x</p></p>'), page('<p>y</p>'), page('<p constructor="f"><p>x</p></p><p>y</p>')];
+      const pages = [
+        page('<p constructor="f"><p>x</p></p>'),
+        page('<p>y</p>'),
+        page('<p constructor="f"><p>x</p></p><p>y</p>'),
+      ];
       expect(compare(css, pages), css).toBe(0);
     }
   });
@@ -112,21 +130,71 @@ describe('inline CSS by signature', () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     const TAGS = ['div', 'p', 'a', 'span', 'table', 'tr', 'td', 'th', 'img', 'h2', 'ul', 'li', 'strong'];
     const CLASSES = ['', 'a', 'b', 'a b', 'nl-text'];
-    const ATTRS = ['', ' width="50"', ' height="10px"', ' style="color: blue; width: 5px"', ' align="center"', ' data-k="1"', ' data-k="2"', ' id="i"', ' bgcolor="#000"'];
-    const SELECTORS = ['p', 'a', '.a', '.b', '.a.b', 'div p', 'div > p', '.nl-text td', 'table td', '#i', '[data-k]', '[data-k="2"] span', '*', 'td > a', 'tr th', 'img', 'table'];
-    const PROPS = ['color: red', 'width: 40px', 'height: 12px', 'width: 50%', 'text-align: right', 'vertical-align: middle', 'background-color: #eee', 'background-image: url(y.png)', 'margin: 1px', 'margin-top: 2px', 'color: blue !important'];
+    const ATTRS = [
+      '',
+      ' width="50"',
+      ' height="10px"',
+      ' style="color: blue; width: 5px"',
+      ' align="center"',
+      ' data-k="1"',
+      ' data-k="2"',
+      ' id="i"',
+      ' bgcolor="#000"',
+    ];
+    const SELECTORS = [
+      'p',
+      'a',
+      '.a',
+      '.b',
+      '.a.b',
+      'div p',
+      'div > p',
+      '.nl-text td',
+      'table td',
+      '#i',
+      '[data-k]',
+      '[data-k="2"] span',
+      '*',
+      'td > a',
+      'tr th',
+      'img',
+      'table',
+    ];
+    const PROPS = [
+      'color: red',
+      'width: 40px',
+      'height: 12px',
+      'width: 50%',
+      'text-align: right',
+      'vertical-align: middle',
+      'background-color: #eee',
+      'background-image: url(y.png)',
+      'margin: 1px',
+      'margin-top: 2px',
+      'color: blue !important',
+    ];
     const element = (depth: number): string => {
       const tag = pick(TAGS);
       const cls = pick(CLASSES);
-      const children = depth > 0 ? Array.from({ length: Math.floor(rand() * 3) }, () => element(depth - 1)).join('') : 'text';
-      return tag === 'img' ? `<img${cls ? ` class="${cls}"` : ''}${pick(ATTRS)} src="x.png">` : `<${tag}${cls ? ` class="${cls}"` : ''}${pick(ATTRS)}>${children}</${tag}>`;
+      const children =
+        depth > 0
+          ? Array.from({ length: Math.floor(rand() * 3) }, () => element(depth - 1)).join('')
+          : 'text';
+      return tag === 'img'
+        ? `<img${cls ? ` class="${cls}"` : ''}${pick(ATTRS)} src="x.png">`
+        : `<${tag}${cls ? ` class="${cls}"` : ''}${pick(ATTRS)}>${children}</${tag}>`;
     };
     let fromSignatures = 0;
     for (let sheet = 0; sheet < 12; sheet++) {
-      const css = Array.from({ length: 2 + Math.floor(rand() * 6) }, () => `${pick(SELECTORS)}, ${pick(SELECTORS)} { ${pick(PROPS)}; ${pick(PROPS)}; }`).join('\n');
+      const css = Array.from(
+        { length: 2 + Math.floor(rand() * 6) },
+        () => `${pick(SELECTORS)}, ${pick(SELECTORS)} { ${pick(PROPS)}; ${pick(PROPS)}; }`,
+      ).join('\n');
       // a few pages built from the same small pieces, so that later pages reuse signatures
       const pieces = Array.from({ length: 4 }, () => element(3));
-      const pages = Array.from({ length: 20 }, () => page(Array.from({ length: 3 }, () => pick(pieces)).join('')));
+      const pages = Array.from({ length: 20 }, () =>
+        page(Array.from({ length: 3 }, () => pick(pieces)).join('')),
+      );
       fromSignatures += compare(css, pages);
     }
     expect(fromSignatures).toBeGreaterThan(100);

@@ -9,11 +9,20 @@ import { MAX_PLANS } from '../../src/render/inline-css.js';
 import { inlineCss, inlineCssInHoles } from '../../src/render/mjml-parts.js';
 import { fillHoles, holeMarker as hole } from '../../src/render/mjml-skeleton.js';
 
-const fromCore = createRequire(createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'));
+const fromCore = createRequire(
+  createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'),
+);
 const juice = fromCore('juice') as (html: string, options: object) => string;
 const merge = fromCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
-const mjmlWay = (html: string, css: string) => merge(juice(html, { applyStyleTags: false, extraCss: css, insertPreservedExtraCss: false, removeStyleTags: false }));
-
+const mjmlWay = (html: string, css: string) =>
+  merge(
+    juice(html, {
+      applyStyleTags: false,
+      extraCss: css,
+      insertPreservedExtraCss: false,
+      removeStyleTags: false,
+    }),
+  );
 
 /** Styles the skeleton filled with each set of values both ways; says how many went by holes. */
 function compare(skeleton: string, css: string, valueSets: string[][]): number {
@@ -40,7 +49,16 @@ const CSS = `.nl-text p { color: #222; margin: 0 0 16px; }
 td.btn a { text-decoration: none; } .col > div { padding: 0; }
 table td { vertical-align: top; } img { width: 100%; } li { margin: 0; }`;
 
-const text = (words: string) => ['A title', `<p>${words}</p><p>More <a href="https://x.example/">words</a>.</p>`, 'https://b.example/', 'Read more', 'https://i.example/a.png', 'An image', `<h3>${words}</h3><p>End.</p>`, ''];
+const text = (words: string) => [
+  'A title',
+  `<p>${words}</p><p>More <a href="https://x.example/">words</a>.</p>`,
+  'https://b.example/',
+  'Read more',
+  'https://i.example/a.png',
+  'An image',
+  `<h3>${words}</h3><p>End.</p>`,
+  '',
+];
 
 describe('inline CSS by holes', () => {
   it('writes what juice writes, by holes once the signatures are known', () => {
@@ -77,10 +95,22 @@ describe('inline CSS by holes', () => {
   });
 
   it.each([
-    ['a code block made where a hole meets the skeleton', `<div>{${hole(0)}}</div>`, ['{ name }', '{ other }']],
+    [
+      'a code block made where a hole meets the skeleton',
+      `<div>{${hole(0)}}</div>`,
+      ['{ name }', '{ other }'],
+    ],
     ['a hole in a comment', `<div><!-- ${hole(0)} --></div>`, ['a -->b', 'c']],
-    ['a hole under svg', `<svg><foreignObject><div>${hole(0)}</div></foreignObject></svg>`, ['<p>a</p>', '<p>b</p>']],
-    ['a hole in a style element', `<style>${hole(0)}</style><div><p>x</p></div>`, ['p { color: red }', 'p { color: blue }']],
+    [
+      'a hole under svg',
+      `<svg><foreignObject><div>${hole(0)}</div></foreignObject></svg>`,
+      ['<p>a</p>', '<p>b</p>'],
+    ],
+    [
+      'a hole in a style element',
+      `<style>${hole(0)}</style><div><p>x</p></div>`,
+      ['p { color: red }', 'p { color: blue }'],
+    ],
     ['a hole written twice', `<div>${hole(0)}</div><div>${hole(0)}</div>`, ['<p>a</p>', '<p>b</p>']],
     ['a piece ending in "<" before a letter of the skeleton', `<div>${hole(0)}x</div>`, ['a <', 'b <']],
   ])('goes the whole way for %s', (_, body, pieces) => {
@@ -92,7 +122,10 @@ describe('inline CSS by holes', () => {
   it('goes the whole way for a code block opened in one hole and closed in another', () => {
     const sets = [text('warm'), text('up')];
     compare(SKELETON, CSS, sets);
-    for (const [open, close] of [['{{', '}}'], ['<%', '%>']]) {
+    for (const [open, close] of [
+      ['{{', '}}'],
+      ['<%', '%>'],
+    ]) {
       const odd = text('odd');
       odd[1] = `<p>${open}</p>`;
       odd[6] = `<p>${close}</p>`;
@@ -110,16 +143,79 @@ describe('inline CSS by holes', () => {
   // Found by a review that went looking for them: each went by holes and came out different.
   it.each([
     ['an emptied attribute', `<img alt="${hole(0)}">`, 'img{color:red}', [['x'], ['x'], ['']]],
-    ['a value holding the marker element, then a comment', `<div>${hole(0)}</div><p>k</p><div>${hole(1)}</div>`, 'p{color:red}', [['a', 'b'], ['a', 'b'], ['a<newsletter-hole-end></newsletter-hole-end><!--', '-->b']]],
-    ['a code block made by three values side by side', `<div>${hole(0)}${hole(1)}${hole(2)}</div>`, 'p{color:red}', [['', '<p>x</p>', ''], ['', '<p>x</p>', ''], ['{', '{<p>x</p>}', '}']]],
-    ['svg closed by an end tag around it, before skeleton', `<div>${hole(0)}</div><div><span/>t</div>`, 'b{color:red}', [['<b><svg></svg></b>'], ['<b><svg></svg></b>'], ['<b><svg></b>']]],
-    ['svg closed by an end tag around it, before a piece', `<div>${hole(0)}</div><p>${hole(1)}</p><div>${hole(2)}</div>`, 'b{color:red}', [['', '<span></span>y', '<b></b>'], ['', '<span/>y', '<b><svg></b>']]],
-    ['title text that the skeleton completes into an end tag', `<title>${hole(0)}e News</title><div>${hole(1)}</div>`, 'p{color:red}', [['A', '<p>a</p>'], ['A', '<p>a</p>'], ['x</titl', '<p>a</p>']]],
-    ['a hole as an attribute name', `<span ${hole(0)} class="k">x</span>`, 'span{color:red}', [['title="t"'], ['title="t"'], ['style="color:blue"']]],
-    ['an unquoted attribute hole', `<img alt=${hole(0)} width="600">`, 'p{color:red}', [['a'], ['a'], ['a b']]],
+    [
+      'a value holding the marker element, then a comment',
+      `<div>${hole(0)}</div><p>k</p><div>${hole(1)}</div>`,
+      'p{color:red}',
+      [
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a<newsletter-hole-end></newsletter-hole-end><!--', '-->b'],
+      ],
+    ],
+    [
+      'a code block made by three values side by side',
+      `<div>${hole(0)}${hole(1)}${hole(2)}</div>`,
+      'p{color:red}',
+      [
+        ['', '<p>x</p>', ''],
+        ['', '<p>x</p>', ''],
+        ['{', '{<p>x</p>}', '}'],
+      ],
+    ],
+    [
+      'svg closed by an end tag around it, before skeleton',
+      `<div>${hole(0)}</div><div><span/>t</div>`,
+      'b{color:red}',
+      [['<b><svg></svg></b>'], ['<b><svg></svg></b>'], ['<b><svg></b>']],
+    ],
+    [
+      'svg closed by an end tag around it, before a piece',
+      `<div>${hole(0)}</div><p>${hole(1)}</p><div>${hole(2)}</div>`,
+      'b{color:red}',
+      [
+        ['', '<span></span>y', '<b></b>'],
+        ['', '<span/>y', '<b><svg></b>'],
+      ],
+    ],
+    [
+      'title text that the skeleton completes into an end tag',
+      `<title>${hole(0)}e News</title><div>${hole(1)}</div>`,
+      'p{color:red}',
+      [
+        ['A', '<p>a</p>'],
+        ['A', '<p>a</p>'],
+        ['x</titl', '<p>a</p>'],
+      ],
+    ],
+    [
+      'a hole as an attribute name',
+      `<span ${hole(0)} class="k">x</span>`,
+      'span{color:red}',
+      [['title="t"'], ['title="t"'], ['style="color:blue"']],
+    ],
+    [
+      'an unquoted attribute hole',
+      `<img alt=${hole(0)} width="600">`,
+      'p{color:red}',
+      [['a'], ['a'], ['a b']],
+    ],
     ['a single-quoted attribute hole', `<img alt='${hole(0)}'>`, 'p{color:red}', [['a'], ['a'], ["it's"]]],
-    ['a hole in an attribute the parser drops', `<img alt="${hole(0)}" alt="${hole(1)}">`, 'img{color:red}', [['a', 'b'], ['a', 'b" style="color:blue']]],
-    ['an attribute hole written twice, quoted two ways', `<img alt="${hole(0)}"><img alt='${hole(0)}'>`, 'img{color:red}', [['a'], ['a'], ["it's"]]],
+    [
+      'a hole in an attribute the parser drops',
+      `<img alt="${hole(0)}" alt="${hole(1)}">`,
+      'img{color:red}',
+      [
+        ['a', 'b'],
+        ['a', 'b" style="color:blue'],
+      ],
+    ],
+    [
+      'an attribute hole written twice, quoted two ways',
+      `<img alt="${hole(0)}"><img alt='${hole(0)}'>`,
+      'img{color:red}',
+      [['a'], ['a'], ["it's"]],
+    ],
   ])('writes what juice writes with %s', (_, skeleton, css, sets) => {
     compare(skeleton, css, sets);
   });
@@ -127,11 +223,22 @@ describe('inline CSS by holes', () => {
   it('fills values that end or start like half a code block, by holes, where no other value touches them', () => {
     const skeleton = `<div>${hole(0)}</div><img alt="${hole(1)}">`;
     // a stylesheet of its own: the first edition teaches juice's styles, the other two go by holes
-    expect(compare(skeleton, 'img { color: red; } .edge { }', [['<p>a</p>', 'Up 50%'], ['<p>b</p>', '{c}'], ['> d <p>e</p>', 'f %']])).toBe(2);
+    expect(
+      compare(skeleton, 'img { color: red; } .edge { }', [
+        ['<p>a</p>', 'Up 50%'],
+        ['<p>b</p>', '{c}'],
+        ['> d <p>e</p>', 'f %'],
+      ]),
+    ).toBe(2);
   });
 
   it('fills an attribute that holds two holes, by holes', () => {
-    expect(compare(`<div>${hole(2)}</div><img alt="${hole(0)} and ${hole(1)}">`, 'img { color: red; } .two { }', [['a', 'b', '<p>x</p>'], ['c', 'd', '<p>y</p>']])).toBe(1);
+    expect(
+      compare(`<div>${hole(2)}</div><img alt="${hole(0)} and ${hole(1)}">`, 'img { color: red; } .two { }', [
+        ['a', 'b', '<p>x</p>'],
+        ['c', 'd', '<p>y</p>'],
+      ]),
+    ).toBe(1);
   });
 
   it('forgets what it kept of a skeleton with the stylesheet plan it came from', () => {
@@ -153,26 +260,91 @@ describe('inline CSS by holes', () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     const PARENTS = ['div', 'td', 'p', 'span', 'a', 'li', 'table', 'tr', 'th', 'ul', 'h2'];
     const PIECES = [
-      '<p>x</p>', '<p class="a">y</p>', 'text', ' ', '<a href="https://a.example/">l</a>', '<strong>s</strong>', '<br>', '<img src="i.png">',
-      '<ul><li>a</li><li>b</li></ul>', '<li>c', '<p>open', '</p>', '</div>', '</td>', '</table>', '</tr>', '</li>', '</a>', '<tr><td>r</td></tr>',
-      '<td>c</td>', '<table><tr><td>t</td></tr></table>', '<h3>h</h3>', '&amp; &lt;', '<', '</', '<!-- c -->', '<!--', '<a href="', '{{', '}}',
-      '<%', '"', '<span style="color: red">s</span>', '<div class="nl-text"><p>n</p></div>', '<style>.x{}</style>', '<title>t', '<svg>',
+      '<p>x</p>',
+      '<p class="a">y</p>',
+      'text',
+      ' ',
+      '<a href="https://a.example/">l</a>',
+      '<strong>s</strong>',
+      '<br>',
+      '<img src="i.png">',
+      '<ul><li>a</li><li>b</li></ul>',
+      '<li>c',
+      '<p>open',
+      '</p>',
+      '</div>',
+      '</td>',
+      '</table>',
+      '</tr>',
+      '</li>',
+      '</a>',
+      '<tr><td>r</td></tr>',
+      '<td>c</td>',
+      '<table><tr><td>t</td></tr></table>',
+      '<h3>h</h3>',
+      '&amp; &lt;',
+      '<',
+      '</',
+      '<!-- c -->',
+      '<!--',
+      '<a href="',
+      '{{',
+      '}}',
+      '<%',
+      '"',
+      '<span style="color: red">s</span>',
+      '<div class="nl-text"><p>n</p></div>',
+      '<style>.x{}</style>',
+      '<title>t',
+      '<svg>',
     ];
-    const SELECTORS = ['p', 'a', '.a', 'div p', 'td > p', '.nl-text p', 'table td', 'li', 'span', '[href]', 'img', 'tr th', 'ul li'];
-    const PROPS = ['color: red', 'width: 40px', 'text-align: right', 'vertical-align: middle', 'margin: 1px', 'background-color: #eee'];
+    const SELECTORS = [
+      'p',
+      'a',
+      '.a',
+      'div p',
+      'td > p',
+      '.nl-text p',
+      'table td',
+      'li',
+      'span',
+      '[href]',
+      'img',
+      'tr th',
+      'ul li',
+    ];
+    const PROPS = [
+      'color: red',
+      'width: 40px',
+      'text-align: right',
+      'vertical-align: middle',
+      'margin: 1px',
+      'background-color: #eee',
+    ];
     let byHoles = 0;
     for (let sheet = 0; sheet < 10; sheet++) {
-      const css = Array.from({ length: 2 + Math.floor(rand() * 5) }, () => `${pick(SELECTORS)} { ${pick(PROPS)}; }`).join('\n');
+      const css = Array.from(
+        { length: 2 + Math.floor(rand() * 5) },
+        () => `${pick(SELECTORS)} { ${pick(PROPS)}; }`,
+      ).join('\n');
       let n = 0;
       const holes: string[] = [];
       const parent = (depth: number): string => {
         const tag = pick(PARENTS);
-        const inside = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => (depth > 0 && rand() < 0.6 ? parent(depth - 1) : (holes.push(''), hole(n++)))).join('\n');
+        const inside = Array.from({ length: 1 + Math.floor(rand() * 2) }, () =>
+          depth > 0 && rand() < 0.6 ? parent(depth - 1) : (holes.push(''), hole(n++)),
+        ).join('\n');
         return `<${tag}${rand() < 0.5 ? ' class="a"' : ''}>${inside}</${tag}>`;
       };
       const skeleton = `<html><head><title>T</title></head><body><div class="nl-text">${parent(3)}</div></body></html>`;
       // values built from a few pieces each, so that later editions reuse what juice taught
-      const sets = Array.from({ length: 30 }, () => holes.map(() => Array.from({ length: Math.floor(rand() * 3) }, () => (rand() < 0.8 ? pick(PIECES.slice(0, 9)) : pick(PIECES))).join('')));
+      const sets = Array.from({ length: 30 }, () =>
+        holes.map(() =>
+          Array.from({ length: Math.floor(rand() * 3) }, () =>
+            rand() < 0.8 ? pick(PIECES.slice(0, 9)) : pick(PIECES),
+          ).join(''),
+        ),
+      );
       byHoles += compare(skeleton, css, sets);
     }
     expect(byHoles).toBeGreaterThan(50);

@@ -32,7 +32,11 @@ const WITH_HTML_ATTRIBUTES = `<mjml><mj-head><mj-html-attributes><mj-selector pa
 /** The HTML from MJML required as usual, in a process of its own (no stand-ins). */
 function usualCompile(mjml: string, options: object): string {
   const script = `require(${JSON.stringify(require.resolve('mjml'))})(require('fs').readFileSync(0, 'utf8'), ${JSON.stringify(options)}).then((r) => process.stdout.write(r.html))`;
-  return execFileSync(process.execPath, ['-e', script], { input: mjml, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] }); // quiet: htmlnano's cssnano notice
+  return execFileSync(process.execPath, ['-e', script], {
+    input: mjml,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'ignore'],
+  }); // quiet: htmlnano's cssnano notice
 }
 
 describe('loading MJML', () => {
@@ -46,7 +50,8 @@ describe('loading MJML', () => {
 
   it('does not load what newsletter never calls: fetching pages and resources, minifying', async () => {
     await mjmlHere();
-    for (const [name, file] of Object.entries(NEVER_LOADED)) expect(require.cache[file], name).toBeUndefined();
+    for (const [name, file] of Object.entries(NEVER_LOADED))
+      expect(require.cache[file], name).toBeUndefined();
   });
 
   it('gives the HTML that MJML loaded as usual gives, inline CSS included', async () => {
@@ -82,7 +87,10 @@ describe('loading MJML', () => {
   });
 
   it('knows, for each module it stands in for, whether the real one sets __esModule and is a function', () => {
-    const asked = STAND_INS.filter((s) => !s.instead).map((s) => ({ request: s.request, juice: /juice/.test(String(s.from)) }));
+    const asked = STAND_INS.filter((s) => !s.instead).map((s) => ({
+      request: s.request,
+      juice: /juice/.test(String(s.from)),
+    }));
     // in a process of its own, as Node loads them (not as the test runner would)
     const script = `const { createRequire } = require('module');
       const core = createRequire(${JSON.stringify(fromMjmlCore.resolve('mjml-core'))});
@@ -90,6 +98,12 @@ describe('loading MJML', () => {
       const found = ${JSON.stringify(asked)}.map(({ request, juice: j }) => { const m = (j ? juice : core)(request); return { request, esModule: Boolean(m.__esModule), callable: typeof m === 'function' }; });
       process.stdout.write(JSON.stringify(found));`;
     const found = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-    expect(found).toEqual(STAND_INS.filter((s) => !s.instead).map((s) => ({ request: s.request, esModule: s.esModule, callable: Boolean(s.callable) })));
+    expect(found).toEqual(
+      STAND_INS.filter((s) => !s.instead).map((s) => ({
+        request: s.request,
+        esModule: s.esModule,
+        callable: Boolean(s.callable),
+      })),
+    );
   });
 });

@@ -11,8 +11,18 @@ import { ENDING_TAGS, parseMjml } from '../../src/render/mjml-parts.js';
 import { fillHoles, splitSkeleton } from '../../src/render/mjml-skeleton.js';
 
 const require = createRequire(import.meta.url);
-const mjml2html = require('mjml') as (mjml: string, options: object) => Promise<{ html: string; errors: unknown[] }>;
-const OPTIONS = { validationLevel: 'soft', keepComments: false, ignoreIncludes: true, fonts: {}, beautify: false, minify: false };
+const mjml2html = require('mjml') as (
+  mjml: string,
+  options: object,
+) => Promise<{ html: string; errors: unknown[] }>;
+const OPTIONS = {
+  validationLevel: 'soft',
+  keepComments: false,
+  ignoreIncludes: true,
+  fonts: {},
+  beautify: false,
+  minify: false,
+};
 
 describe('MJML compiled as skeletons', () => {
   let archive: TempProject;
@@ -32,7 +42,16 @@ describe('MJML compiled as skeletons', () => {
   async function keptEditions(project: TempProject) {
     const folder = join(project.dir, 'out/.newsletter/editions');
     const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
-    return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as { slug: string; mjml: string; html: string }));
+    return Promise.all(
+      names.map(
+        async (name) =>
+          JSON.parse(await readFile(join(folder, name), 'utf8')) as {
+            slug: string;
+            mjml: string;
+            html: string;
+          },
+      ),
+    );
   }
 
   it('gives the HTML MJML gives for the whole document, byte for byte', { timeout: 60_000 }, async () => {
@@ -65,26 +84,54 @@ describe('MJML compiled as skeletons', () => {
 
 describe('splitting a document into a skeleton', () => {
   const split = (source: string) => splitSkeleton(parseMjml(source), source, 'test')!;
-  const doc = (body: string, head = '') => `<mjml><mj-head>${head}</mj-head><mj-body>${body}</mj-body></mjml>`;
+  const doc = (body: string, head = '') =>
+    `<mjml><mj-head>${head}</mj-head><mj-body>${body}</mj-body></mjml>`;
 
   it('holes the text MJML copies, and gives the same skeleton for different text', () => {
-    const a = split(doc('<mj-section><mj-column><mj-text>  <p>One</p> </mj-text><mj-image src="https://a.example/1.png" alt="A" /></mj-column></mj-section>'));
-    const b = split(doc('<mj-section><mj-column><mj-text><p>Two, longer</p></mj-text><mj-image src="https://b.example/2.png" alt="B" /></mj-column></mj-section>'));
+    const a = split(
+      doc(
+        '<mj-section><mj-column><mj-text>  <p>One</p> </mj-text><mj-image src="https://a.example/1.png" alt="A" /></mj-column></mj-section>',
+      ),
+    );
+    const b = split(
+      doc(
+        '<mj-section><mj-column><mj-text><p>Two, longer</p></mj-text><mj-image src="https://b.example/2.png" alt="B" /></mj-column></mj-section>',
+      ),
+    );
     expect(a.key).toBe(b.key);
     expect(a.values).toEqual(['<p>One</p>', 'https://a.example/1.png', 'A']);
     expect(fillHoles(JSON.stringify(a.tree), a.values)).toContain('<p>One</p>');
   });
 
   it('leaves in the skeleton what MJML reads: empty attributes, comments, layout attributes, head styles', () => {
-    const linked = split(doc('<mj-section><mj-column><mj-image src="x.png" href="https://a.example" /></mj-column></mj-section>'));
-    const unlinked = split(doc('<mj-section><mj-column><mj-image src="x.png" href="" /></mj-column></mj-section>'));
+    const linked = split(
+      doc(
+        '<mj-section><mj-column><mj-image src="x.png" href="https://a.example" /></mj-column></mj-section>',
+      ),
+    );
+    const unlinked = split(
+      doc('<mj-section><mj-column><mj-image src="x.png" href="" /></mj-column></mj-section>'),
+    );
     expect(linked.key).not.toBe(unlinked.key); // an mj-image with an empty href has no link
-    const outlook = split(doc('<mj-section><mj-column><mj-raw><!--[if mso]><p>Outlook</p><![endif]--></mj-raw></mj-column></mj-section>'));
+    const outlook = split(
+      doc(
+        '<mj-section><mj-column><mj-raw><!--[if mso]><p>Outlook</p><![endif]--></mj-raw></mj-column></mj-section>',
+      ),
+    );
     expect(outlook.values).toEqual([]);
-    const wide = split(doc('<mj-section><mj-column width="60%"><mj-text>a</mj-text></mj-column></mj-section>'));
-    const narrow = split(doc('<mj-section><mj-column width="40%"><mj-text>a</mj-text></mj-column></mj-section>'));
+    const wide = split(
+      doc('<mj-section><mj-column width="60%"><mj-text>a</mj-text></mj-column></mj-section>'),
+    );
+    const narrow = split(
+      doc('<mj-section><mj-column width="40%"><mj-text>a</mj-text></mj-column></mj-section>'),
+    );
     expect(wide.key).not.toBe(narrow.key);
-    const styled = split(doc('<mj-section><mj-column><mj-text>a</mj-text></mj-column></mj-section>', '<mj-style inline="inline">p { color: red; }</mj-style><mj-style>.x { color: blue; }</mj-style>'));
+    const styled = split(
+      doc(
+        '<mj-section><mj-column><mj-text>a</mj-text></mj-column></mj-section>',
+        '<mj-style inline="inline">p { color: red; }</mj-style><mj-style>.x { color: blue; }</mj-style>',
+      ),
+    );
     expect(styled.inlineCss).toBe('p { color: red; }');
     expect(JSON.stringify(styled.tree)).toContain('.x { color: blue; }');
   });
@@ -96,8 +143,12 @@ describe('splitting a document into a skeleton', () => {
 
   it('knows every component whose content MJML keeps as text', () => {
     require('mjml');
-    const components = require(require.resolve('mjml-core', { paths: [require.resolve('mjml')] })).components as Record<string, { endingTag?: boolean; getTagName(): string }>;
-    const registry = Object.values(components).filter((c) => c.endingTag).map((c) => c.getTagName()).sort();
+    const components = require(require.resolve('mjml-core', { paths: [require.resolve('mjml')] }))
+      .components as Record<string, { endingTag?: boolean; getTagName(): string }>;
+    const registry = Object.values(components)
+      .filter((c) => c.endingTag)
+      .map((c) => c.getTagName())
+      .sort();
     expect(ENDING_TAGS).toEqual(registry);
   });
 });

@@ -10,7 +10,8 @@ import { mjmlThread, startMjmlThread, stopMjmlThread } from '../../dist/workers/
 // @ts-expect-error compiled JavaScript, without declarations
 import { compileMjml } from '../../dist/render/mjml.js';
 
-const SOURCE = '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>';
+const SOURCE =
+  '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>';
 const rendered = { output: SOURCE, origin: (line: number) => ({ file: 'default.mjml.hbs', line }) };
 const templates = { layouts: [], partials: [] };
 

@@ -3,13 +3,17 @@ import { htmlToPlainText, wrap } from '../../src/render/plain-text.js';
 
 describe('article HTML to plain text', () => {
   it('numbers link references and lists them once each', () => {
-    const { text, links } = htmlToPlainText('<p>See <a href="https://a.example">this</a>, <a href="https://b.example">that</a> and <a href="https://a.example">this again</a>.</p>');
+    const { text, links } = htmlToPlainText(
+      '<p>See <a href="https://a.example">this</a>, <a href="https://b.example">that</a> and <a href="https://a.example">this again</a>.</p>',
+    );
     expect(text).toBe('See this\u00a0[1], that\u00a0[2] and this again\u00a0[1].');
     expect(links).toEqual(['https://a.example', 'https://b.example']);
   });
 
   it('does not repeat a URL that is already the link text', () => {
-    const { text, links } = htmlToPlainText('<p><a href="https://a.example">https://a.example</a> <a href="mailto:x@y.example">x@y.example</a></p>');
+    const { text, links } = htmlToPlainText(
+      '<p><a href="https://a.example">https://a.example</a> <a href="mailto:x@y.example">x@y.example</a></p>',
+    );
     expect(text).toBe('https://a.example x@y.example');
     expect(links).toEqual([]);
   });
@@ -30,7 +34,9 @@ describe('article HTML to plain text', () => {
   });
 
   it('shows an image by its alt text', () => {
-    expect(htmlToPlainText('<p><img src="https://x.example/a.png" alt="A chart"></p>').text).toBe('[Image: A chart]');
+    expect(htmlToPlainText('<p><img src="https://x.example/a.png" alt="A chart"></p>').text).toBe(
+      '[Image: A chart]',
+    );
   });
 });
 

@@ -5,9 +5,9 @@ describe('recipient tokens', () => {
   const page = `<a href="${token('unsubscribe_url')}">Unsubscribe</a> Hi ${token('first_name', 'there & friends')}`;
 
   it('fills values escaped for HTML', () => {
-    expect(fillTokens(page, { unsubscribe_url: 'https://x.example/u?a=1&b=2', first_name: '<Ann>' }, 'html')).toBe(
-      '<a href="https://x.example/u?a=1&amp;b=2">Unsubscribe</a> Hi &lt;Ann&gt;',
-    );
+    expect(
+      fillTokens(page, { unsubscribe_url: 'https://x.example/u?a=1&b=2', first_name: '<Ann>' }, 'html'),
+    ).toBe('<a href="https://x.example/u?a=1&amp;b=2">Unsubscribe</a> Hi &lt;Ann&gt;');
   });
 
   it('uses the fallback when a value is missing or blank, and keeps text unescaped', () => {

@@ -6,7 +6,8 @@ import { tempProject, type TempProject } from '../helpers/project.js';
 import { freePort, smtpEnv, startTestServer, type TestServer } from './smtp-server.js';
 
 const SLUG = 'kursk-talks';
-const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+const smtpError = (message: string, responseCode: number) =>
+  Object.assign(new Error(message), { responseCode });
 
 describe('newsletter send failures', () => {
   let project: TempProject;
@@ -29,9 +30,14 @@ describe('newsletter send failures', () => {
   it('reports a recipient rejected with 550 alone; the others still go; exit 1', async () => {
     server = await startTestServer({
       onRcptTo: (address: SMTPServerAddress, _session, callback) =>
-        address.address === 'nobody@example.org' ? callback(smtpError('5.1.1 No such user here', 550)) : callback(),
+        address.address === 'nobody@example.org'
+          ? callback(smtpError('5.1.1 No such user here', 550))
+          : callback(),
     });
-    const { code, report, stderr } = await send(['--to', 'ann@example.org,nobody@example.org,bob@example.org'], smtpEnv(server.port));
+    const { code, report, stderr } = await send(
+      ['--to', 'ann@example.org,nobody@example.org,bob@example.org'],
+      smtpEnv(server.port),
+    );
     expect(report.results.map((r: { email: string; status: string }) => [r.email, r.status])).toEqual([
       ['ann@example.org', 'sent'],
       ['nobody@example.org', 'rejected'],
@@ -44,7 +50,9 @@ describe('newsletter send failures', () => {
     expect(server.connections).toBe(2);
     expect(code).toBe(1);
 
-    const human = await project.run(['send', SLUG, '--to', 'nobody@example.org'], { env: smtpEnv(server.port) });
+    const human = await project.run(['send', SLUG, '--to', 'nobody@example.org'], {
+      env: smtpEnv(server.port),
+    });
     expect(human.stderr).toContain('✗ nobody@example.org  rejected: 550 5.1.1 No such user here');
     expect(human.code).toBe(1);
     expect(stderr).toBe('');
@@ -53,7 +61,8 @@ describe('newsletter send failures', () => {
   it('retries after 421 and then succeeds, sending the message once', async () => {
     let refusals = 0;
     server = await startTestServer({
-      onRcptTo: (_address, _session, callback) => (refusals++ === 0 ? callback(smtpError('4.3.2 Try again later', 421)) : callback()),
+      onRcptTo: (_address, _session, callback) =>
+        refusals++ === 0 ? callback(smtpError('4.3.2 Try again later', 421)) : callback(),
     });
     const { code, report } = await send(['--to', 'ann@example.org'], smtpEnv(server.port));
     expect(report.results[0]).toMatchObject({ status: 'sent', attempts: 2 });
@@ -62,7 +71,9 @@ describe('newsletter send failures', () => {
   });
 
   it('gives up after a few attempts when the server keeps saying 451', async () => {
-    server = await startTestServer({ onRcptTo: (_address, _session, callback) => callback(smtpError('4.7.1 Greylisted', 451)) });
+    server = await startTestServer({
+      onRcptTo: (_address, _session, callback) => callback(smtpError('4.7.1 Greylisted', 451)),
+    });
     const { code, report } = await send(['--to', 'ann@example.org'], smtpEnv(server.port));
     expect(report.results[0]).toMatchObject({ status: 'failed', attempts: 4 });
     expect(report.results[0].why).toMatch(/^gave up after 4 attempts: 451 4\.7\.1 Greylisted/);
@@ -75,7 +86,9 @@ describe('newsletter send failures', () => {
         dropping.dataCount++;
         stream.on('data', () => {});
         // Take the whole message, then hang up instead of answering it.
-        stream.on('end', () => [...dropping.server.connections].find((c) => c.id === session.id)?._socket.destroy());
+        stream.on('end', () =>
+          [...dropping.server.connections].find((c) => c.id === session.id)?._socket.destroy(),
+        );
       },
     });
     server = dropping;
@@ -92,7 +105,8 @@ describe('newsletter send failures', () => {
     let drops = 0;
     const dropping: TestServer = await startTestServer({
       onMailFrom(_address, session, callback) {
-        if (drops++ === 0) return [...dropping.server.connections].find((c) => c.id === session.id)?._socket.destroy();
+        if (drops++ === 0)
+          return [...dropping.server.connections].find((c) => c.id === session.id)?._socket.destroy();
         callback();
       },
     });
@@ -114,7 +128,10 @@ describe('newsletter send failures', () => {
       },
     });
     server = closing;
-    const { code, report } = await send(['--to', 'ann@example.org,bob@example.org,carol@example.org'], smtpEnv(server.port));
+    const { code, report } = await send(
+      ['--to', 'ann@example.org,bob@example.org,carol@example.org'],
+      smtpEnv(server.port),
+    );
     expect(report.results.map((r: { status: string }) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect(server.connections).toBeGreaterThanOrEqual(3);
     expect(code).toBe(0);
@@ -125,14 +142,22 @@ describe('newsletter send failures', () => {
     const { code, report } = await send(['--to', 'ann@example.org'], smtpEnv(port));
     expect(report.results).toEqual([]);
     expect(report.diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'SMTP_VERIFY', message: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:${port}: .*ECONNREFUSED.*nothing was sent$`)) }),
+      expect.objectContaining({
+        code: 'SMTP_VERIFY',
+        message: expect.stringMatching(
+          new RegExp(`^127\\.0\\.0\\.1:${port}: .*ECONNREFUSED.*nothing was sent$`),
+        ),
+      }),
     );
     expect(code).toBe(1);
   });
 
   it('times out on a server that never greets, within --timeout', async () => {
     server = await startTestServer({ onConnect: () => {} });
-    const { code, report } = await send(['--to', 'ann@example.org', '--timeout', '0.5'], smtpEnv(server.port));
+    const { code, report } = await send(
+      ['--to', 'ann@example.org', '--timeout', '0.5'],
+      smtpEnv(server.port),
+    );
     const verify = report.diagnostics.find((d: { code: string }) => d.code === 'SMTP_VERIFY');
     expect(verify.message).toMatch(/^127\.0\.0\.1:\d+: .*[Gg]reeting.*nothing was sent$/);
     expect(verify.hint).toContain('within 0.5 s');
@@ -151,7 +176,11 @@ describe('newsletter send failures', () => {
   it('reports the server’s 552 when it refuses an oversized message it did not announce a limit for', async () => {
     server = await startTestServer({ size: 4000, hideSize: true });
     const { code, report } = await send(['--to', 'ann@example.org'], smtpEnv(server.port));
-    expect(report.results[0]).toMatchObject({ status: 'rejected', attempts: 1, response: expect.stringMatching(/^552 /) });
+    expect(report.results[0]).toMatchObject({
+      status: 'rejected',
+      attempts: 1,
+      response: expect.stringMatching(/^552 /),
+    });
     expect(server.received).toHaveLength(0);
     expect(code).toBe(1);
   });
@@ -163,16 +192,26 @@ describe('newsletter send refuses before sending (exit 2)', () => {
     project = await tempProject();
   });
   afterAll(() => project.remove());
-  const send = (args: string[], env: NodeJS.ProcessEnv = smtpEnv(1)) => project.run(['send', SLUG, ...args], { env });
+  const send = (args: string[], env: NodeJS.ProcessEnv = smtpEnv(1)) =>
+    project.run(['send', SLUG, ...args], { env });
 
   it('a line break in an address or recipient field (header injection)', async () => {
     const injected = await send(['--to', 'ann@example.org\r\nBcc: everyone@example.org']);
-    expect(injected.stderr).toContain('RECIPIENT_INVALID --to "ann@example.org\\r\\nBcc: everyone@example.org" contains a line break');
+    expect(injected.stderr).toContain(
+      'RECIPIENT_INVALID --to "ann@example.org\\r\\nBcc: everyone@example.org" contains a line break',
+    );
     expect(injected.code).toBe(2);
-    await project.write('list.csv', 'email,first_name\nann@example.org,"Ann\nBcc: x@example.org"\nnot-an-address,Bob\n');
+    await project.write(
+      'list.csv',
+      'email,first_name\nann@example.org,"Ann\nBcc: x@example.org"\nnot-an-address,Bob\n',
+    );
     const file = await send(['--recipients', 'list.csv']);
-    expect(file.stderr).toContain('list.csv:2 error RECIPIENT_INVALID first_name contains a line break or control character');
-    expect(file.stderr).toContain('list.csv:4 error RECIPIENT_INVALID "not-an-address" is not an email address');
+    expect(file.stderr).toContain(
+      'list.csv:2 error RECIPIENT_INVALID first_name contains a line break or control character',
+    );
+    expect(file.stderr).toContain(
+      'list.csv:4 error RECIPIENT_INVALID "not-an-address" is not an email address',
+    );
     expect(file.code).toBe(2);
   });
 
@@ -192,19 +231,29 @@ describe('newsletter send refuses before sending (exit 2)', () => {
   });
 
   it('invalid SMTP settings, without echoing a password', async () => {
-    const bad = await send(['--to', 'ann@example.org'], smtpEnv(0, { SMTP_URL: 'smtp://user:s3cr%ZZet@[bad' }));
+    const bad = await send(
+      ['--to', 'ann@example.org'],
+      smtpEnv(0, { SMTP_URL: 'smtp://user:s3cr%ZZet@[bad' }),
+    );
     expect(bad.stderr).toContain('SMTP_CONFIG SMTP_URL is not a valid URL');
     expect(bad.stderr).not.toContain('s3cr');
     expect(bad.code).toBe(2);
-    const half = await send(['--to', 'ann@example.org'], smtpEnv(0, { SMTP_URL: '', SMTP_HOST: 'mail.example.org', SMTP_USER: 'me' }));
+    const half = await send(
+      ['--to', 'ann@example.org'],
+      smtpEnv(0, { SMTP_URL: '', SMTP_HOST: 'mail.example.org', SMTP_USER: 'me' }),
+    );
     expect(half.stderr).toContain('SMTP_USER is set but SMTP_PASS is not');
     expect(half.code).toBe(2);
   });
 
   it('contradicting options and an unknown edition', async () => {
     expect((await send(['--to', 'a@example.org', '--insecure', '--require-tls'])).code).toBe(2);
-    expect((await send(['--to', 'a@example.org', '--timeout', 'soon'])).stderr).toContain('--timeout must be a number of seconds');
-    const unknown = await project.run(['send', 'no-such-edition', '--to', 'a@example.org'], { env: smtpEnv(1) });
+    expect((await send(['--to', 'a@example.org', '--timeout', 'soon'])).stderr).toContain(
+      '--timeout must be a number of seconds',
+    );
+    const unknown = await project.run(['send', 'no-such-edition', '--to', 'a@example.org'], {
+      env: smtpEnv(1),
+    });
     expect(unknown.stderr).toContain('UNKNOWN_EDITION');
     expect(unknown.code).toBe(2);
   });

@@ -3,7 +3,11 @@ import { redactor } from '../../src/send/target.js';
 import type { SmtpTarget } from '../../src/send/settings.js';
 
 describe('redacting the SMTP password from output', () => {
-  const target = { host: 'smtp.example.org', port: 587, auth: { user: 'ann', pass: 's3cret&pass' } } as SmtpTarget;
+  const target = {
+    host: 'smtp.example.org',
+    port: 587,
+    auth: { user: 'ann', pass: 's3cret&pass' },
+  } as SmtpTarget;
   const redact = redactor(target);
   const b64 = (text: string) => Buffer.from(text).toString('base64');
 

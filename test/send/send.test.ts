@@ -30,7 +30,10 @@ describe('newsletter send: plain success to several recipients', () => {
       ].join('\n'),
     );
     // Not built yet: send builds the edition first.
-    result = await project.run(['send', SLUG, '--recipients', 'test-list.csv', '--to', 'Bob Stone <bob@example.org>'], { env: smtpEnv(server.port) });
+    result = await project.run(
+      ['send', SLUG, '--recipients', 'test-list.csv', '--to', 'Bob Stone <bob@example.org>'],
+      { env: smtpEnv(server.port) },
+    );
     stored = JSON.parse(await project.read(KEPT));
   });
   afterAll(async () => {
@@ -48,10 +51,18 @@ describe('newsletter send: plain success to several recipients', () => {
 
   it('sends each recipient their own message, To them alone', () => {
     // --to first, then the file, in its order
-    expect(server.received.map((r) => r.envelope.to)).toEqual([['bob@example.org'], ['ann@example.org'], ['o.brien@example.org']]);
+    expect(server.received.map((r) => r.envelope.to)).toEqual([
+      ['bob@example.org'],
+      ['ann@example.org'],
+      ['o.brien@example.org'],
+    ]);
     expect(server.received.every((r) => r.envelope.from === 'editor@fieldnotes.example.com')).toBe(true);
-    expect(byAddress('bob@example.org').parsed.to).toMatchObject({ value: [{ name: 'Bob Stone', address: 'bob@example.org' }] });
-    expect(byAddress('o.brien@example.org').parsed.to).toMatchObject({ value: [{ name: "O'Brien & <Co>", address: 'o.brien@example.org' }] });
+    expect(byAddress('bob@example.org').parsed.to).toMatchObject({
+      value: [{ name: 'Bob Stone', address: 'bob@example.org' }],
+    });
+    expect(byAddress('o.brien@example.org').parsed.to).toMatchObject({
+      value: [{ name: "O'Brien & <Co>", address: 'o.brien@example.org' }],
+    });
     const ids = server.received.map((r) => r.parsed.messageId);
     expect(new Set(ids).size).toBe(3);
     // one connection, verified first, then reused for every message
@@ -73,7 +84,12 @@ describe('newsletter send: plain success to several recipients', () => {
     const keptHtml = stored.html;
     const keptText = stored.text;
     const ann = byAddress('ann@example.org').parsed;
-    const annValues = { ...stored.defaults, first_name: 'Ann', email: 'ann@example.org', unsubscribe_url: 'https://fieldnotes.example.com/unsubscribe?u=ann' };
+    const annValues = {
+      ...stored.defaults,
+      first_name: 'Ann',
+      email: 'ann@example.org',
+      unsubscribe_url: 'https://fieldnotes.example.com/unsubscribe?u=ann',
+    };
     expect(ann.html).toBe(fillTokens(keptHtml, annValues, 'html'));
     expect(ann.text).toBe(fillTokens(keptText, annValues, 'text'));
     expect(ann.text).toContain('Hi Ann,');
@@ -84,11 +100,16 @@ describe('newsletter send: plain success to several recipients', () => {
     expect(obrien.html).toContain('Hi O&#39;Brien &amp; &lt;Co&gt;,');
     expect(obrien.text).toContain("Hi O'Brien & <Co>,");
     expect(listUnsubscribe(obrien)).toBe(stored.defaults.unsubscribe_url);
-    expect(obrien.headers.get('list-unsubscribe-post') ?? (obrien.headers.get('list') as Record<string, unknown>)['unsubscribe-post']).toBeTruthy();
+    expect(
+      obrien.headers.get('list-unsubscribe-post') ??
+        (obrien.headers.get('list') as Record<string, unknown>)['unsubscribe-post'],
+    ).toBeTruthy();
   });
 
   it('sends from what build kept, without building again while it is current', async () => {
-    const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--no-test-prefix'], { env: smtpEnv(server.port) });
+    const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--no-test-prefix'], {
+      env: smtpEnv(server.port),
+    });
     expect(again.code).toBe(0);
     expect(again.stderr).not.toContain('Building');
     expect(server.received.at(-1)!.parsed.subject).toBe(stored.subject);
@@ -98,25 +119,36 @@ describe('newsletter send: plain success to several recipients', () => {
     const template = join(project.dir, 'templates/default.txt.hbs');
     const later = new Date(Date.now() + 5000);
     await utimes(template, later, later);
-    const touched = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], { env: smtpEnv(server.port) });
+    const touched = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], {
+      env: smtpEnv(server.port),
+    });
     expect(touched.code).toBe(0);
     expect(JSON.parse(touched.stdout).built).toBeUndefined(); // same bytes: build's cache says current
 
     await writeFile(template, `${await readFile(template, 'utf8')}{{!-- edited --}}\n`);
-    const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], { env: smtpEnv(server.port) });
+    const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], {
+      env: smtpEnv(server.port),
+    });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, built: 'templates/default.txt.hbs changed since the last build' });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      ok: true,
+      built: 'templates/default.txt.hbs changed since the last build',
+    });
   });
 
   it('reports as JSON on stdout with --json', async () => {
-    const json = await project.run(['send', SLUG, '--to', 'ann@example.org', '--json'], { env: smtpEnv(server.port) });
+    const json = await project.run(['send', SLUG, '--to', 'ann@example.org', '--json'], {
+      env: smtpEnv(server.port),
+    });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({
       ok: true,
       slug: SLUG,
       target: { via: 'smtp', where: `127.0.0.1:${server.port}`, tls: 'starttls if offered' },
-      results: [{ email: 'ann@example.org', status: 'sent', attempts: 1, response: expect.stringMatching(/^250 /) }],
+      results: [
+        { email: 'ann@example.org', status: 'sent', attempts: 1, response: expect.stringMatching(/^250 /) },
+      ],
       summary: { sent: 1, rejected: 0, failed: 0, unknown: 0 },
     });
     expect(report.subject).toMatch(/^\[TEST\] /);
@@ -132,13 +164,24 @@ describe('newsletter send --dry-run', () => {
   afterAll(() => project.remove());
 
   it('writes each recipient’s exact message to the outbox, lists them, and sends nothing', async () => {
-    await project.write('people.json', JSON.stringify([{ email: 'ann@example.org', first_name: 'Ann' }, { email: 'bob@example.org' }], null, 2));
+    await project.write(
+      'people.json',
+      JSON.stringify(
+        [{ email: 'ann@example.org', first_name: 'Ann' }, { email: 'bob@example.org' }],
+        null,
+        2,
+      ),
+    );
     // No SMTP settings and no inbox: a dry run needs neither.
-    const result = await project.run(['send', 'kursk-talks', '--recipients', 'people.json', '--dry-run'], { env: smtpEnv(0, { SMTP_URL: '' }) });
+    const result = await project.run(['send', 'kursk-talks', '--recipients', 'people.json', '--dry-run'], {
+      env: smtpEnv(0, { SMTP_URL: '' }),
+    });
     expect(result.code).toBe(0);
     const dir = join(project.dir, 'out/.newsletter/outbox/kursk-talks');
     expect((await readdir(dir)).sort()).toEqual(['1-ann_at_example.org.eml', '2-bob_at_example.org.eml']);
-    expect(result.stdout).toBe('out/.newsletter/outbox/kursk-talks/1-ann_at_example.org.eml\tann@example.org\nout/.newsletter/outbox/kursk-talks/2-bob_at_example.org.eml\tbob@example.org\n');
+    expect(result.stdout).toBe(
+      'out/.newsletter/outbox/kursk-talks/1-ann_at_example.org.eml\tann@example.org\nout/.newsletter/outbox/kursk-talks/2-bob_at_example.org.eml\tbob@example.org\n',
+    );
     expect(result.stderr).toContain('nothing was sent');
     const ann = await simpleParser(await readFile(join(dir, '1-ann_at_example.org.eml')));
     expect(ann.to).toMatchObject({ value: [{ name: 'Ann', address: 'ann@example.org' }] });
@@ -147,11 +190,13 @@ describe('newsletter send --dry-run', () => {
     expect(bob.html).toBe(await project.read('out/kursk-talks/index.html'));
 
     // A second dry run replaces the first one's messages.
-    await project.run(['send', 'kursk-talks', '--to', 'carol@example.org', '--dry-run'], { env: smtpEnv(0, { SMTP_URL: '' }) });
+    await project.run(['send', 'kursk-talks', '--to', 'carol@example.org', '--dry-run'], {
+      env: smtpEnv(0, { SMTP_URL: '' }),
+    });
     expect(await readdir(dir)).toEqual(['1-carol_at_example.org.eml']);
   });
 });
 
 function listUnsubscribe(mail: ParsedMail): string | undefined {
-  return ((mail.headers.get('list') as { unsubscribe?: { url?: string } } | undefined)?.unsubscribe)?.url;
+  return (mail.headers.get('list') as { unsubscribe?: { url?: string } } | undefined)?.unsubscribe?.url;
 }

@@ -25,8 +25,18 @@ export interface TestServer {
 }
 
 export async function startTestServer(options: SMTPServerOptions = {}): Promise<TestServer> {
-  const state: TestServer = { port: 0, received: [], dataCount: 0, connections: 0, server: undefined as unknown as SMTPServer, close: async () => {} };
-  const keep = async (stream: NodeJS.ReadableStream & { sizeExceeded?: boolean }, session: SMTPServerSession) => {
+  const state: TestServer = {
+    port: 0,
+    received: [],
+    dataCount: 0,
+    connections: 0,
+    server: undefined as unknown as SMTPServer,
+    close: async () => {},
+  };
+  const keep = async (
+    stream: NodeJS.ReadableStream & { sizeExceeded?: boolean },
+    session: SMTPServerSession,
+  ) => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -40,9 +50,15 @@ export async function startTestServer(options: SMTPServerOptions = {}): Promise<
     onData(stream, session, callback) {
       state.dataCount++;
       keep(stream, session).then(async ({ raw, exceeded }) => {
-        if (exceeded) return callback(Object.assign(new Error('message exceeds fixed maximum message size'), { responseCode: 552 }));
+        if (exceeded)
+          return callback(
+            Object.assign(new Error('message exceeds fixed maximum message size'), { responseCode: 552 }),
+          );
         state.received.push({
-          envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
+          envelope: {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+          },
           parsed: await simpleParser(raw),
           raw,
           secure: session.secure,
@@ -73,5 +89,14 @@ export async function freePort(): Promise<number> {
 
 /** The environment that points send at a test server, with no SMTP settings leaking in from outside. */
 export function smtpEnv(port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_HOST: '', SMTP_PORT: '', SMTP_USER: '', SMTP_PASS: '', SMTP_SECURE: '', SMTP_CA: '', ...extra };
+  return {
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_HOST: '',
+    SMTP_PORT: '',
+    SMTP_USER: '',
+    SMTP_PASS: '',
+    SMTP_SECURE: '',
+    SMTP_CA: '',
+    ...extra,
+  };
 }

@@ -12,10 +12,18 @@ const SLUG = 'kursk-talks';
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /** Runs the CLI on a terminal, typing `input`; resolves with what the terminal showed and the exit code. */
-function onTerminal(project: TempProject, args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; screen: string }> {
+function onTerminal(
+  project: TempProject,
+  args: string[],
+  input: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; screen: string }> {
   const command = [process.execPath, CLI, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: project.dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', ...env, NO_COLOR: '', TERM: 'xterm' } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd: project.dir,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', ...env, NO_COLOR: '', TERM: 'xterm' },
+    });
     let screen = '';
     child.stdout.on('data', (chunk) => (screen += chunk));
     child.on('error', reject);
@@ -29,7 +37,10 @@ describe('send on a terminal', () => {
   let server: TestServer;
   beforeAll(async () => {
     project = await tempProject();
-    await project.write('thirty.csv', ['email', ...Array.from({ length: 30 }, (_, i) => `reader${i + 1}@example.org`)].join('\n'));
+    await project.write(
+      'thirty.csv',
+      ['email', ...Array.from({ length: 30 }, (_, i) => `reader${i + 1}@example.org`)].join('\n'),
+    );
     await project.write('two.csv', 'email\nann@example.org\nbob@example.org\n');
     server = await startTestServer();
     expect((await project.run(['build'])).code).toBe(0);
@@ -40,14 +51,23 @@ describe('send on a terminal', () => {
   });
 
   it('asks before a send to more than 25, and goes on when told yes', async () => {
-    const { code, screen } = await onTerminal(project, ['send', SLUG, '--recipients', 'thirty.csv', '--dry-run'], 'y\n');
+    const { code, screen } = await onTerminal(
+      project,
+      ['send', SLUG, '--recipients', 'thirty.csv', '--dry-run'],
+      'y\n',
+    );
     expect(screen).toContain('Send 30 test messages? [y/N]');
     expect(code).toBe(0);
     expect(await readdir(join(project.dir, `out/.newsletter/outbox/${SLUG}`))).toHaveLength(30);
   });
 
   it('sends nothing when told no, and says so in colour', async () => {
-    const { code, screen } = await onTerminal(project, ['send', SLUG, '--recipients', 'thirty.csv'], 'n\n', smtpEnv(server.port));
+    const { code, screen } = await onTerminal(
+      project,
+      ['send', SLUG, '--recipients', 'thirty.csv'],
+      'n\n',
+      smtpEnv(server.port),
+    );
     expect(code).toBe(2);
     expect(screen).toContain('\x1b[31merror\x1b[0m');
     expect(screen).toContain('TOO_MANY_RECIPIENTS');
@@ -55,7 +75,12 @@ describe('send on a terminal', () => {
   });
 
   it('shows each recipient as it goes, and marks the results in colour', async () => {
-    const { code, screen } = await onTerminal(project, ['send', SLUG, '--recipients', 'two.csv'], '', smtpEnv(server.port));
+    const { code, screen } = await onTerminal(
+      project,
+      ['send', SLUG, '--recipients', 'two.csv'],
+      '',
+      smtpEnv(server.port),
+    );
     expect(code).toBe(0);
     expect(screen).toContain('[1/2] sending to ann@example.org…');
     expect(screen).toContain('[2/2] sending to bob@example.org…');

@@ -22,7 +22,10 @@ describe('afterEdition', () => {
         handed.push(`${result.slug}${built ? ' with its page' : ''}`);
         await new Promise((resolve) => setTimeout(resolve, 400));
         running--;
-        return { ...result, diagnostics: [...result.diagnostics, { code: 'CHECKED', severity: 'info', message: 'seen' }] };
+        return {
+          ...result,
+          diagnostics: [...result.diagnostics, { code: 'CHECKED', severity: 'info', message: 'seen' }],
+        };
       };
       const report = await build({ root: project.dir, dryRun, afterEdition });
       expect(handed).toEqual(['2026-11-field-notes with its page', 'kursk-talks with its page']);

@@ -33,7 +33,10 @@ describe('an edition rendered in one worker and finished in another', () => {
   it('is not written, nor remembered, when a template changed between the two loads', async () => {
     const half = await rendered();
     const before = await temp.read('out/kursk-talks/index.txt');
-    await temp.write('templates/default.txt.hbs', `${await temp.read('templates/default.txt.hbs')}\nChanged.\n`);
+    await temp.write(
+      'templates/default.txt.hbs',
+      `${await temp.read('templates/default.txt.hbs')}\nChanged.\n`,
+    );
     const reloaded = (await loadProject({ root: temp.dir })).project!;
     const { result, cache } = await finishTask(reloaded, { ...half, index: 1 });
     expect(result.ok).toBe(false);

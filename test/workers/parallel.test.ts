@@ -25,7 +25,11 @@ async function outputFiles(dir: string): Promise<Map<string, Buffer>> {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(join(dir, 'out').length + 1))
     .filter((name) => !name.startsWith(join('.newsletter', 'cache')));
-  return new Map(await Promise.all(names.sort().map(async (name) => [name, await readFile(join(dir, 'out', name))] as const)));
+  return new Map(
+    await Promise.all(
+      names.sort().map(async (name) => [name, await readFile(join(dir, 'out', name))] as const),
+    ),
+  );
 }
 
 describe('parallel build', () => {
@@ -35,7 +39,11 @@ describe('parallel build', () => {
 
   beforeAll(async () => {
     const files = corpus();
-    [threaded, mixed, single] = await Promise.all([tempProject(files), tempProject(files), tempProject(files)]);
+    [threaded, mixed, single] = await Promise.all([
+      tempProject(files),
+      tempProject(files),
+      tempProject(files),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([threaded.remove(), mixed.remove(), single.remove()]);
@@ -85,7 +93,11 @@ describe('parallel build', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`content/${slugs[3]}/01-article-1.md:2`);
     expect(result.stderr).toContain(`✗ ${slugs[3]} failed; its previous output is untouched`);
-    expect(result.stderr).toMatch(new RegExp(`Built ${EDITIONS - 1} of ${EDITIONS} editions in [\\d.]+s in 2 worker threads; failed: ${slugs[3]}`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `Built ${EDITIONS - 1} of ${EDITIONS} editions in [\\d.]+s in 2 worker threads; failed: ${slugs[3]}`,
+      ),
+    );
     // progress counts up as editions finish
     const counters = [...result.stderr.matchAll(/^\[(\d+)\/10\]/gm)].map((m) => Number(m[1]));
     expect(counters).toEqual(Array.from({ length: EDITIONS }, (_, i) => i + 1));
@@ -98,6 +110,10 @@ describe('parallel build', () => {
     const result = await mixed.run(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`out/${slugs[5]} error WRITE_FAILED`));
-    expect(result.stderr).toMatch(new RegExp(`Built ${EDITIONS - 1} of ${EDITIONS} editions in [\\d.]+s in 2 worker threads; failed: ${slugs[5]}`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `Built ${EDITIONS - 1} of ${EDITIONS} editions in [\\d.]+s in 2 worker threads; failed: ${slugs[5]}`,
+      ),
+    );
   });
 });

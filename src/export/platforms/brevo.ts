@@ -7,7 +7,9 @@ const platform: Platform = {
   label: 'Brevo',
   tags: {
     first_name: (context) =>
-      context.fallback ? `{{ contact.FIRSTNAME|default:${quoted(context.fallback, context)} }}` : '{{ contact.FIRSTNAME }}',
+      context.fallback
+        ? `{{ contact.FIRSTNAME|default:${quoted(context.fallback, context)} }}`
+        : '{{ contact.FIRSTNAME }}',
     email: () => '{{ contact.EMAIL }}',
     unsubscribe_url: () => '{{ unsubscribe }}',
     preferences_url: () => '{{ update_profile }}',

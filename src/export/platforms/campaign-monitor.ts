@@ -2,8 +2,12 @@
 // in place of <a href>. The text part uses the bracket forms. No escape for a literal tag in plain text.
 import { literal, type Platform } from '../platform.js';
 
-const BUILT_IN = 'firstname|lastname|fullname|email|unsubscribe|webversion|preferences|forwardtoafriend|currentday|currentdayname|currentmonth|currentmonthname|currentyear';
-const textOnly = (tag: string) => ({ part }: { part: 'html' | 'text' }) => (part === 'text' ? tag : undefined);
+const BUILT_IN =
+  'firstname|lastname|fullname|email|unsubscribe|webversion|preferences|forwardtoafriend|currentday|currentdayname|currentmonth|currentmonthname|currentyear';
+const textOnly =
+  (tag: string) =>
+  ({ part }: { part: 'html' | 'text' }) =>
+    part === 'text' ? tag : undefined;
 
 const platform: Platform = {
   name: 'campaign-monitor',

@@ -7,7 +7,9 @@ const platform: Platform = {
   tags: {
     // A Go raw string (backticks) needs no escaping inside.
     first_name: (context) =>
-      context.fallback ? `{{ or .Subscriber.FirstName ${quoted(context.fallback, context, ['`'])} }}` : '{{ .Subscriber.FirstName }}',
+      context.fallback
+        ? `{{ or .Subscriber.FirstName ${quoted(context.fallback, context, ['`'])} }}`
+        : '{{ .Subscriber.FirstName }}',
     email: () => '{{ .Subscriber.Email }}',
     unsubscribe_url: () => '{{ UnsubscribeURL }}',
     preferences_url: () => '{{ ManageURL }}',

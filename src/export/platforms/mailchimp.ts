@@ -5,7 +5,8 @@ const platform: Platform = {
   name: 'mailchimp',
   label: 'Mailchimp',
   tags: {
-    first_name: ({ fallback }) => (fallback ? `*|IF:FNAME|**|FNAME|**|ELSE:|*${literal(fallback, /[*|]/)}*|END:IF|*` : '*|FNAME|*'),
+    first_name: ({ fallback }) =>
+      fallback ? `*|IF:FNAME|**|FNAME|**|ELSE:|*${literal(fallback, /[*|]/)}*|END:IF|*` : '*|FNAME|*',
     email: () => '*|EMAIL|*',
     unsubscribe_url: () => '*|UNSUB|*',
     preferences_url: () => '*|UPDATE_PROFILE|*',

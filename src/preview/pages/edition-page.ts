@@ -14,7 +14,11 @@ export const FRAME_WIDTHS = [
   { name: 'Narrow', width: 320 },
 ] as const;
 
-const VIEW_LABELS: Record<EmailView, string> = { light: 'Light', dark: 'Dark (prefers-color-scheme)', 'gmail-dark': 'Gmail app dark (inverted)' };
+const VIEW_LABELS: Record<EmailView, string> = {
+  light: 'Light',
+  dark: 'Dark (prefers-color-scheme)',
+  'gmail-dark': 'Gmail app dark (inverted)',
+};
 
 const displayName = (from: string) => /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || from;
 
@@ -50,7 +54,11 @@ ${toolbar()}
 <details><summary>HTML (as sent)</summary><pre class="source" id="html-source">${escapeHtml(built.html)}</pre></details>`;
 }
 
-export function editionPage(edition: PreviewEdition, projectDiagnostics: Diagnostic[], version: number): string {
+export function editionPage(
+  edition: PreviewEdition,
+  projectDiagnostics: Diagnostic[],
+  version: number,
+): string {
   const { slug, latest, rendered } = edition;
   const body = `${overlay([...projectDiagnostics, ...latest.diagnostics])}
 <main>
@@ -63,5 +71,10 @@ ${diagnosticList(latest.diagnostics)}
 }
 
 export function missingPage(what: string, version: number): string {
-  return shell({ title: 'Not found', page: 'missing', version, body: `<main><h1>Not found</h1><p>${escapeHtml(what)}</p><p><a href="/">All editions</a></p></main>` });
+  return shell({
+    title: 'Not found',
+    page: 'missing',
+    version,
+    body: `<main><h1>Not found</h1><p>${escapeHtml(what)}</p><p><a href="/">All editions</a></p></main>`,
+  });
 }

@@ -3,7 +3,12 @@ import { formatDiagnostic } from '../../diagnostics/format.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 
 export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 export interface Shell {
   title: string;
@@ -33,12 +38,14 @@ ${body}
 `;
 }
 
-const where = (d: Diagnostic) => [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
+const where = (d: Diagnostic) =>
+  [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
 
 export function diagnosticList(diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return '<p class="quiet">No problems.</p>';
   const items = diagnostics.map(
-    (d) => `<li class="${d.severity}"><code class="where">${escapeHtml(where(d))}</code> <strong>${d.severity}</strong> <code>${d.code}</code> ${escapeHtml(d.message)}${d.hint ? `<br><span class="hint">hint: ${escapeHtml(d.hint)}</span>` : ''}</li>`,
+    (d) =>
+      `<li class="${d.severity}"><code class="where">${escapeHtml(where(d))}</code> <strong>${d.severity}</strong> <code>${d.code}</code> ${escapeHtml(d.message)}${d.hint ? `<br><span class="hint">hint: ${escapeHtml(d.hint)}</span>` : ''}</li>`,
   );
   return `<ul class="diagnostics">${items.join('')}</ul>`;
 }

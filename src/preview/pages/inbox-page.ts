@@ -3,11 +3,17 @@
 import type { InboxMessage, InboxSummary } from '../../inbox/store.js';
 import { escapeHtml, kilobytes, shell } from './html.js';
 
-const unavailable = (reason: string) => `<p class="quiet">The local inbox is not running: ${escapeHtml(reason)}</p>`;
+const unavailable = (reason: string) =>
+  `<p class="quiet">The local inbox is not running: ${escapeHtml(reason)}</p>`;
 
-export function inboxListPage(messages: InboxSummary[], running: string | undefined, version: number): string {
+export function inboxListPage(
+  messages: InboxSummary[],
+  running: string | undefined,
+  version: number,
+): string {
   const rows = messages.map(
-    (m) => `<tr><td><a href="/inbox/${encodeURIComponent(m.id)}">${escapeHtml(m.subject || '(no subject)')}</a></td><td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.date)}</td><td>${kilobytes(m.size)}</td></tr>`,
+    (m) =>
+      `<tr><td><a href="/inbox/${encodeURIComponent(m.id)}">${escapeHtml(m.subject || '(no subject)')}</a></td><td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.date)}</td><td>${kilobytes(m.size)}</td></tr>`,
   );
   const body = `<main>
 <h1>Inbox</h1>
@@ -19,7 +25,9 @@ ${messages.length === 0 ? '<p class="quiet">No messages yet.</p>' : `<table clas
 
 export function inboxMessagePage(message: InboxMessage, version: number): string {
   const { summary } = message;
-  const headers = message.headers.map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('');
+  const headers = message.headers
+    .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`)
+    .join('');
   const body = `<main>
 <p><a href="/inbox">← Inbox</a></p>
 <h1>${escapeHtml(summary.subject || '(no subject)')}</h1>

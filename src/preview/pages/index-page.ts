@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PreviewEdition } from '../state.js';
 import { diagnosticList, escapeHtml, kilobytes, overlay, shell } from './html.js';
 
-const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) =>
+  diagnostics.filter((d) => d.severity === severity).length;
 
 function row({ slug, latest, rendered }: PreviewEdition): string {
   const edition = rendered?.edition;
@@ -26,7 +27,11 @@ function row({ slug, latest, rendered }: PreviewEdition): string {
 </tr>`;
 }
 
-export function indexPage(editions: PreviewEdition[], projectDiagnostics: Diagnostic[], version: number): string {
+export function indexPage(
+  editions: PreviewEdition[],
+  projectDiagnostics: Diagnostic[],
+  version: number,
+): string {
   const rows = editions.map(row).join('\n');
   const body = `${overlay(projectDiagnostics)}
 <main>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codes, exportFor, withLiteral } from '../helpers.js';
 
 describe('brevo', () => {
-  it('writes Brevo\'s contact attributes and predefined links', async () => {
+  it("writes Brevo's contact attributes and predefined links", async () => {
     const result = await exportFor('brevo');
     expect(result.fallbacks).toEqual(['postal_address']);
     expect(result.html).toContain("<p>Hi {{ contact.FIRSTNAME|default:'there &amp; co' }},</p>");
@@ -15,8 +15,14 @@ describe('brevo', () => {
 
   it('escapes literal syntax in the HTML and refuses it in the text, where Brevo has no escape', async () => {
     const result = await exportFor('brevo', withLiteral());
-    expect(result.html).toContain('Write &#123;{ first_name }}, &#123;&#123;{ raw }}}, &#123;% if x %}, &#123;# note #}');
-    expect(result.diagnostics.filter((d) => d.code === 'EXPORT_LITERAL_SYNTAX').map((d) => d.message.split('"')[1])).toEqual(['{{', '{{', '{%', '{#']);
+    expect(result.html).toContain(
+      'Write &#123;{ first_name }}, &#123;&#123;{ raw }}}, &#123;% if x %}, &#123;# note #}',
+    );
+    expect(
+      result.diagnostics
+        .filter((d) => d.code === 'EXPORT_LITERAL_SYNTAX')
+        .map((d) => d.message.split('"')[1]),
+    ).toEqual(['{{', '{{', '{%', '{#']);
     expect(codes(result)).not.toContain('EXPORT_TAG_BROKEN');
   });
 });

@@ -29,7 +29,9 @@ describe('mailchimp', () => {
   });
 
   it('refuses a fallback that would end the conditional early', async () => {
-    const result = await exportFor('mailchimp', { html: '<a href="\uE000unsubscribe_url\uE002">u</a> \uE000first_name\uE001a%7Cb\uE002' });
+    const result = await exportFor('mailchimp', {
+      html: '<a href="\uE000unsubscribe_url\uE002">u</a> \uE000first_name\uE001a%7Cb\uE002',
+    });
     expect(codes(result)).toContain('EXPORT_FALLBACK_INVALID');
   });
 });

@@ -16,7 +16,11 @@ describe('mailgun', () => {
   it('escapes %variables% in the HTML and refuses them in the text', async () => {
     const result = await exportFor('mailgun', withLiteral());
     expect(result.html).toContain('&#37;recipient.name%, &#37;unsubscribe_url% or');
-    expect(result.diagnostics.filter((d) => d.code === 'EXPORT_LITERAL_SYNTAX').map((d) => d.message.split('"')[1])).toEqual(['%recipient.name%', '%unsubscribe_url%']);
+    expect(
+      result.diagnostics
+        .filter((d) => d.code === 'EXPORT_LITERAL_SYNTAX')
+        .map((d) => d.message.split('"')[1]),
+    ).toEqual(['%recipient.name%', '%unsubscribe_url%']);
   });
 
   it('leaves percent-encoded URLs alone', async () => {
