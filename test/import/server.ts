@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures');
+const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 export const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
 export interface TestServer {
