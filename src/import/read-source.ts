@@ -1,6 +1,7 @@
 // The text of what an import starts from: a feed or list at an http(s) URL (fetched with the import's
 // manners), or a local file. Any other scheme is refused before anything is read.
 import { readFile, stat } from 'node:fs/promises';
+import { decodeBody } from './decode.js';
 import { httpGet, type FetchLimits } from './http-get.js';
 
 export const FEED_ACCEPT =
@@ -24,7 +25,7 @@ export async function readSource(
   try {
     if ((await stat(source)).size > limits.maxBytes)
       return { error: `larger than ${limits.maxBytes / 1024 / 1024} MB` };
-    return { text: await readFile(source, 'utf8') };
+    return { text: decodeBody(await readFile(source), '') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {

@@ -3,6 +3,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { discoverFeed } from './discover-feed.js';
 import { editionFiles } from './edition-files.js';
 import { readFeed, type FeedEntry } from './feed.js';
 import { httpGet, type FetchLimits } from './http-get.js';
@@ -12,7 +13,7 @@ import { readPageMetadata, type PageMetadata } from './page-metadata.js';
 import { defaultSlug, preheaderFor, selectItems, subjectFor } from './plan.js';
 import { FEED_ACCEPT, readSource } from './read-source.js';
 import { urlsInEarlierEditions } from './seen-urls.js';
-import { dekFrom, titleFrom } from './text.js';
+import { cleanText, dekFrom, titleFrom } from './text.js';
 import { readUrlsFile } from './urls-file.js';
 import { writeEditionFolder } from './write-folder.js';
 
@@ -120,8 +121,16 @@ async function taken(options: ImportOptions, slug: string, report: ImportReport)
 }
 
 async function gatherFeed(options: ImportOptions, report: ImportReport): Promise<Gathered | undefined> {
-  const source = await readSource(options.source, options.limits, FEED_ACCEPT);
-  const feed = 'error' in source ? source : readFeed(source.text, source.url);
+  let source = await readSource(options.source, options.limits, FEED_ACCEPT);
+  let feed = 'error' in source ? source : readFeed(source.text, source.url);
+  // a web page rather than a feed: follow the feed it links to, once
+  const linked =
+    'error' in feed && 'url' in source && source.url ? discoverFeed(source.text, source.url) : undefined;
+  if (linked) {
+    source = await readSource(linked, options.limits, FEED_ACCEPT);
+    feed = 'error' in source ? source : readFeed(source.text, source.url);
+    if ('error' in feed) feed = { error: `the page's feed ${linked}: ${feed.error}` };
+  }
   if ('error' in feed) {
     report.diagnostics.push(
       diag('IMPORT_SOURCE', 'error', `cannot import the feed: ${feed.error}`, { file: options.source }),
@@ -250,6 +259,12 @@ function merge(entry: Partial<FeedEntry> & { url: string }, page: PageMetadata):
 const hostName = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
 function fallbackTitle(url: string): string {
-  const parsed = new URL(url);
-  return `${hostName(url)}${decodeURIComponent(parsed.pathname).replace(/\/+$/, '')}`.slice(0, 120);
+  const path = new URL(url).pathname.replace(/\/+$/, '');
+  let readable = path;
+  try {
+    readable = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: the path as written
+  }
+  return cleanText(`${hostName(url)}${readable}`).slice(0, 120);
 }

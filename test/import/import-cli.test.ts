@@ -163,6 +163,62 @@ describe('newsletter import <feed>', () => {
   });
 });
 
+describe('newsletter import: what a feed holds is data', () => {
+  it('follows the feed a home page links to', async () => {
+    project = await tempProject({});
+    const result = await project.run(['import', `${server.url}/home`, '--allow-private', '--limit', '1']);
+    expect(result.stderr).toContain('1 imported, 3 skipped');
+    expect(result.code).toBe(0);
+    expect(await files(HARBOUR)).toEqual(['01-tides-read-properly.md', 'edition.md']);
+  });
+
+  it('keeps template syntax, markup and scripting URLs out of the built edition', async () => {
+    const hostile = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Hostile {{> header}} </mj-text>',
+      items: [
+        {
+          id: '1',
+          url: 'https://hostile.example/a',
+          title: '{{#each articles}}{{/each}} <mj-raw><script>alert(1)</script></mj-raw>',
+          summary: '<img src=x onerror=alert(1)> {{{edition.subject}}} \u202eevil\u202c \ue001token',
+          image: 'javascript:alert(1)',
+          authors: [{ name: '<b>Eve</b>' }],
+        },
+      ],
+    };
+    project = await tempProject({ 'hostile.json': JSON.stringify(hostile) });
+    const result = await project.run(['import', 'hostile.json', '--edition', 'hostile']);
+    expect(result.code).toBe(0);
+    const [first] = await files('content/hostile');
+    expect(first).toBe('01-each-articles-each.md');
+    const article = await project.read(`content/hostile/${first}`);
+    expect(article).toContain("title: '{{#each articles}}{{/each}}'");
+    expect(article).not.toContain('image:');
+    expect(article).not.toMatch(/[\u202e\ue001]/);
+    const build = await project.run(['build']);
+    expect(build.code).toBe(0);
+    const html = await project.read('out/hostile/index.html');
+    expect(html).toContain('{{#each articles}}{{/each}}');
+    expect(html).toContain('{{{edition.subject}}}');
+    expect(html).not.toMatch(/<script|onerror|javascript:|<mj-raw/i);
+    expect(await project.read('content/hostile/edition.md')).toContain(
+      "subject: 'Hostile {{> header}}: January 1, 2026'",
+    );
+  });
+
+  it('reads a feed file in the encoding it declares', async () => {
+    const rss =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9 notes</title><item><title>Cr\u00e8me br\u00fbl\u00e9e</title><link>https://cafe.example/creme</link><enclosure url="https://cafe.example/c.jpg" type="image/jpeg" length="1"/></item></channel></rss>';
+    project = await tempProject({ 'latin1.rss': Buffer.from(rss, 'latin1') });
+    const result = await project.run(['import', 'latin1.rss']);
+    expect(result.code).toBe(0);
+    expect(await project.read('content/2026-01-01-cafe-notes/01-creme-brulee.md')).toContain(
+      'title: Crème brûlée',
+    );
+  });
+});
+
 describe('newsletter import --urls', () => {
   it('writes one article per link, with the comment as its body', async () => {
     const list = [

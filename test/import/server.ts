@@ -35,6 +35,10 @@ export async function startServer(extra: Record<string, Handler> = {}): Promise<
     '/page/twitter': send('text/html', fixture('page-twitter.html')),
     '/page/jsonld': send('text/html', fixture('page-jsonld.html')),
     '/not-a-feed': send('text/html', '<!doctype html><title>Home</title><p>Hello</p>'),
+    '/home': send(
+      'text/html',
+      '<!doctype html><head><title>Harbour</title><link rel="alternate" type="application/rss+xml" title="Feed" href="/feed.rss"></head><p>Hi</p>',
+    ),
     '/malformed.rss': send(
       'application/rss+xml',
       '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>A</titl',
