@@ -47,6 +47,13 @@ describe('httpGet', () => {
     expect(result).toMatchObject({ ok: true, url: `${server.url}/page/og` });
   });
 
+  it('checks every hop: a redirect to another scheme is refused', async () => {
+    expect(await httpGet(`${server.url}/redirect/file`, limits())).toEqual({
+      ok: false,
+      reason: 'redirected to file:///etc/passwd: only http and https URLs can be imported, not file:',
+    });
+  });
+
   it('stops at a redirect loop and after 5 redirects', async () => {
     expect(await httpGet(`${server.url}/loop/a`, limits())).toEqual({
       ok: false,

@@ -54,6 +54,7 @@ export async function startServer(extra: Record<string, Handler> = {}): Promise<
     },
     '/redirect/1': (_req, res) => res.writeHead(301, { location: '/redirect/2' }).end(),
     '/redirect/2': (_req, res) => res.writeHead(302, { location: `${base}/page/og` }).end(),
+    '/redirect/file': (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
     '/loop/a': (_req, res) => res.writeHead(302, { location: '/loop/b' }).end(),
     '/loop/b': (_req, res) => res.writeHead(302, { location: '/loop/a' }).end(),
     '/large/declared': (_req, res) => {
