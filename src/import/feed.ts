@@ -55,7 +55,7 @@ function readEntry(entry: Loose, format: string, base: string | undefined, sourc
       textOf(entry.content) ??
       entry.media?.description);
   const author = json
-    ? entry.authors?.[0]?.name
+    ? (entry.authors?.[0]?.name ?? entry.author?.name) // JSON Feed 1.1, then 1.0
     : (entry.authors?.[0]?.name ??
       entry.authors?.[0] ??
       entry.dc?.creators?.[0] ??
@@ -98,6 +98,12 @@ function imageOf(entry: Loose, json: boolean, base: string | undefined): string 
     ...(entry.attachments ?? [])
       .filter((a: { mime_type?: string; url?: string }) => isImage(a.mime_type, undefined, a.url))
       .map((a: { url: string }) => a.url),
+    ...(entry.links ?? []) // Atom's <link rel="enclosure">
+      .filter(
+        (l: { rel?: string; type?: string; href?: string }) =>
+          l.rel === 'enclosure' && isImage(l.type, undefined, l.href),
+      )
+      .map((l: { href: string }) => l.href),
     ...(entry.enclosures ?? [])
       .filter((e: { type?: string; url?: string }) => isImage(e.type, undefined, e.url))
       .map((e: { url: string }) => e.url),

@@ -74,6 +74,17 @@ describe('reading feeds', () => {
     expect(feed.items[1].dek).toMatch(/word49…$/);
   });
 
+  it('takes an Atom enclosure link and a JSON Feed 1.0 author', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title><id>1</id><updated>2025-12-01T00:00:00Z</updated><link href="https://a.example/e"/><link rel="enclosure" type="image/png" href="https://a.example/e.png"/></entry></feed>`;
+    expect((readFeed(atom, undefined) as ParsedFeed).items[0].image).toBe('https://a.example/e.png');
+    const json = {
+      version: 'https://jsonfeed.org/version/1',
+      title: 'J',
+      items: [{ id: '1', url: 'https://j.example/1', title: 'T', author: { name: 'Old Style' } }],
+    };
+    expect((readFeed(JSON.stringify(json), undefined) as ParsedFeed).items[0].author).toBe('Old Style');
+  });
+
   it('says when the text is not a feed, or is malformed', () => {
     expect(readFeed('<!doctype html><title>Home</title>', undefined)).toEqual({
       error: 'not an RSS, Atom or JSON feed',
