@@ -46,7 +46,7 @@ async function followRedirects(start: string, limits: FetchLimits, accept: strin
   const visited = new Set<string>();
   let current = start;
   for (let hop = 0; ; hop++) {
-    const refused = await refusedTarget(current, limits.allowPrivate);
+    const refused = await refusedTarget(current, limits.allowPrivate, limits.timeoutMs);
     if (refused) return { ok: false, reason: hop === 0 ? refused : `redirected to ${current}: ${refused}` };
     visited.add(current);
     const signal = AbortSignal.any([AbortSignal.timeout(limits.timeoutMs), limits.budget]);

@@ -6,7 +6,11 @@ import { isIP } from 'node:net';
 import { isPrivateAddress } from './private-address.js';
 
 /** Why `url` may not be requested, or undefined when it may. */
-export async function refusedTarget(url: string, allowPrivate: boolean): Promise<string | undefined> {
+export async function refusedTarget(
+  url: string,
+  allowPrivate: boolean,
+  timeoutMs = 10_000,
+): Promise<string | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -19,14 +23,30 @@ export async function refusedTarget(url: string, allowPrivate: boolean): Promise
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
-    addresses = isIP(host)
-      ? [host]
-      : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-  } catch {
-    return `${host} does not resolve`;
+    addresses = isIP(host) ? [host] : await resolveAll(host, timeoutMs);
+  } catch (error) {
+    return (error as Error).name === 'TimeoutError'
+      ? `${host} did not resolve within ${timeoutMs / 1000} s`
+      : `${host} does not resolve`;
   }
   const blocked = addresses.find(isPrivateAddress);
   if (blocked === undefined) return undefined;
   const what = blocked === host ? host : `${host} (${blocked})`;
   return `refused ${what}: a private or loopback address (--allow-private allows it)`;
+}
+
+/** Every address of `host` (dns.lookup, as the request itself will resolve it), or a TimeoutError. */
+async function resolveAll(host: string, timeoutMs: number): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('lookup timed out'), { name: 'TimeoutError' })),
+      timeoutMs,
+    );
+  });
+  try {
+    return (await Promise.race([lookup(host, { all: true, verbatim: true }), timeout])).map((a) => a.address);
+  } finally {
+    clearTimeout(timer);
+  }
 }
