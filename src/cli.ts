@@ -259,6 +259,41 @@ Exit codes: 0 exported, 1 a platform's checks failed (nothing written for it) or
       setExit(await (await import('./commands/export.js')).exportCommand({ ...options, slug }, io)),
     );
 
+  program
+    .command('import')
+    .description(
+      'Write an edition folder from a feed (RSS, Atom, JSON Feed) or a list of links (--urls FILE)',
+    )
+    .argument('[feed]', "the feed's URL or file")
+    .option('--urls <file>', 'a list of links, one a line, each optionally followed by your comment on it')
+    .option('--edition <slug>', "the edition's folder name (default: the date and the feed's name)")
+    .option('--since <date>', 'only items dated on or after this day (YYYY-MM-DD)')
+    .option('--limit <n>', 'at most this many items')
+    .option('--all', 'also items whose link is already in an earlier edition')
+    .option('--force', 'replace the edition if it exists')
+    .option('--allow-private', 'allow loopback and private network addresses (refused by default)')
+    .option('--content <dir>', 'folder of editions', 'content')
+    .option('--json', 'print the report as JSON on stdout (messages stay on stderr)')
+    .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
+    .addHelpText(
+      'after',
+      `
+Each item becomes content/<slug>/NN-<title>.md with title, url, source, author, date, image and dek
+(from the summary, at most 50 words); edition.md gets a subject, a preheader and a place for your note.
+Items whose link is in an earlier edition are left out, so importing a feed again brings what is new.
+Requests: 10 s each, 4 at a time, at most 5 redirects and 2 MB; http(s) only, private addresses refused.
+
+Examples:
+  $ newsletter import https://example.org/feed.xml --limit 10
+  $ newsletter import feed.json --since 2026-11-01 --edition 2026-11-roundup
+  $ newsletter import --urls links.txt            lines like: https://example.org/post  Worth reading for the charts.
+
+Exit codes: 0 written, 1 nothing imported (the feed cannot be read, or every item was left out), 2 usage error or the edition exists.`,
+    )
+    .action(async (feed: string | undefined, options) =>
+      setExit(await (await import('./commands/import.js')).importCommand(feed, options, io)),
+    );
+
   return program;
 }
 

@@ -14,7 +14,8 @@ export function parseMarkdownArticle(text: string, file: string, slug: string): 
   if (!fields.title) {
     diagnostics.push(diag('TITLE_MISSING', 'error', 'the article has no title', { file, line: 1 }, 'add "title: ..." to the front matter'));
   }
-  if (front.body.trim() === '') {
+  // a link (an article with a url, as in a roundup) may have no body: its title, dek and link say it all
+  if (front.body.trim() === '' && !fields.url) {
     diagnostics.push(diag('ARTICLE_EMPTY', 'error', 'the article has no body text', { file, line: front.bodyLine }));
   }
   const body = renderMarkdown(front.body, file, front.bodyLine);

@@ -17,7 +17,7 @@ export const CODES = {
   FRONT_MATTER_FIELD: 'A front matter field has the wrong type.',
   FRONT_MATTER_JS: 'Executable front matter (---js) is refused: front matter is data.',
   TITLE_MISSING: 'An article has no title.',
-  ARTICLE_EMPTY: 'An article has no body text.',
+  ARTICLE_EMPTY: 'An article has no body text (a Markdown article with a url, a link, may have none).',
   DATE_INVALID: 'A date does not parse (use YYYY-MM-DD or an ISO 8601 timestamp).',
   UNSAFE_URL: 'A URL with a scheme other than http, https or mailto was dropped.',
   HTML_REMOVED:
@@ -119,6 +119,17 @@ export const CODES = {
   EXPORT_TOKEN_LEFT: 'A neutral recipient field was left in an export instead of becoming a merge tag.',
   EXPORT_TAG_BROKEN:
     'A recipient field or merge tag was altered (by MJML, inlining or the text beside it), so the platform would not read it.',
+
+  // import
+  IMPORT_OPTIONS:
+    'The options given to import do not fit together (no feed and no --urls, both, a bad --since, --limit or --edition).',
+  IMPORT_EDITION_EXISTS: 'The edition import would write exists already; it is left alone unless --force.',
+  IMPORT_SOURCE:
+    'The feed or list of links cannot be read: not found, refused, timed out, too large, not a feed or malformed.',
+  IMPORT_ITEM:
+    'An item was left out of an import: a feed item without a link, a listed URL that is not one or whose page cannot be read.',
+  IMPORT_PAGE: "A feed item's page could not be read for its image; the item is imported without it.",
+  IMPORT_NOTHING: 'An import found nothing to write (every item was left out, or the feed is empty).',
 
   // send and inbox
   SEND_OPTIONS:

@@ -35,6 +35,12 @@ describe('Markdown articles', () => {
     expect(article('\n\n').diagnostics[0]).toMatchObject({ code: 'ARTICLE_EMPTY', line: 4 });
   });
 
+  it('lets a link (an article with a url) have no body, as imported roundups do', () => {
+    const { article: a, diagnostics } = article('', 'title: T\nurl: https://x.example/a\nsource: X\n');
+    expect(diagnostics).toEqual([]);
+    expect(a).toMatchObject({ title: 'T', url: 'https://x.example/a', html: '', wordCount: 0, extra: { source: 'X' } });
+  });
+
   it('renders tables and starts article headings at h3 without skipping levels', () => {
     const { article: a } = article('### Deep\n\n#### Deeper\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
     expect(a!.html).toContain('<h3>Deep</h3>');
