@@ -15,8 +15,15 @@ const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'ut
 /** The options every command that reads a project shares. */
 export function projectOptions(command: Command): Command {
   return command
-    .option('--content <dir>', 'folder of editions', 'content')
-    .option('--templates <dir>', 'folder of MJML/Handlebars templates', 'templates')
+    .option(
+      '--root <dir>',
+      'project folder (default: the nearest folder at or above this one with newsletter.config.json, else this one)',
+    )
+    .option('--content <dir>', 'folder of editions, relative to the project folder', 'content')
+    .option(
+      '--templates <dir>',
+      "folder of MJML/Handlebars templates (default: templates, else the built-in 'digest' starter)",
+    )
     .option('--out <dir>', 'output folder', 'out')
     .option('--config <file>', 'config file (default: newsletter.config.json, optional)')
     .option('--json', 'print results as JSON on stdout (messages stay on stderr)')
