@@ -223,7 +223,11 @@ Exit codes: 0 every recipient accepted, 1 a recipient was not (or the server cou
       'Run a local mail catcher on 127.0.0.1 that keeps every message under out/.newsletter/inbox/',
     )
     .option('--port <port>', 'SMTP port (0 picks a free one)', '2525')
-    .option('--out <dir>', 'output folder', 'out')
+    .option(
+      '--root <dir>',
+      'project folder (default: the nearest with newsletter.config.json, else this one)',
+    )
+    .option('--out <dir>', 'output folder, relative to the project folder', 'out')
     .option('--json', 'print events as JSON lines on stdout')
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
     .addHelpText(
