@@ -40,11 +40,13 @@ export async function planInit(
   const readme = takeover && existsSync(join(target, 'README.md')) ? 'NEWSLETTER.md' : 'README.md';
   files.set(readme, writerReadme(answers, slug));
 
-  const moves = takeover
-    ? ['content', CONFIG_FILE]
-        .filter((path) => existsSync(join(target, path)))
-        .map((path) => ({ from: path, to: `${SAMPLE_HOME}/${path}` }))
-    : [];
+  // once the sample has moved, content/ is the writer's: a second init must not move it too
+  const moves =
+    takeover && !existsSync(join(target, SAMPLE_HOME))
+      ? ['content', CONFIG_FILE]
+          .filter((path) => existsSync(join(target, path)))
+          .map((path) => ({ from: path, to: `${SAMPLE_HOME}/${path}` }))
+      : [];
   return { files, moves, gitignore: IGNORED, firstEdition: `content/${slug}` };
 }
 

@@ -11,6 +11,7 @@ import { IDENTITY, TODAY, tempDir } from './identity.js';
 describe('newsletter init inside the repository', () => {
   let temp: Awaited<ReturnType<typeof tempDir>>;
   let repo: string;
+  let sample: string[]; // the repository's content/, whatever it holds
   const run = (args: string[], cwd = repo) =>
     new Promise<RunResult>((resolve) =>
       execFile(
@@ -36,7 +37,7 @@ describe('newsletter init inside the repository', () => {
   afterAll(() => temp.remove());
 
   it('moves the sample to examples/field-notes/ and gives content/ the first edition', async () => {
-    const sample = (await readdir(join(repo, 'content'))).sort();
+    sample = (await readdir(join(repo, 'content'))).sort();
     const gitignore = await readFile(join(repo, '.gitignore'), 'utf8');
     const result = await run(['init', '--yes', ...IDENTITY], join(repo, 'content'));
     expect(result.stderr).toContain('moved content -> examples/field-notes/content');
@@ -69,12 +70,17 @@ describe('newsletter init inside the repository', () => {
     expect(JSON.parse(example.stdout).editions).toHaveLength(sample.length);
   });
 
-  it('refuses to run again, listing the files it would overwrite', async () => {
+  it('refuses to run again, listing the files it would overwrite, and leaves the sample where it is', async () => {
     const result = await run(['init', '--yes']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('these files exist and would be overwritten');
-    expect(result.stderr).toMatch(/^ {2}examples\/field-notes\/content$/m);
-    expect(result.stderr).toMatch(/^ {2}examples\/field-notes\/newsletter\.config\.json$/m);
+    expect(result.stderr).toMatch(/^ {2}newsletter\.config\.json$/m);
+    expect(result.stderr).toMatch(new RegExp(`^ {2}content/${TODAY}-welcome/edition\\.md$`, 'm'));
     expect(result.stderr).toMatch(/^ {2}templates\/default\.mjml\.hbs$/m);
+
+    const forced = await run(['init', '--yes', '--force', '--name', 'Harbour Letter']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).not.toContain('moved');
+    expect((await readdir(join(repo, 'examples/field-notes/content'))).sort()).toEqual(sample);
   });
 });
