@@ -20,7 +20,7 @@ export interface CheckOptions extends BuildOptions {
   clients?: string;
   /** Seconds each --online request may take. */
   timeout?: string;
-  /** --out was given on the command line: write the editions as build does. */
+  /** Write the editions into `out` as build does (the CLI: when --out is given); by default nothing is written. */
   outGiven?: boolean;
 }
 
