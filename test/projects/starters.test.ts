@@ -11,7 +11,7 @@ type Checked = { ok: boolean; editions: { slug: string; ok: boolean; spam?: { sc
 
 const EDITION = `---\nsubject: "Harbour Letter: two dozen links"\npreheader: "A long roundup of pieces on tides, boats and the people who keep them."\ndate: 2026-01-01\n---\n`;
 const item = (n: number) =>
-  `---\ntitle: "Item ${n}: a harbour's tides, read closely"\nurl: "https://harbourletter.org/reading/${n}"\nsource: "Harbour Journal"\nauthor: "Ann Marsh"\ndate: 2025-12-${String(n).padStart(2, '0')}\n---\nA short comment on why this piece about tides and boats is worth reading, with [a second link](https://harbourletter.org/notes/${n}) inside it.\n`;
+  `---\ntitle: "Item ${n}: a harbour's tides, read closely"\nurl: "https://harbourletter.org/reading/${n}"\nsource: "Harbour Journal"\nauthor: "Ann Marsh"\n${n % 4 === 0 ? `image: "https://harbourletter.org/img/${n}.jpg"\n` : ''}date: 2025-12-${String(n).padStart(2, '0')}\n---\nA short comment on why this piece about tides and boats is worth reading, with [a second link](https://harbourletter.org/notes/${n}) inside it.\n`;
 
 describe('the starters', () => {
   let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -27,7 +27,8 @@ describe('the starters', () => {
       expect(init.code).toBe(0);
       const project = join(temp.dir, starter);
       if (starter === 'links') {
-        // a long roundup too: many short items still make a message well under Gmail's clipping size
+        // a long roundup too: many short items still make a message well under Gmail's clipping size, and
+        // pictures without image_alt (as imported items come) take their item's title as alt text
         const long = join(project, 'content/2026-01-long');
         await mkdir(long);
         await writeFile(join(long, 'edition.md'), EDITION);
