@@ -34,7 +34,7 @@ export async function measurePreviewLatency({
   let browser;
   try {
     await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
-    await cp(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+    await cp(join(REPO, 'starters', 'digest'), join(dir, 'templates'), { recursive: true });
     const rebuilds = [];
     const started = await startPreview({
       root: dir,

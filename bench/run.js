@@ -80,7 +80,7 @@ async function newsletter(dir, ...args) {
 }
 
 async function project(dir, editions) {
-  await cp(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+  await cp(join(REPO, 'starters', 'digest'), join(dir, 'templates'), { recursive: true });
   if (editions === undefined) await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
   else await writeCorpus(join(dir, 'content'), editions);
   return dir;

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { DEFAULT_SCREENSHOT_WIDTH, parsePort, parseWidth } from './commands/arguments.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { STARTERS } from './starters/starters.js';
+
+const STARTER_LIST = Object.keys(STARTERS).join(', ');
 
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -15,8 +18,15 @@ const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'ut
 /** The options every command that reads a project shares. */
 export function projectOptions(command: Command): Command {
   return command
-    .option('--content <dir>', 'folder of editions', 'content')
-    .option('--templates <dir>', 'folder of MJML/Handlebars templates', 'templates')
+    .option(
+      '--root <dir>',
+      'project folder (default: the nearest folder at or above this one with newsletter.config.json, else this one)',
+    )
+    .option('--content <dir>', 'folder of editions, relative to the project folder', 'content')
+    .option(
+      '--templates <dir>',
+      "folder of MJML/Handlebars templates (default: templates, else the built-in 'digest' starter)",
+    )
     .option('--out <dir>', 'output folder', 'out')
     .option('--config <file>', 'config file (default: newsletter.config.json, optional)')
     .option('--json', 'print results as JSON on stdout (messages stay on stderr)')
@@ -36,6 +46,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       'after',
       `
 A writer's loop:
+  $ newsletter init my-letter                  a new project: config, content/, templates/ from a starter
+  $ newsletter new 2026-12-issue               a new edition in content/, dated today
   $ newsletter preview                         live preview at http://127.0.0.1:4000/
   $ newsletter build                           out/<slug>/index.html, index.txt, message.eml, manifest.json
   $ newsletter check --strict                  the gate for CI: size, links, images, accessibility, spam...
@@ -44,6 +56,69 @@ A writer's loop:
 
 Run \`newsletter <command> --help\` for a command's options and examples.
 Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or configuration error.`,
+    );
+
+  program
+    .command('init')
+    .description(
+      'Create a newsletter project: newsletter.config.json, content/ with a first edition, templates/ from a starter',
+    )
+    .argument('[dir]', 'folder to create it in (default: this one)')
+    .option('--name <name>', "the newsletter's name (default: from the folder name)")
+    .option(
+      '--from <mailbox>',
+      'the sender, exactly one mailbox: "Harbour Letter <letters@harbourletter.org>"',
+    )
+    .option('--url <url>', 'http(s) address where out/ will be published')
+    .option('--unsubscribe-url <url>', 'http(s) address of the unsubscribe page')
+    .option('--postal-address <text>', 'postal address for the footer')
+    .option('--language <tag>', 'language tag, like en or pt-BR (default: en)')
+    .option('--starter <name>', `layout to start from: ${STARTER_LIST} (default: digest)`)
+    .option('--yes', 'ask nothing: take the flags and the defaults')
+    .option('--force', 'write even into a non-empty folder, replacing files with the same names')
+    .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
+    .addHelpText(
+      'after',
+      `
+On a terminal, init asks for what the flags leave out; elsewhere (or with --yes) it takes the defaults.
+Run inside the newsletter repository without [dir], it makes the repository yours: the sample moves to
+examples/field-notes/ and content/ gets your first edition.
+
+Examples:
+  $ newsletter init harbour-letter
+  $ newsletter init harbour-letter --yes --name "Harbour Letter" --starter links \\
+      --from "Harbour Letter <letters@harbourletter.org>" --url https://harbourletter.org/letters \\
+      --unsubscribe-url https://harbourletter.org/unsubscribe --postal-address "1 Quay Street, Portree"
+
+Exit codes: 0 created, 2 bad input (the flag is named), a folder that is not empty, or a file that exists.`,
+    )
+    .action(async (dir: string | undefined, options) =>
+      setExit(await (await import('./commands/init.js')).initCommand({ ...options, dir }, io)),
+    );
+
+  program
+    .command('new')
+    .description('Add an edition: content/<slug>/ with edition.md (dated today) and a first article')
+    .argument('<slug>', "the edition's name in content/ and out/, like 2026-12-harbour")
+    .option('--single', 'one file, content/<slug>.md, instead of a folder')
+    .option('--starter <name>', `article shape: ${STARTER_LIST} (default: the project's templates' starter)`)
+    .option(
+      '--root <dir>',
+      'project folder (default: the nearest with newsletter.config.json, else this one)',
+    )
+    .option('--content <dir>', 'folder of editions, relative to the project folder', 'content')
+    .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ newsletter new 2026-12-harbour          content/2026-12-harbour/edition.md and 01-first-story.md
+  $ newsletter new quick-note --single      content/quick-note.md
+
+Prints the path it created. Exit codes: 0 created, 2 the slug exists (nothing is touched) or is not valid.`,
+    )
+    .action(async (slug: string, options) =>
+      setExit(await (await import('./commands/new.js')).newCommand({ ...options, slug }, io)),
     );
 
   projectOptions(
@@ -148,7 +223,11 @@ Exit codes: 0 every recipient accepted, 1 a recipient was not (or the server cou
       'Run a local mail catcher on 127.0.0.1 that keeps every message under out/.newsletter/inbox/',
     )
     .option('--port <port>', 'SMTP port (0 picks a free one)', '2525')
-    .option('--out <dir>', 'output folder', 'out')
+    .option(
+      '--root <dir>',
+      'project folder (default: the nearest with newsletter.config.json, else this one)',
+    )
+    .option('--out <dir>', 'output folder, relative to the project folder', 'out')
     .option('--json', 'print events as JSON lines on stdout')
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
     .addHelpText(

@@ -1,17 +1,26 @@
 // Everything a command needs before it touches an edition: resolved paths, the validated config, the
 // templates compiled once, and the list of editions. Shared by build, check, preview, send and export.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Config } from './config/config.js';
 import { loadConfig } from './config/load.js';
 import { displayPath, listEditions } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { PACKAGE_ROOT } from './package-root.js';
+import { projectRoot } from './project-root.js';
 import { TemplateEngine } from './render/engine.js';
 import { loadTemplates, type TemplateSet } from './render/templates.js';
+import { withTextFallbacks } from './render/text-fallback.js';
+import { DEFAULT_STARTER, starterDir } from './starters/starters.js';
 
 export interface ProjectOptions {
-  /** The project folder; other paths are relative to it. Default: the current directory. */
+  /**
+   * The project folder; other paths are relative to it. Default: the nearest folder at or above the
+   * current one holding newsletter.config.json, else the current folder.
+   */
   root?: string;
   content?: string;
+  /** Default: templates/ when the project has one, else the built-in digest starter. */
   templates?: string;
   out?: string;
   /** Config file; when given explicitly it must exist. */
@@ -38,13 +47,13 @@ export interface Project {
 
 /** The absolute paths the options name (also what preview watches, even when the project does not load). */
 export function projectPaths(options: ProjectOptions): Project['paths'] & { config: string } {
-  const root = resolve(options.root ?? process.cwd());
+  const root = projectRoot(options.root);
   const content = resolve(root, options.content ?? 'content');
   const out = resolve(root, options.out ?? 'out');
   return {
     root,
     content,
-    templates: resolve(root, options.templates ?? 'templates'),
+    templates: templatesDir(root, options.templates),
     out,
     contentLabel: displayPath(root, content) || '.',
     outLabel: displayPath(root, out) || '.',
@@ -68,7 +77,7 @@ export async function loadProject(
   let templates: TemplateSet;
   let editions: Project['editions'];
   try {
-    templates = await loadTemplates(root, paths.templates);
+    templates = await loadTemplates(root, paths.templates, (path) => templateLabel(root, path));
   } catch (error) {
     return {
       diagnostics: [
@@ -105,8 +114,13 @@ export async function loadProject(
       usageError: true,
     };
   }
+  const text = withTextFallbacks(
+    templates,
+    templateLabel(root, resolve(starterDir(DEFAULT_STARTER), 'default.txt.hbs')),
+  );
+  templates = text.templates;
   const engine = new TemplateEngine(templates, loadedConfig.config);
-  const diagnostics = [...loadedConfig.diagnostics, ...engine.diagnostics];
+  const diagnostics = [...loadedConfig.diagnostics, ...text.diagnostics, ...engine.diagnostics];
   if (hasErrors(engine.diagnostics)) return { diagnostics, usageError: false };
   return {
     project: {
@@ -121,4 +135,18 @@ export async function loadProject(
     diagnostics,
     usageError: false,
   };
+}
+
+/** The templates folder: the one given, else the project's templates/, else the built-in starter's. */
+function templatesDir(root: string, given: string | undefined): string {
+  if (given !== undefined) return resolve(root, given);
+  const own = resolve(root, 'templates');
+  return existsSync(own) ? own : starterDir(DEFAULT_STARTER);
+}
+
+/** A template's name in diagnostics: project-relative, or newsletter/starters/... for a built-in one. */
+function templateLabel(root: string, path: string): string {
+  const inside = relative(root, path);
+  if (!inside.startsWith('..') && !isAbsolute(inside)) return displayPath(root, path);
+  return `newsletter/${displayPath(PACKAGE_ROOT, path)}`;
 }

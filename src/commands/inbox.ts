@@ -3,11 +3,14 @@ import { resolve } from 'node:path';
 import { diag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/discover.js';
 import { inboxDir } from '../inbox/paths.js';
+import { projectRoot } from '../project-root.js';
 import { startInbox, type RunningInbox } from '../inbox/server.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
 export interface InboxCommandOptions {
   port?: string;
+  /** The project folder (default: found as every command finds it); `out` is relative to it. */
+  root?: string;
   out?: string;
   json?: boolean;
 }
@@ -27,7 +30,8 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
     ]);
     return EXIT.usage;
   }
-  const outDir = resolve(options.out ?? 'out');
+  // the project's out/, wherever in the project it runs from: where `send` and `preview` look for it too
+  const outDir = resolve(projectRoot(options.root), options.out ?? 'out');
   const shown = `${displayPath(process.cwd(), inboxDir(outDir))}/`;
   let inbox: RunningInbox;
   try {

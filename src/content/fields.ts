@@ -9,13 +9,15 @@ export interface ArticleFields {
   authorBio?: string;
   date?: string;
   url?: string;
+  /** Where a linked item comes from ("The Verge"): the links starter shows it beside the title. */
+  source?: string;
   image?: string;
   imageAlt?: string;
   tags: string[];
   extra: Record<string, unknown>;
 }
 
-const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'image', 'image_alt', 'tags'];
+const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'source', 'image', 'image_alt', 'tags'];
 const URL_FIELDS = new Set(['url', 'image']);
 
 export function readArticleFields(

@@ -31,6 +31,8 @@ export const CODES = {
   TEMPLATE_SYNTAX: 'A Handlebars template does not parse.',
   TEMPLATE_MISSING_VALUE: 'A template refers to a value the edition does not have.',
   TEMPLATE_RENDER: 'A template failed while rendering (a helper threw).',
+  TEMPLATE_TEXT_FALLBACK:
+    "A layout has no plain-text template of its own: its plain text uses the starter's text layout.",
   MJML_ERROR: 'The MJML produced by the templates is invalid.',
 
   // cheap checks run on every build

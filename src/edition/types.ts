@@ -13,6 +13,8 @@ export interface Article {
   date?: string;
   /** Canonical "read on the web" link. */
   url?: string;
+  /** The site a linked item comes from (the links starter). */
+  source?: string;
   image?: string;
   imageAlt?: string;
   tags: string[];

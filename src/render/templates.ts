@@ -22,7 +22,12 @@ export interface TemplateSet {
 
 const KIND = /\.(mjml|txt)\.hbs$/;
 
-export async function loadTemplates(root: string, dir: string): Promise<TemplateSet> {
+/** `label` turns a template's absolute path into the name diagnostics show (default: relative to root). */
+export async function loadTemplates(
+  root: string,
+  dir: string,
+  label: (path: string) => string = (path) => displayPath(root, path),
+): Promise<TemplateSet> {
   const read = async (folder: string): Promise<TemplateFile[]> => {
     let names: string[];
     try {
@@ -35,7 +40,7 @@ export async function loadTemplates(root: string, dir: string): Promise<Template
       names.map(async (n) => ({
         name: n.replace(KIND, ''),
         kind: KIND.exec(n)![1] as TemplateKind,
-        file: displayPath(root, join(folder, n)),
+        file: label(join(folder, n)),
         source: (await readFile(join(folder, n), 'utf8')).replace(/\r\n?/g, '\n'),
       })),
     );

@@ -53,6 +53,7 @@ function articleView(
     author_bio: article.authorBio ?? null,
     date: article.date ?? null,
     url: article.url ?? null,
+    source: article.source ?? null,
     image: article.image ?? null,
     image_alt: article.imageAlt ?? null,
     tags: article.tags,

@@ -30,8 +30,11 @@ describe('the build cache and the code that runs', () => {
     for (const part of ['bin', 'dist/bundle', 'package.json'])
       await cp(join(REPO, part), join(dir, 'package', part), { recursive: true });
     await symlink(join(REPO, 'node_modules'), join(dir, 'package/node_modules'));
-    for (const part of ['content', 'templates'])
-      await cp(join(REPO, part), join(dir, 'project', part), { recursive: true });
+    for (const [from, to] of [
+      ['content', 'content'],
+      ['starters/digest', 'templates'],
+    ])
+      await cp(join(REPO, from), join(dir, 'project', to), { recursive: true });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -25,7 +25,7 @@ export interface RunResult {
 /** A project folder with the repository's templates and, unless `content` is given, its sample content. */
 export async function tempProject(content?: Record<string, string | Uint8Array>): Promise<TempProject> {
   const dir = await mkdtemp(join(tmpdir(), 'newsletter-test-'));
-  await cp(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
+  await cp(join(REPO, 'starters', 'digest'), join(dir, 'templates'), { recursive: true });
   if (content) {
     await mkdir(join(dir, 'content'), { recursive: true });
   } else {
