@@ -51,7 +51,8 @@ Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or co
       .command('build')
       .description('Build editions into out/<slug>/: index.html, index.txt, message.eml, manifest.json')
       .argument('[slug...]', 'editions to build (default: all)')
-      .option('--force', 'rebuild every edition, even those unchanged since the last build'),
+      .option('--force', 'rebuild every edition, even those unchanged since the last build')
+      .option('--strict', 'exit 1 when a check finds an error in an edition (it is still written)'),
   )
     .addHelpText(
       'after',
@@ -61,8 +62,10 @@ Examples:
   $ newsletter build 2026-11-field-notes  build one edition
   $ newsletter build --force              rebuild all, e.g. after editing a file in out/ by hand
   $ newsletter build --json | jq .        machine-readable results
+  $ newsletter build --strict             for CI: check errors (size, alt text, links...) fail the run
 
-Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`,
+Editions with check errors are written all the same; their findings are in manifest.json.
+Exit codes: 0 built, 1 an edition failed (or, with --strict, has check errors), 2 usage or configuration error.`,
     )
     .action(async (slugs: string[], options) => {
       (await import('./workers/early-mjml.js')).startMjmlEarly({ ...options, slugs });
