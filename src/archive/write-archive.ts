@@ -18,7 +18,10 @@ export async function writeArchive(
     const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel);
     await writeAllAtomic([
       { path: join(outDir, 'index.html'), data: archivePage(entries, config) },
-      { path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, messageDate({}, env)) },
+      // a feed needs absolute addresses: none until the config says where out/ is published (IDENTITY_MISSING)
+      ...(config.url
+        ? [{ path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, messageDate({}, env)) }]
+        : []),
     ]);
     return diagnostics;
   } catch (error) {

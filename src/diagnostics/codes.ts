@@ -5,6 +5,10 @@ export const CODES = {
   CONFIG_JSON: 'newsletter.config.json is not valid JSON.',
   CONFIG_INVALID: 'A config field has the wrong type or an invalid value.',
   CONFIG_UNKNOWN_KEY: 'The config has a key newsletter does not know (a typo?).',
+  IDENTITY_MISSING:
+    'The config does not set From, url, unsubscribeUrl or postalAddress: a warning in build, an error in check --strict and in send to a real server.',
+  IDENTITY_EXAMPLE_DOMAIN:
+    'An identity value (From, Reply-To, a URL, List-Id) is on a domain reserved for examples (example.com, .test, .example, .invalid, .localhost): a warning in build, an error in check --strict and in send to a real server.',
   UNKNOWN_EDITION: 'A slug named on the command line matches no edition in the content folder.',
   NO_EDITIONS: 'The content folder holds no editions.',
 
