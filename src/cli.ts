@@ -74,6 +74,28 @@ Exit codes: 0 built, 1 an edition failed (or, with --strict, has check errors), 
 
   projectOptions(
     program
+      .command('clean')
+      .description('Remove what build wrote for editions that no longer have a source in the content folder')
+      .option('--dry-run', 'list what would be removed; remove nothing'),
+  )
+    .addHelpText(
+      'after',
+      `
+Only folders of out/ holding a manifest.json that build wrote are touched, and in them only the files
+that manifest lists: anything else stays. The archive page and feed are written again without them.
+
+Examples:
+  $ newsletter clean --dry-run            what would go
+  $ newsletter clean --json | jq '.editions[].slug'
+
+Exit codes: 0 cleaned (or nothing to clean), 1 a file could not be removed, 2 usage or configuration error.`,
+    )
+    .action(async (options) =>
+      setExit(await (await import('./commands/clean.js')).cleanCommand(options, io)),
+    );
+
+  projectOptions(
+    program
       .command('check')
       .description(
         'Build editions (writing nothing unless --out is given) and run every deliverability and rendering rule',

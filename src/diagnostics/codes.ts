@@ -105,6 +105,8 @@ export const CODES = {
   WRITE_FAILED: 'An output file could not be written.',
   PROJECT_CHANGED:
     'The config or a template changed while the build ran: the edition was rendered with one version and would be written with another, so it was not written. Build again.',
+  ARCHIVE_ORPHAN:
+    'Edition folders in out/ have no source in the project any more: the archive and the feed leave them out, and `newsletter clean` removes them.',
   ARCHIVE_MANIFEST:
     'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
 
