@@ -81,6 +81,34 @@ describe('editions without a source', () => {
     expect((await project.run(['build'])).stderr).not.toContain('ARCHIVE_ORPHAN');
   });
 
+  it('never follows a manifest out of its folder, and leaves folders build did not write', async () => {
+    // a hand-made manifest naming files elsewhere: only what is inside the folder can go
+    await mkdir(join(project.dir, 'out/forged'));
+    await writeFile(
+      join(project.dir, 'out/forged/manifest.json'),
+      JSON.stringify({
+        slug: 'forged',
+        subject: 'x',
+        files: { '../kept/index.html': {}, '/etc/hostname': {}, 'index.html': {} },
+      }),
+    );
+    await writeFile(join(project.dir, 'out/forged/index.html'), 'x');
+    // a folder whose manifest names another slug is not one build wrote
+    await mkdir(join(project.dir, 'out/other'));
+    await writeFile(
+      join(project.dir, 'out/other/manifest.json'),
+      JSON.stringify({ slug: 'else', subject: 'x', files: {} }),
+    );
+    const result = await project.run(['clean', '--json']);
+    const report = JSON.parse(result.stdout) as { editions: { slug: string; files: string[] }[] };
+    expect(report.editions).toEqual([
+      expect.objectContaining({ slug: 'forged', files: ['forged/index.html', 'forged/manifest.json'] }),
+    ]);
+    expect(await project.read('out/kept/index.html')).toContain('Kept');
+    expect(await exists('out/forged')).toBe(false);
+    expect(await exists('out/other')).toBe(true);
+  });
+
   it('touches nothing when the content folder cannot be read', async () => {
     const result = await project.run(['clean', '--content', 'nowhere']);
     expect(result.code).toBe(2);
