@@ -4,6 +4,7 @@
 // machine. Run `npm run build` first (it uses dist/).
 //
 //   node scripts/docs-screenshots.js        writes docs/media/edition.png and docs/media/preview.png
+/* global document -- the waitForFunction callback runs in the page */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
