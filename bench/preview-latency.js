@@ -33,7 +33,9 @@ export async function measurePreviewLatency({
   let preview;
   let browser;
   try {
-    await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
+    // the sample as the tests keep it (test/fixtures/sample/), not the project's content/
+    for (const part of ['content', 'newsletter.config.json'])
+      await cp(join(REPO, 'test/fixtures/sample', part), join(dir, part), { recursive: true });
     await cp(join(REPO, 'starters', 'digest'), join(dir, 'templates'), { recursive: true });
     const rebuilds = [];
     const started = await startPreview({

@@ -16,6 +16,7 @@ import { writeCorpus } from './corpus.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MEASURE_CLI = join(REPO, 'bench/measure-cli.js');
+const SAMPLE_PROJECT = join(REPO, 'test/fixtures/sample');
 const MJML_BASELINE = join(REPO, 'bench/mjml-baseline.js');
 const MJML_CLI = join(REPO, 'node_modules/mjml/bin/mjml');
 const SAMPLE = '2026-11-field-notes';
@@ -80,8 +81,12 @@ async function newsletter(dir, ...args) {
 }
 
 async function project(dir, editions) {
+  // the sample's identity and, for the one-edition-set measure, its content: the copies the tests own, never
+  // the project's content/, which a writer replaces
   await cp(join(REPO, 'starters', 'digest'), join(dir, 'templates'), { recursive: true });
-  if (editions === undefined) await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
+  await cp(join(SAMPLE_PROJECT, 'newsletter.config.json'), join(dir, 'newsletter.config.json'));
+  if (editions === undefined)
+    await cp(join(SAMPLE_PROJECT, 'content'), join(dir, 'content'), { recursive: true });
   else await writeCorpus(join(dir, 'content'), editions);
   return dir;
 }

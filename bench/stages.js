@@ -32,6 +32,7 @@ const { holeCounts } = await import('../dist/render/inline-holes.js');
 const work = await mkdtemp(join(tmpdir(), 'newsletter-stages-'));
 try {
   await cp(join(REPO, 'starters', 'digest'), join(work, 'templates'), { recursive: true });
+  await cp(join(REPO, 'test/fixtures/sample/newsletter.config.json'), join(work, 'newsletter.config.json'));
   await writeCorpus(join(work, 'content'), EDITIONS);
   const { project } = await loadProject({ root: work });
   const totals = new Map();

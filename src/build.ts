@@ -50,9 +50,13 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
   const archiveCode = options.dryRun ? undefined : archiveStage();
   archiveCode?.catch(() => undefined); // a failure shows where it is awaited, not as an unhandled rejection
   const { editions, workers } = await buildEditions(project, entries, options);
-  // the web archive (out/index.html, out/feed.xml) lists every edition in out/, rebuilt this run or not
+  // the web archive (out/index.html, out/feed.xml) lists every edition in out/ that still has a source,
+  // rebuilt this run or not
+  const sources = new Set(project.editions.map((e) => e.slug));
   const archive = archiveCode
-    ? await (await archiveCode).writeArchive(project.paths.out, project.paths.outLabel, project.config)
+    ? await (
+        await archiveCode
+      ).writeArchive(project.paths.out, project.paths.outLabel, project.config, sources)
     : [];
   return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
 }

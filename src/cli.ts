@@ -126,7 +126,8 @@ Prints the path it created. Exit codes: 0 created, 2 the slug exists (nothing is
       .command('build')
       .description('Build editions into out/<slug>/: index.html, index.txt, message.eml, manifest.json')
       .argument('[slug...]', 'editions to build (default: all)')
-      .option('--force', 'rebuild every edition, even those unchanged since the last build'),
+      .option('--force', 'rebuild every edition, even those unchanged since the last build')
+      .option('--strict', 'exit 1 when a check finds an error in an edition (it is still written)'),
   )
     .addHelpText(
       'after',
@@ -136,13 +137,37 @@ Examples:
   $ newsletter build 2026-11-field-notes  build one edition
   $ newsletter build --force              rebuild all, e.g. after editing a file in out/ by hand
   $ newsletter build --json | jq .        machine-readable results
+  $ newsletter build --strict             for CI: check errors (size, alt text, links...) fail the run
 
-Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`,
+Editions with check errors are written all the same; their findings are in manifest.json.
+Exit codes: 0 built, 1 an edition failed (or, with --strict, has check errors), 2 usage or configuration error.`,
     )
     .action(async (slugs: string[], options) => {
       (await import('./workers/early-mjml.js')).startMjmlEarly({ ...options, slugs });
       setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io));
     });
+
+  projectOptions(
+    program
+      .command('clean')
+      .description('Remove what build wrote for editions that no longer have a source in the content folder')
+      .option('--dry-run', 'list what would be removed; remove nothing'),
+  )
+    .addHelpText(
+      'after',
+      `
+Only folders of out/ holding a manifest.json that build wrote are touched, and in them only the files
+that manifest lists: anything else stays. The archive page and feed are written again without them.
+
+Examples:
+  $ newsletter clean --dry-run            what would go
+  $ newsletter clean --json | jq '.editions[].slug'
+
+Exit codes: 0 cleaned (or nothing to clean), 1 a file could not be removed, 2 usage or configuration error.`,
+    )
+    .action(async (options) =>
+      setExit(await (await import('./commands/clean.js')).cleanCommand(options, io)),
+    );
 
   projectOptions(
     program

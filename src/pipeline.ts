@@ -91,9 +91,10 @@ export async function finishEdition(
     sources: sourceTexts(source, project),
   });
   diagnostics.push(...runRules(CHEAP_RULES, built));
-  // a failed edition still carries what was built, so `check` can run its other rules on it
-  if (hasErrors(diagnostics)) return { ...failed(), built };
-  if (dryRun) return { slug: edition.slug, ok: true, files: [], diagnostics, built };
+  // A dry run (check) reports a check error as a failed edition that still carries what was built, so `check`
+  // can run its other rules on it. A build writes the edition anyway: the findings go into its manifest and
+  // the summary, and the writer can look at what is wrong (`build --strict` turns them into exit 1).
+  if (dryRun) return { slug: edition.slug, ok: !hasErrors(diagnostics), files: [], diagnostics, built };
   // 5. write: every file of the edition staged, then renamed into place together
   const files = await editionOutput(project.paths.out, edition, project.config, rendered, diagnostics, built);
   try {

@@ -15,16 +15,23 @@ export interface ArchiveEntry {
   updated: Date;
 }
 
+/**
+ * The editions in out/ that build wrote (a manifest it can read), newest first. With `sources` (the slugs
+ * the project has content for), only those: a folder whose source is gone is an orphan, left out and
+ * reported once, with a hint to `newsletter clean`.
+ */
 export async function readArchiveEntries(
   outDir: string,
   outLabel: string,
-): Promise<{ entries: ArchiveEntry[]; diagnostics: Diagnostic[] }> {
+  sources?: ReadonlySet<string>,
+): Promise<{ entries: ArchiveEntry[]; diagnostics: Diagnostic[]; orphans: string[] }> {
   // synchronous reads: a thousand small files one after another, without a thread-pool round trip each (10x faster)
   const folders = readdirSync(outDir, { withFileTypes: true }).filter(
     (e) => e.isDirectory() && !e.name.startsWith('.'),
   );
   const entries: ArchiveEntry[] = [];
   const diagnostics: Diagnostic[] = [];
+  const orphans: string[] = [];
   for (const { name } of folders) {
     const path = join(outDir, name, 'manifest.json');
     let text: string;
@@ -46,11 +53,30 @@ export async function readArchiveEntries(
       );
       continue;
     }
+    if (sources && !sources.has(name)) {
+      orphans.push(name);
+      continue;
+    }
     // messageDate: the edition's date, else SOURCE_DATE_EPOCH (reproducible builds); else when it was built.
     const undated = process.env.SOURCE_DATE_EPOCH ? messageDate({}) : statSync(path).mtime;
     entries.push({ ...entry, updated: entry.date ? messageDate({ date: entry.date }) : undated });
   }
-  return { entries: entries.sort(newestFirst), diagnostics };
+  if (orphans.length > 0) diagnostics.push(orphanReport(orphans.sort(), outLabel));
+  return { entries: entries.sort(newestFirst), diagnostics, orphans };
+}
+
+function orphanReport(orphans: string[], outLabel: string): Diagnostic {
+  const shown =
+    orphans.length > 5
+      ? `${orphans.slice(0, 5).join(', ')} and ${orphans.length - 5} more`
+      : orphans.join(', ');
+  return diag(
+    'ARCHIVE_ORPHAN',
+    'warning',
+    `${orphans.length} edition folder${orphans.length === 1 ? '' : 's'} in ${outLabel}/ ha${orphans.length === 1 ? 's' : 've'} no source in the project any more (${shown}): left out of the archive and the feed`,
+    { file: outLabel },
+    '`newsletter clean` removes what build wrote for them (`newsletter clean --dry-run` lists it first)',
+  );
 }
 
 function parseManifest(text: string, folder: string): Omit<ArchiveEntry, 'updated'> | undefined {

@@ -1,4 +1,5 @@
-// Writes the web archive after a build: out/index.html and out/feed.xml, from every edition's manifest in out/.
+// Writes the web archive after a build: out/index.html and out/feed.xml, from the manifest in out/ of every
+// edition that still has a source in the project.
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,13 +13,18 @@ export async function writeArchive(
   outDir: string,
   outLabel: string,
   config: Config,
+  /** The slugs the project has a source for: the archive and the feed list only those. */
+  sources: ReadonlySet<string>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Diagnostic[]> {
   try {
-    const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel);
+    const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel, sources);
     await writeAllAtomic([
       { path: join(outDir, 'index.html'), data: archivePage(entries, config) },
-      { path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, messageDate({}, env)) },
+      // a feed needs absolute addresses: none until the config says where out/ is published (IDENTITY_MISSING)
+      ...(config.url
+        ? [{ path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, messageDate({}, env)) }]
+        : []),
     ]);
     return diagnostics;
   } catch (error) {

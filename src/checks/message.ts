@@ -6,6 +6,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { collapse } from './html.js';
 import { layoutFile, locate } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
+import { identityGaps } from './identity-gaps.js';
 
 export const SUBJECT_MAX_CHARACTERS = 78;
 export const REQUIRED_HEADERS = [
@@ -143,14 +144,16 @@ export function parseHeaders(eml: string): Map<string, string> {
 function headers(built: BuiltEdition): Diagnostic[] {
   const found = parseHeaders(built.eml);
   const where = { file: layoutFile(built) };
-  const diagnostics: Diagnostic[] = REQUIRED_HEADERS.filter((name) => !found.get(name.toLowerCase())).map(
-    (name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where),
-  );
+  // what the config has not set yet is IDENTITY_MISSING's to say, once, at the config
+  const gaps = identityGaps(built.config, built.edition.slug);
+  const diagnostics: Diagnostic[] = REQUIRED_HEADERS.filter(
+    (name) => !found.get(name.toLowerCase()) && !gaps.headers.has(name),
+  ).map((name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where));
   const unsubscribe = found.get('list-unsubscribe') ?? '';
   const oneClick =
     /<https:\/\/[^>]+>/i.test(unsubscribe) &&
     /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
-  if (!oneClick) {
+  if (!oneClick && !gaps.oneClick) {
     diagnostics.push(
       diag(
         'LIST_UNSUBSCRIBE_ONE_CLICK',

@@ -1,5 +1,5 @@
 // `newsletter build [slug...]`
-import { build, type BuildOptions } from '../build.js';
+import { build, type BuildOptions, type EditionResult } from '../build.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
@@ -7,6 +7,8 @@ export interface BuildCommandOptions extends BuildOptions {
   json?: boolean;
   /** Rebuild every edition, even those whose inputs are unchanged. */
   force?: boolean;
+  /** Exit 1 when a check finds an error in an edition (the edition is still written). */
+  strict?: boolean;
 }
 
 export async function buildCommand(options: BuildCommandOptions, io: Io): Promise<number> {
@@ -21,15 +23,17 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       if (result.cached) return; // unchanged editions are counted in the summary, not listed
       const mark = result.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
       const counter = total > 1 ? `[${index + 1}/${total}] ` : '';
+      const flagged = result.ok && hasErrors(result.diagnostics) ? ' (with check errors)' : '';
       io.stderr(
-        `${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/` : ' failed; its previous output is untouched'}\n`,
+        `${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/${flagged}` : ' failed; its previous output is untouched'}\n`,
       );
     },
   });
   const failed = report.editions.filter((e) => !e.ok);
+  const findings = countFindings(report.editions);
   const code = report.usageError
     ? EXIT.usage
-    : hasErrors(report.diagnostics) || failed.length > 0
+    : hasErrors(report.diagnostics) || failed.length > 0 || (options.strict && findings.checkErrors > 0)
       ? EXIT.failure
       : EXIT.ok;
 
@@ -38,6 +42,8 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       `${JSON.stringify(
         {
           ok: code === EXIT.ok,
+          strict: options.strict ?? false,
+          ...findings,
           workers: report.workers ?? 0,
           diagnostics: report.diagnostics,
           editions: report.editions.map(({ slug, ok, files, diagnostics, cached }) => ({
@@ -64,8 +70,32 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       : '';
     const skipped = unchanged ? ` (${unchanged} unchanged, skipped; --force rebuilds them)` : '';
     io.stderr(
-      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`,
+      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}${describeFindings(findings, options.strict, failed.length > 0)}\n`,
     );
   }
   return code;
+}
+
+/** Editions written with lint findings: they are built all the same, and counted apart in the summary. */
+function countFindings(editions: readonly EditionResult[]): { withWarnings: number; checkErrors: number } {
+  const written = editions.filter((e) => e.ok);
+  const checkErrors = written.filter((e) => hasErrors(e.diagnostics)).length;
+  const withWarnings = written.filter(
+    (e) => !hasErrors(e.diagnostics) && e.diagnostics.some((d) => d.severity === 'warning'),
+  ).length;
+  return { withWarnings, checkErrors };
+}
+
+function describeFindings(
+  findings: { withWarnings: number; checkErrors: number },
+  strict: boolean | undefined,
+  afterFailures: boolean,
+): string {
+  const parts = [
+    ...(findings.withWarnings ? [`${findings.withWarnings} with warnings`] : []),
+    ...(findings.checkErrors
+      ? [`${findings.checkErrors} with check errors${strict ? ' (--strict: exit 1)' : ''}`]
+      : []),
+  ];
+  return parts.length ? `${afterFailures ? ';' : ':'} ${parts.join(', ')}` : '';
 }

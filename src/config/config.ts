@@ -1,4 +1,6 @@
-// The config type with its documented defaults. newsletter.config.json is optional; every key is.
+// The config type with its documented defaults. newsletter.config.json is optional; every key is, but the
+// identity (name, From, url, unsubscribe URL, postal address) defaults to empty: a newsletter says who it is
+// in its own config, and is told when it has not (config/identity.ts).
 // Precedence is one visible merge (see edition/assemble.ts): these defaults < edition.md < article front matter.
 
 export interface Colors {
@@ -29,8 +31,9 @@ export interface Logo {
 export interface Config {
   /** The newsletter's name, shown in the header and the From name. */
   name: string;
-  /** RFC 5322 From: "Name <address>". */
+  /** RFC 5322 From: exactly one mailbox, "Name <address>" or "address". */
   from: string;
+  /** One mailbox, like from. */
   replyTo?: string;
   /** BCP 47 language tag for <html lang> and Content-Language. */
   language: string;
@@ -40,10 +43,11 @@ export interface Config {
   unsubscribeUrl: string;
   /** Optional mailto: for List-Unsubscribe, offered beside the URL. */
   unsubscribeMailto?: string;
+  /** Where readers manage their subscription. Default: the unsubscribe URL. */
   preferencesUrl: string;
   /** Physical postal address: required in commercial email by CAN-SPAM, shown in the footer. */
   postalAddress: string;
-  /** List-Id header value, e.g. "Field Notes <fieldnotes.example.com>". */
+  /** List-Id header value. Default: the name and the From address's domain, "Field Notes <fieldnotes.example.com>". */
   listId: string;
   /** Greeting fallback when a recipient has no first name. */
   firstNameFallback: string;
@@ -58,6 +62,12 @@ export interface Config {
   checkClients?: string[];
   /** UTM tracking on article and intro links, added at build time (src/links/). Off when absent. */
   utm?: Utm;
+  /**
+   * A demonstration project (the bundled sample, test fixtures): its identity may use domains reserved for
+   * examples without a warning from build or an error from check --strict. `send` to a real server refuses
+   * them all the same.
+   */
+  sample?: boolean;
 }
 
 export interface Utm {
@@ -86,14 +96,14 @@ export const DEFAULT_COLORS: Colors = {
 };
 
 export const DEFAULT_CONFIG: Config = {
-  name: 'Field Notes',
-  from: 'Field Notes <editor@fieldnotes.example.com>',
+  name: '',
+  from: '',
   language: 'en',
-  url: 'https://fieldnotes.example.com/newsletter',
-  unsubscribeUrl: 'https://fieldnotes.example.com/unsubscribe',
-  preferencesUrl: 'https://fieldnotes.example.com/preferences',
-  postalAddress: 'Field Notes, 100 Example Street, Springfield, OR 97477, USA',
-  listId: 'Field Notes <fieldnotes.example.com>',
+  url: '',
+  unsubscribeUrl: '',
+  preferencesUrl: '',
+  postalAddress: '',
+  listId: '',
   firstNameFallback: 'there',
   template: 'default',
   colors: DEFAULT_COLORS,

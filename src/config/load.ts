@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { validateConfig } from './validate.js';
+import { identityFindings } from './identity.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColumnAt, parseJson } from '../content/text.js';
 
@@ -22,7 +23,12 @@ export async function loadConfig(
     source = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) {
-      return { config: DEFAULT_CONFIG, diagnostics: [], source: '' };
+      const where = { file: displayPath, exists: false, lineOf: () => undefined };
+      return {
+        config: DEFAULT_CONFIG,
+        diagnostics: buildIdentityFindings(DEFAULT_CONFIG, where),
+        source: '',
+      };
     }
     return {
       config: DEFAULT_CONFIG,
@@ -32,7 +38,23 @@ export async function loadConfig(
       source: '',
     };
   }
-  return parseConfig(source, displayPath);
+  const parsed = parseConfig(source, displayPath);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return parsed;
+  const where = { file: displayPath, exists: true, lineOf: keyLines(source) };
+  return { ...parsed, diagnostics: [...parsed.diagnostics, ...buildIdentityFindings(parsed.config, where)] };
+}
+
+/** What build, check and preview say about the identity: warnings, and none for a sample's example domains. */
+const buildIdentityFindings = (config: Config, where: Parameters<typeof identityFindings>[1]) =>
+  identityFindings(config, where, { severity: 'warning', honourSample: true });
+
+/** Finds the line of a top-level key in the config source, for error positions (1 for the object itself). */
+export function keyLines(source: string): (key: string) => number | undefined {
+  return (key) => {
+    if (!key) return 1;
+    const index = source.indexOf(`"${key}"`);
+    return index < 0 ? undefined : lineColumnAt(source, index).line;
+  };
 }
 
 export function parseConfig(source: string, file: string): LoadedConfig {
@@ -44,12 +66,6 @@ export function parseConfig(source: string, file: string): LoadedConfig {
       source,
     };
   }
-  const raw = parsed.value;
-  const lineOf = (key: string) => {
-    if (!key) return 1;
-    const index = source.indexOf(`"${key}"`);
-    return index < 0 ? undefined : lineColumnAt(source, index).line;
-  };
-  const { config, diagnostics } = validateConfig(raw, { file, lineOf });
+  const { config, diagnostics } = validateConfig(parsed.value, { file, lineOf: keyLines(source) });
   return { config, diagnostics, source };
 }

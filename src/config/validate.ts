@@ -3,6 +3,8 @@ import { DEFAULT_COLORS, DEFAULT_CONFIG, type Config } from './config.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSafeUrl } from '../content/urls.js';
 import { validateUtm } from '../links/validate-utm.js';
+import { derivedListId } from './identity.js';
+import { mailboxProblem } from './mailbox.js';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -19,16 +21,14 @@ const language: Check = (v) =>
     : 'a language tag like en or pt-BR';
 const positive: Check = (v) =>
   typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number';
-const address: Check = (v) =>
-  typeof v === 'string' && /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim())
-    ? undefined
-    : 'an address like "Name <me@example.org>"';
+const mailbox: Check = (v) =>
+  typeof v === 'string' ? mailboxProblem(v) : 'one mailbox like "Name <me@example.org>"';
 const noLineBreaks: Check = (v) => string(v) ?? (/[\r\n]/.test(v as string) ? 'a single line' : undefined);
 
 const FIELDS: Record<string, Check> = {
   name: noLineBreaks,
-  from: address,
-  replyTo: address,
+  from: mailbox,
+  replyTo: mailbox,
   language,
   url,
   unsubscribeUrl: url,
@@ -44,6 +44,7 @@ const FIELDS: Record<string, Check> = {
     Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c))
       ? undefined
       : 'a list of email clients like ["gmail.*", "outlook.windows"]',
+  sample: (v) => (typeof v === 'boolean' ? undefined : 'true or false'),
 };
 
 const LOGO_FIELDS: Record<string, Check> = { src: url, alt: string, width: positive };
@@ -86,13 +87,22 @@ export function validateConfig(raw: unknown, where: Located): { config: Config; 
       );
     } else if (Object.hasOwn(FIELDS, key)) {
       const expected = FIELDS[key](value);
-      if (expected) problem(key, `"${key}" must be ${expected}, got ${JSON.stringify(value)}`);
+      if (expected) problem(key, `"${key}" must be ${expected}, got ${shown(value)}`);
       else config[key] = value;
     } else {
       unknownKey(key, Object.keys(FIELDS).concat('colors', 'logo', 'utm'), diagnostics, where);
     }
   }
-  return { config: config as unknown as Config, diagnostics };
+  return { config: withDerivedIdentity(config as unknown as Config), diagnostics };
+}
+
+/** The identity values that follow from others unless set: List-Id from the name and From, preferences from unsubscribe. */
+function withDerivedIdentity(config: Config): Config {
+  return {
+    ...config,
+    listId: config.listId || derivedListId(config.name, config.from),
+    preferencesUrl: config.preferencesUrl || config.unsubscribeUrl,
+  };
 }
 
 function validateGroup<T extends Record<string, unknown>>(
@@ -166,6 +176,14 @@ function unknownKey(name: string, known: string[], diagnostics: Diagnostic[], wh
       { file: where.file, line: where.lineOf(key) },
       close ? `did you mean "${close}"?` : `known keys: ${known.join(', ')}`,
     ),
+  );
+}
+
+/** A value as JSON, with line separators and control characters escaped so that the terminal shows them. */
+function shown(value: unknown): string {
+  return (JSON.stringify(value) ?? String(value)).replace(
+    /[\p{Cc}\p{Zl}\p{Zp}]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
 

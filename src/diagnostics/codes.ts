@@ -5,6 +5,10 @@ export const CODES = {
   CONFIG_JSON: 'newsletter.config.json is not valid JSON.',
   CONFIG_INVALID: 'A config field has the wrong type or an invalid value.',
   CONFIG_UNKNOWN_KEY: 'The config has a key newsletter does not know (a typo?).',
+  IDENTITY_MISSING:
+    'The config does not set From, url, unsubscribeUrl or postalAddress: a warning in build, an error in check --strict and in send to a real server.',
+  IDENTITY_EXAMPLE_DOMAIN:
+    'An identity value (From, Reply-To, a URL, List-Id) is on a domain reserved for examples (example.com, .test, .example, .invalid, .localhost): a warning in build, an error in check --strict and in send to a real server.',
   UNKNOWN_EDITION: 'A slug named on the command line matches no edition in the content folder.',
   NO_EDITIONS: 'The content folder holds no editions.',
 
@@ -103,6 +107,8 @@ export const CODES = {
   WRITE_FAILED: 'An output file could not be written.',
   PROJECT_CHANGED:
     'The config or a template changed while the build ran: the edition was rendered with one version and would be written with another, so it was not written. Build again.',
+  ARCHIVE_ORPHAN:
+    'Edition folders in out/ have no source in the project any more: the archive and the feed leave them out, and `newsletter clean` removes them.',
   ARCHIVE_MANIFEST:
     'An edition folder in out/ has a manifest.json newsletter cannot read, so the archive page and feed leave it out.',
 

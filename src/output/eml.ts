@@ -38,8 +38,10 @@ export function messageId(
 /** Options for nodemailer (MailComposer here, a transport in `send`): one source for both. */
 export function mailOptions(input: MessageInput) {
   const id = messageId(input);
+  // no header at all, rather than an empty <>, for a project that has not set its unsubscribe URL yet
+  // (IDENTITY_MISSING says so); one-click (RFC 8058) needs the https URL
   const unsubscribe = [
-    `<${input.unsubscribeUrl}>`,
+    ...(input.unsubscribeUrl ? [`<${input.unsubscribeUrl}>`] : []),
     ...(input.unsubscribeMailto ? [`<${input.unsubscribeMailto}>`] : []),
   ].join(', ');
   return {
@@ -58,9 +60,9 @@ export function mailOptions(input: MessageInput) {
       // An empty group: nodemailer writes it as "undisclosed-recipients":; (a quoted group name, same meaning).
       ...(input.to?.length ? {} : { To: UNDISCLOSED }),
       'Content-Language': input.language,
-      'List-Id': input.listId,
-      'List-Unsubscribe': unsubscribe,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(input.listId ? { 'List-Id': input.listId } : {}),
+      ...(unsubscribe ? { 'List-Unsubscribe': unsubscribe } : {}),
+      ...(input.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
     },
   };
 }

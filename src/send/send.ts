@@ -1,7 +1,9 @@
 // `newsletter send`, stage by stage: check the options, read the recipients, make sure the kept edition is
 // current (building it if not), find where to deliver, verify the server, then one message per recipient.
 // Nothing is sent unless every stage before sending succeeded; every outcome comes back as data.
-import { loadProject, projectPaths, type ProjectOptions } from '../project.js';
+import { loadProject, projectPaths, type Project, type ProjectOptions } from '../project.js';
+import { identityFindings } from '../config/identity.js';
+import { keyLines } from '../config/load.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { deliver, DEFAULT_RETRY, type Outcome } from './deliver.js';
 import { composeMessage, headerProblems, type ComposedMessage } from './message.js';
@@ -13,7 +15,7 @@ import {
   type Recipient,
   type RecipientList,
 } from './recipients.js';
-import { smtpEnvironment } from './settings.js';
+import { isLoopback, smtpEnvironment } from './settings.js';
 import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
 import { readKeptEdition, staleness } from './stored-edition.js';
@@ -216,6 +218,8 @@ export async function send(options: SendOptions): Promise<SendReport> {
   const { target, info } = found;
   report.target = info;
   options.onTarget?.(info);
+  const identity = realServerIdentity(project, target.host, info);
+  if (identity.length) return stop(identity, true);
   const redact = redactor(target);
 
   // 7. verify: a wrong host, port, TLS setting or password fails here, before anything is sent
@@ -248,6 +252,23 @@ export async function send(options: SendOptions): Promise<SendReport> {
     mail.close();
   }
   return report;
+}
+
+/**
+ * A real server (not the local inbox, nor a catcher on this machine's loopback) only gets a newsletter that
+ * says who it is, on its own domains: every identity finding is an error here, a sample's included.
+ */
+function realServerIdentity(project: Project, host: string, info: SendTarget): Diagnostic[] {
+  if (info.via !== 'smtp' || isLoopback(host)) return [];
+  const where = {
+    file: project.configFile,
+    exists: project.configSource !== '',
+    lineOf: keyLines(project.configSource),
+  };
+  return identityFindings(project.config, where, { severity: 'error', honourSample: false }).map((d) => ({
+    ...d,
+    message: `refusing to send to ${info.where}: ${d.message}`,
+  }));
 }
 
 function checkOptions(options: SendOptions): Diagnostic | undefined {

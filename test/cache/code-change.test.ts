@@ -6,7 +6,7 @@ import { appendFile, cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/project.js';
+import { REPO, SAMPLE } from '../helpers/project.js';
 
 interface Report {
   editions: { slug: string; cached: boolean }[];
@@ -30,11 +30,9 @@ describe('the build cache and the code that runs', () => {
     for (const part of ['bin', 'dist/bundle', 'package.json'])
       await cp(join(REPO, part), join(dir, 'package', part), { recursive: true });
     await symlink(join(REPO, 'node_modules'), join(dir, 'package/node_modules'));
-    for (const [from, to] of [
-      ['content', 'content'],
-      ['starters/digest', 'templates'],
-    ])
-      await cp(join(REPO, from), join(dir, 'project', to), { recursive: true });
+    await cp(join(REPO, 'starters', 'digest'), join(dir, 'project/templates'), { recursive: true });
+    for (const part of ['content', 'newsletter.config.json'])
+      await cp(join(SAMPLE, part), join(dir, 'project', part), { recursive: true });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

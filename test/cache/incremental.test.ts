@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 
 const CACHE = 'out/.newsletter/cache/editions.json';
 
@@ -80,7 +81,7 @@ describe('incremental build', () => {
     await project.write(footer, `${await project.read(footer)}\n{{!-- a comment --}}\n`);
     expect(rebuilt(await build())).toEqual(['2026-11-field-notes', 'kursk-talks']);
 
-    await project.write('newsletter.config.json', JSON.stringify({ name: 'Other Notes' }));
+    await project.write('newsletter.config.json', withIdentity(JSON.stringify({ name: 'Other Notes' })));
     expect(rebuilt(await build())).toEqual(['2026-11-field-notes', 'kursk-talks']);
     expect(await project.read('out/kursk-talks/index.html')).toContain('Other Notes');
   });

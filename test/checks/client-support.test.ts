@@ -14,7 +14,7 @@ import {
   type HtmlDocument,
 } from '../../src/checks/html.js';
 import { builtEdition } from '../../src/checks/built-edition.js';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 import { loadMjml } from '../../src/render/mjml.js';
 import { built as sampleBuilt, GOOD_TEXT } from './helpers.js';
 
@@ -28,7 +28,7 @@ async function compiled(body: string, head = HEAD) {
   const base = await sampleBuilt();
   return builtEdition({
     edition: base.edition,
-    config: DEFAULT_CONFIG,
+    config: SAMPLE_CONFIG,
     mjml,
     html,
     text: GOOD_TEXT,

@@ -3,11 +3,12 @@
 import { builtEdition } from '../../src/checks/built-edition.js';
 import { CHEAP_RULES, CHECK_RULES, runRules } from '../../src/checks/index.js';
 import type { BuiltEdition, SourceText } from '../../src/checks/rule.js';
-import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
+import type { Config } from '../../src/config/config.js';
+import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Edition } from '../../src/edition/types.js';
 
-export const UNSUBSCRIBE = DEFAULT_CONFIG.unsubscribeUrl;
+export const UNSUBSCRIBE = SAMPLE_CONFIG.unsubscribeUrl;
 
 export const GOOD_BODY = `<h1>Field Notes</h1>
 <h2>Weighing an email</h2>
@@ -65,7 +66,7 @@ export function built(parts: Parts = {}): Promise<BuiltEdition> {
   };
   return builtEdition({
     edition,
-    config: { ...DEFAULT_CONFIG, ...parts.config },
+    config: { ...SAMPLE_CONFIG, ...parts.config },
     mjml: '<mjml><mj-body></mj-body></mjml>',
     html: parts.html ?? page(parts.body ?? GOOD_BODY),
     text: parts.text ?? GOOD_TEXT,

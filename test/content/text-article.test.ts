@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/content/article.js';
-import { REPO } from '../helpers/project.js';
+import { SAMPLE } from '../helpers/project.js';
 
-const seed = readFileSync(join(REPO, 'content/kursk-talks.txt'));
+const seed = readFileSync(join(SAMPLE, 'content/kursk-talks.txt'));
 const parse = (text: string | Uint8Array, file = 'content/a.txt') =>
   parseArticle(typeof text === 'string' ? new TextEncoder().encode(text) : text, file);
 

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 
 let server: Server;
 let base: string;
@@ -39,7 +40,7 @@ async function project(articles: Record<string, string>): Promise<TempProject> {
     unsubscribeUrl: `${base}/unsubscribe`,
     preferencesUrl: `${base}/preferences`,
   };
-  return tempProject({ ...articles, 'newsletter.config.json': JSON.stringify(config) });
+  return tempProject({ ...articles, 'newsletter.config.json': withIdentity(JSON.stringify(config)) });
 }
 
 const article = (title: string, body: string, extra = '') =>

@@ -2,6 +2,7 @@
 // long lines, and the plain text keeps each long URL on a line of its own.
 import { afterAll, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 
 let project: TempProject;
 afterAll(() => project?.remove());
@@ -10,7 +11,9 @@ it('passes check --strict on the sample with UTM tracking configured', async () 
   project = await tempProject();
   await project.write(
     'newsletter.config.json',
-    JSON.stringify({ utm: { source: 'fieldnotes', medium: 'email', campaign: 'autumn', content: true } }),
+    withIdentity(
+      JSON.stringify({ utm: { source: 'fieldnotes', medium: 'email', campaign: 'autumn', content: true } }),
+    ),
   );
   const result = await project.run(['check', '--strict']);
   expect(result.stderr).toContain('0 errors, 0 warnings');

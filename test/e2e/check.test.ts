@@ -3,6 +3,7 @@ import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -125,7 +126,7 @@ describe('newsletter check on problems', () => {
   it('points a contrast failure at the config line that set the colour', async () => {
     project = await tempProject({
       'content/a.md': article('A', PARAGRAPH),
-      'newsletter.config.json': '{\n  "colors": { "muted": "#AAAAAA" }\n}\n',
+      'newsletter.config.json': withIdentity('{\n  "colors": { "muted": "#AAAAAA" }\n}\n'),
     });
     expect((await project.run(['build'])).code).toBe(0); // contrast is a check-only rule
     const result = await project.run(['check']);
@@ -138,7 +139,7 @@ describe('newsletter check on problems', () => {
   it('finds the source line of a link that UTM tracking changed', async () => {
     project = await tempProject({
       'content/a.md': article('A', `${PARAGRAPH}\n\n[Old page](http://example.org/old).`),
-      'newsletter.config.json': '{ "utm": { "source": "fieldnotes" } }',
+      'newsletter.config.json': withIdentity('{ "utm": { "source": "fieldnotes" } }'),
     });
     const result = await project.run(['check']);
     expect(result.stderr).toMatch(
@@ -149,14 +150,14 @@ describe('newsletter check on problems', () => {
   it('checks the clients of the config, or of --clients', async () => {
     project = await tempProject({
       'content/a.md': article('A', PARAGRAPH),
-      'newsletter.config.json': '{ "checkClients": ["apple-mail.*"] }',
+      'newsletter.config.json': withIdentity('{ "checkClients": ["apple-mail.*"] }'),
     });
     expect((await project.run(['check', '--strict'])).code).toBe(0);
-    await project.write('newsletter.config.json', '{ "checkClients": "gmail" }');
+    await project.write('newsletter.config.json', withIdentity('{ "checkClients": "gmail" }'));
     const invalid = await project.run(['check']);
     expect(invalid.stderr).toContain('error CONFIG_INVALID "checkClients" must be a list of email clients');
     expect(invalid.code).toBe(2);
-    await project.write('newsletter.config.json', '{ "checkClients": ["gmial.*"] }');
+    await project.write('newsletter.config.json', withIdentity('{ "checkClients": ["gmial.*"] }'));
     const unknown = await project.run(['check']);
     expect(unknown.stderr).toContain(
       'newsletter.config.json:1:3 error CONFIG_INVALID "checkClients": The specified email client(s) (gmial.*) were not found',

@@ -1,12 +1,12 @@
 // A kept edition in memory (HTML and text with recipient tokens, as build keeps them) and a way to export it
 // for one platform, for the per-platform tests in platforms/.
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 import { exportEdition, type EditionExport } from '../../src/export/export-edition.js';
 import { loadPlatforms } from '../../src/export/registry.js';
 import { recipientDefaults } from '../../src/output/edition-output.js';
 import { token } from '../../src/render/tokens.js';
 
-export const DEFAULTS = recipientDefaults(DEFAULT_CONFIG, 'issue-7');
+export const DEFAULTS = recipientDefaults(SAMPLE_CONFIG, 'issue-7');
 
 /** Every neutral field, in link hrefs, in an attribute, in text; CSS with attribute selectors. */
 export const KEPT_HTML = `<!doctype html><html><head><title>Issue 7</title>

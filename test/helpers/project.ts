@@ -1,5 +1,6 @@
 // Test projects: a temporary copy of the project's templates with the content a test gives, and a way to
-// run the real built CLI in it.
+// run the real built CLI in it. Tests own their fixtures (test/fixtures/sample/ is a copy of the sample
+// newsletter): nothing here reads the repository's content/ or its config, which a writer may replace.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const CLI = join(REPO, 'bin/newsletter.js');
+/** The sample newsletter as the tests know it: its content and its config (the Field Notes identity). */
+export const SAMPLE = join(REPO, 'test/fixtures/sample');
 
 export interface TempProject {
   dir: string;
@@ -22,14 +25,18 @@ export interface RunResult {
   stderr: string;
 }
 
-/** A project folder with the repository's templates and, unless `content` is given, its sample content. */
+/**
+ * A project folder with the package's templates, the sample's config (its identity) and, unless `content` is
+ * given, the sample's content. A test that writes its own newsletter.config.json replaces the identity.
+ */
 export async function tempProject(content?: Record<string, string | Uint8Array>): Promise<TempProject> {
   const dir = await mkdtemp(join(tmpdir(), 'newsletter-test-'));
   await cp(join(REPO, 'starters', 'digest'), join(dir, 'templates'), { recursive: true });
+  await cp(join(SAMPLE, 'newsletter.config.json'), join(dir, 'newsletter.config.json'));
   if (content) {
     await mkdir(join(dir, 'content'), { recursive: true });
   } else {
-    await cp(join(REPO, 'content'), join(dir, 'content'), { recursive: true });
+    await cp(join(SAMPLE, 'content'), join(dir, 'content'), { recursive: true });
   }
   const project: TempProject = {
     dir,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type Config, type Utm } from '../../src/config/config.js';
+import type { Config, Utm } from '../../src/config/config.js';
+import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { Article, Edition } from '../../src/edition/types.js';
 import { trackEdition, trackHtmlLinks } from '../../src/links/track-edition.js';
@@ -7,7 +8,7 @@ import { appendParameters, skipReason } from '../../src/links/track-url.js';
 import { token } from '../../src/render/tokens.js';
 
 const UTM: Utm = { source: 'fieldnotes', medium: 'email', content: true, skipDomains: ['partner.example'] };
-const UNSUBSCRIBE = [DEFAULT_CONFIG.unsubscribeUrl, DEFAULT_CONFIG.preferencesUrl];
+const UNSUBSCRIBE = [SAMPLE_CONFIG.unsubscribeUrl, SAMPLE_CONFIG.preferencesUrl];
 const PARAMETERS = { source: 'fieldnotes', medium: 'email', campaign: 'issue-7', content: 'notes-1' };
 
 describe('appendParameters', () => {
@@ -34,7 +35,7 @@ describe('skipReason', () => {
     ['https://a.example/?e=*|EMAIL|*', 'merge-tag'],
     ['https://a.example/?e=%recipient.email%', 'merge-tag'],
     [`https://a.example/?e=${token('email')}`, 'merge-tag'],
-    [`${DEFAULT_CONFIG.unsubscribeUrl}?u=1`, 'unsubscribe'],
+    [`${SAMPLE_CONFIG.unsubscribeUrl}?u=1`, 'unsubscribe'],
     ['https://lists.example/list/unsubscribe?u=7', 'unsubscribe'],
     ['https://lists.example/manage?unsubscribe=1', 'unsubscribe'],
     ['https://a.example/2026/11/one-click-unsubscribe', undefined],
@@ -104,11 +105,11 @@ function edition(): Edition {
 }
 
 describe('trackEdition', () => {
-  const config: Config = { ...DEFAULT_CONFIG, utm: UTM };
+  const config: Config = { ...SAMPLE_CONFIG, utm: UTM };
 
   it('is off unless configured', () => {
     const e = edition();
-    expect(trackEdition(e, DEFAULT_CONFIG)).toBe(e);
+    expect(trackEdition(e, SAMPLE_CONFIG)).toBe(e);
   });
 
   it('tracks article bodies, the intro and each article web link, with utm_content from slug and position', () => {

@@ -1,6 +1,7 @@
 // UTM tracking through the real CLI: applied once at build time, so the HTML, the text and every export agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 
 const ARTICLE = `---
 title: Links of every kind
@@ -29,7 +30,7 @@ describe('UTM parameters at build time', () => {
     project = await tempProject({
       'content/tracked/edition.md': EDITION,
       'content/tracked/01-links.md': ARTICLE,
-      'newsletter.config.json': CONFIG,
+      'newsletter.config.json': withIdentity(CONFIG),
     });
     const build = await project.run(['build']);
     expect(build.stderr).not.toMatch(/ error /);
@@ -80,7 +81,7 @@ describe('UTM parameters at build time', () => {
   });
 
   it('refuses a utm group without a source, as a configuration error', async () => {
-    await project.write('newsletter.config.json', '{\n  "utm": { "medium": "email" }\n}\n');
+    await project.write('newsletter.config.json', withIdentity('{\n  "utm": { "medium": "email" }\n}\n'));
     const run = await project.run(['build']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('newsletter.config.json:2');

@@ -5,6 +5,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { tempProject, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 import { launchBrowser, startPreviewCli, waitInPage, type RunningCli } from './helpers.js';
 
 const SLUG = '2026-11-field-notes';
@@ -196,7 +197,7 @@ describe('newsletter preview in Chromium', () => {
       'the template change',
     );
 
-    await project.write('newsletter.config.json', JSON.stringify({ name: 'Harbour Notes' }));
+    await project.write('newsletter.config.json', withIdentity(JSON.stringify({ name: 'Harbour Notes' })));
     await waitInPage(page, frameText, (t) => t.includes('Harbour Notes'), 'the config change');
     await project.write('newsletter.config.json', '{ "name": ');
     const overlay = await waitInPage(page, overlayText, (t) => t !== null, 'the config error overlay');

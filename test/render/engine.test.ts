@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateEngine } from '../../src/render/engine.js';
 import type { TemplateSet } from '../../src/render/templates.js';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 
 const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
   layouts: [{ name: 'default', kind: 'mjml', file: 'templates/default.mjml.hbs', source: layout }],
@@ -17,7 +17,7 @@ describe('the template engine', () => {
   it('renders with partials and maps output lines back to the template that wrote them', () => {
     const engine = new TemplateEngine(
       set('line one\n{{> inner}}\nlast {{x}}', { inner: 'inner a\ninner b\n' }),
-      DEFAULT_CONFIG,
+      SAMPLE_CONFIG,
     );
     const result = engine.render('default', 'mjml', { x: 1 });
     if (!result.ok) throw new Error('render failed');
@@ -28,7 +28,7 @@ describe('the template engine', () => {
   });
 
   it('reports a missing value with the partial and line that used it', () => {
-    const engine = new TemplateEngine(set('{{> inner}}', { inner: 'ok\n{{nope}}' }), DEFAULT_CONFIG);
+    const engine = new TemplateEngine(set('{{> inner}}', { inner: 'ok\n{{nope}}' }), SAMPLE_CONFIG);
     const result = engine.render('default', 'mjml', {});
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -40,13 +40,13 @@ describe('the template engine', () => {
   });
 
   it('does not expose prototype properties to templates', () => {
-    const engine = new TemplateEngine(set('[{{x.constructor.name}}]'), DEFAULT_CONFIG);
+    const engine = new TemplateEngine(set('[{{x.constructor.name}}]'), SAMPLE_CONFIG);
     const result = engine.render('default', 'mjml', { x: {} });
     expect(result.ok ? result.rendered.output : 'refused').not.toContain('Object');
   });
 
   it('reports a syntax error in a template even when nothing uses it', () => {
-    const engine = new TemplateEngine(set('fine', { unused: 'a\n{{#if}}' }), DEFAULT_CONFIG);
+    const engine = new TemplateEngine(set('fine', { unused: 'a\n{{#if}}' }), SAMPLE_CONFIG);
     expect(engine.diagnostics[0]).toMatchObject({
       code: 'TEMPLATE_SYNTAX',
       file: 'templates/partials/unused.mjml.hbs',
@@ -54,7 +54,7 @@ describe('the template engine', () => {
   });
 
   it('emits recipient fields as tokens, never as text a platform could misread', () => {
-    const engine = new TemplateEngine(set('{{recipient "first_name"}}|{{unsubscribe_url}}'), DEFAULT_CONFIG);
+    const engine = new TemplateEngine(set('{{recipient "first_name"}}|{{unsubscribe_url}}'), SAMPLE_CONFIG);
     const result = engine.render('default', 'mjml', {});
     if (!result.ok) throw new Error('render failed');
     expect(result.rendered.output).toBe('\uE000first_name\uE001there\uE002|\uE000unsubscribe_url\uE002');
