@@ -24,6 +24,8 @@ export interface Logo {
   alt: string;
   /** CSS pixels; the image is scaled down to this width. */
   width: number;
+  /** Shown instead of `src` where the client is in dark mode (prefers-color-scheme). */
+  dark?: string;
 }
 
 export interface Config {
@@ -49,6 +51,7 @@ export interface Config {
   firstNameFallback: string;
   /** Default layout name: templates/<layout>.mjml.hbs and templates/<layout>.txt.hbs. */
   template: string;
+  /** `src` and `dark` are https URLs or image files relative to the config file. */
   logo?: Logo;
   colors: Colors;
   /** Words per minute for the reading-time helper. */

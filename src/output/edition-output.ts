@@ -9,6 +9,7 @@ import type { RenderedEdition } from '../render/render-edition.js';
 import { composeEml, type MessageInput } from './eml.js';
 
 import { PRIVATE_DIR } from './private-dir.js';
+import { assetRecord, type AssetRecord } from '../assets/asset.js';
 
 /** What send and export need to make messages from a built edition without rendering again. */
 export interface StoredEdition {
@@ -18,6 +19,8 @@ export interface StoredEdition {
   date?: string;
   message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl'> & { date: string };
   defaults: RecipientValues;
+  /** The local images published beside index.html (send embeds them, export bundles them). */
+  assets?: AssetRecord[];
 }
 
 /** The private file of an edition: its metadata, and its HTML and text with recipient fields still tokens. */
@@ -40,11 +43,15 @@ export interface Manifest {
   sources: string[];
   files: Record<string, { bytes: number }>;
   diagnostics: Diagnostic[];
+  /** Each local image: the file it came from and the name it is published under. */
+  assets?: { source: string; name: string }[];
 }
 
 export interface OutputFile {
   path: string;
   data: string | Uint8Array;
+  /** Named after a hash of its bytes (an image): a file already at `path` holds them, and is left alone. */
+  contentAddressed?: boolean;
 }
 
 export function recipientDefaults(config: Config, slug: string): RecipientValues {
@@ -99,10 +106,12 @@ export async function editionOutput(
     (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
 
   const publicDir = join(outDir, edition.slug);
+  const assets = edition.assets ?? [];
   const files: Record<string, string | Uint8Array> = {
     'index.html': html,
     'index.txt': text,
     'message.eml': eml,
+    ...Object.fromEntries(assets.map((a) => [a.name, a.bytes])),
   };
   const manifest: Manifest = {
     slug: edition.slug,
@@ -114,6 +123,7 @@ export async function editionOutput(
       Object.entries(files).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }]),
     ),
     diagnostics,
+    ...(assets.length ? { assets: assets.map(({ source, name }) => ({ source, name })) } : {}),
   };
   const stored: StoredEdition = {
     slug: edition.slug,
@@ -122,10 +132,15 @@ export async function editionOutput(
     ...(edition.date ? { date: edition.date } : {}),
     message: { ...message, date: date.toISOString() },
     defaults,
+    ...(assets.length ? { assets: assets.map(assetRecord) } : {}),
   };
   const kept: KeptEdition = { ...stored, html: rendered.html, text: rendered.text, mjml: rendered.mjml };
   return [
-    ...Object.entries(files).map(([name, data]) => ({ path: join(publicDir, name), data })),
+    ...Object.entries(files).map(([name, data]) => ({
+      path: join(publicDir, name),
+      data,
+      ...(assets.some((a) => a.name === name) ? { contentAddressed: true } : {}),
+    })),
     { path: join(publicDir, 'manifest.json'), data: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: keptEditionFile(outDir, edition.slug), data: `${JSON.stringify(kept, null, 2)}\n` },
   ];
