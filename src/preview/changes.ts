@@ -46,7 +46,9 @@ export function addToPlan(plan: ChangePlan, event: WatchEvent, path: string, pat
 
   const inTemplates = below(paths.templates, path);
   if (inTemplates) {
-    if (isHidden(basename(path)) || (!isDirEvent && !path.endsWith('.hbs'))) return false;
+    // an image there may be one a template names ({{asset}}): its editions are rebuilt like a template's
+    if (isHidden(basename(path)) || (!isDirEvent && !path.endsWith('.hbs') && !isMediaFile(path)))
+      return false;
     return (plan.project = true);
   }
 
