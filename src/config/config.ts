@@ -54,6 +54,8 @@ export interface Config {
   /** `src` and `dark` are https URLs or image files relative to the config file. */
   logo?: Logo;
   colors: Colors;
+  /** Messages carry local images as inline parts (cid:) instead of linking to their published URLs. */
+  embedImages?: boolean;
   /** Words per minute for the reading-time helper. */
   wordsPerMinute: number;
   /** Email clients `check` tests feature support for: caniemail names or globs ("gmail.*", "outlook.windows").

@@ -40,6 +40,7 @@ const FIELDS: Record<string, Check> = {
   template: (v) =>
     typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)',
   wordsPerMinute: positive,
+  embedImages: (v) => (typeof v === 'boolean' ? undefined : 'true or false'),
   checkClients: (v) =>
     Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c))
       ? undefined

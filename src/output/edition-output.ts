@@ -10,6 +10,7 @@ import { composeEml, type MessageInput } from './eml.js';
 
 import { PRIVATE_DIR } from './private-dir.js';
 import { assetRecord, type AssetRecord } from '../assets/asset.js';
+import { inlineImages } from '../assets/inline-images.js';
 
 /** What send and export need to make messages from a built edition without rendering again. */
 export interface StoredEdition {
@@ -96,6 +97,7 @@ export async function editionOutput(
   made?: { html: string; text: string; eml: string },
 ): Promise<OutputFile[]> {
   const defaults = recipientDefaults(config, edition.slug);
+  const assets = edition.assets ?? [];
   const html = made?.html ?? fillTokens(rendered.html, defaults, 'html');
   const text = made?.text ?? fillTokens(rendered.text, defaults, 'text');
   const date = messageDate(edition);
@@ -103,10 +105,16 @@ export async function editionOutput(
   // composing the .eml costs more than the rest of this function together: never twice for one edition
   const eml =
     made?.eml ??
-    (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
+    (await composeEml({
+      ...message,
+      date,
+      html,
+      text,
+      unsubscribeUrl: defaults.unsubscribe_url!,
+      ...(config.embedImages && assets.length ? { inline: inlineImages(assets) } : {}),
+    }));
 
   const publicDir = join(outDir, edition.slug);
-  const assets = edition.assets ?? [];
   const files: Record<string, string | Uint8Array> = {
     'index.html': html,
     'index.txt': text,
