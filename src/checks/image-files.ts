@@ -5,12 +5,14 @@ import { basename } from 'node:path';
 import { COLUMN_WIDTH } from '../assets/display-size.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate } from './locate.js';
-import type { Rule } from './rule.js';
+import type { BuiltEdition, Rule } from './rule.js';
 
 /** Over this, an image is heavy: a slow download on a phone, and a heavy GIF is a long animation. */
 export const IMAGE_HEAVY_BYTES = 1024 * 1024;
 /** Wider than this is more than even a 2x screen can use in the column. */
 export const IMAGE_OVERSIZED_WIDTH = 2 * COLUMN_WIDTH;
+/** Many mail servers refuse messages over 10 MB: a message with embedded images must stay under it. */
+export const MESSAGE_MAX_BYTES = 10 * 1024 * 1024;
 
 export const imageFilesRule: Rule = (built) => {
   const diagnostics: Diagnostic[] = [];
@@ -49,7 +51,24 @@ export const imageFilesRule: Rule = (built) => {
         ),
       );
   }
+  diagnostics.push(...embeddedWeight(built));
   return diagnostics;
 };
+
+/** With embedded images (`embedImages`), the whole message carries them: too heavy, it names the heaviest. */
+function embeddedWeight(built: BuiltEdition): Diagnostic[] {
+  const assets = built.edition.assets ?? [];
+  if (!built.config.embedImages || assets.length === 0 || built.eml.length <= MESSAGE_MAX_BYTES) return [];
+  const heaviest = assets.reduce((a, b) => (b.bytes.byteLength > a.bytes.byteLength ? b : a));
+  return [
+    diag(
+      'MESSAGE_TOO_HEAVY',
+      'error',
+      `the message with its embedded images weighs ${megabytes(built.eml.length)}, over the 10 MB many servers accept; the heaviest image is ${heaviest.source} (${megabytes(heaviest.bytes.byteLength)})`,
+      locate(built, [heaviest.source, basename(heaviest.source)], heaviest.source),
+      'link the images instead (no embedImages in the config), or make them lighter',
+    ),
+  ];
+}
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -64,6 +64,8 @@ export const CODES = {
   IMAGE_SVG: 'A local image is an SVG, which Gmail and Outlook do not show: use PNG.',
   IMAGE_HEAVY: 'A local image file is over 1 MB (an animated GIF that heavy too): slow to load on a phone.',
   IMAGE_OVERSIZED: 'A local image is wider than twice the column: pixels no screen shows, downloaded anyway.',
+  MESSAGE_TOO_HEAVY:
+    'With embedded images (embedImages), the message is over 10 MB, which many mail servers refuse; names the heaviest image.',
   TEXT_MISSING: 'The plain-text part is empty.',
   TEXT_HTML_RESIDUE:
     'The plain-text part contains HTML tags, entities or CSS that the HTML does not show as text.',

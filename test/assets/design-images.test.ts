@@ -113,6 +113,26 @@ describe('check rules on image files', () => {
     expect(heavy.message).toBe(`content/${SLUG}/harbour.png weighs 1.1 MB: slow on a phone`);
   });
 
+  it('with embedded images, fails a message over 10 MB and names its heaviest image', async () => {
+    project = await tempProject({
+      'newsletter.config.json': JSON.stringify({ embedImages: true }),
+      [ARTICLE]:
+        '---\ntitle: Charts\n---\nA photo: ![The harbour at dawn](harbour.png)\n\nA chart: ![Rain](chart.png)\n',
+      [`content/${SLUG}/harbour.png`]: heavyPng(500, 300, 8_000_000),
+      [`content/${SLUG}/chart.png`]: png(120, 60),
+    });
+    const result = await project.run(['check', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { editions: { diagnostics: Diagnostic[] }[] };
+    const heavy = report.editions[0]!.diagnostics.find((d) => d.code === 'MESSAGE_TOO_HEAVY')!;
+    expect(heavy).toMatchObject({ severity: 'error', file: ARTICLE, line: 4 });
+    expect(heavy.message).toMatch(
+      new RegExp(
+        `weighs 1\\d\\.\\d MB, .* the heaviest image is content/${SLUG}/harbour\\.png \\(7\\.6 MB\\)$`,
+      ),
+    );
+  });
+
   it('leaves a light PNG of a sensible size alone', async () => {
     project = await tempProject({
       [ARTICLE]: '---\ntitle: Charts\n---\nA chart: ![Rainfall by month](chart@2x.png)\n',
