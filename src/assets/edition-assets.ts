@@ -6,13 +6,13 @@
 import type { Config } from '../config/config.js';
 import type { EditionSource } from '../content/discover.js';
 import { keyPosition } from '../content/fields.js';
-import { decodeUtf8 } from '../content/text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article, Edition } from '../edition/types.js';
 import { AssetCollector } from './collector.js';
 import { densityOf, displaySize } from './display-size.js';
 import { rewriteImages } from './html-images.js';
 import { isLocalRef } from './image-file.js';
+import { NamingLines } from './naming-lines.js';
 import { publishLogo, publishTemplateAssets, type DesignSources } from './project-assets.js';
 
 /** The edition's folder URL: `<url>/<slug>`, as `web_version_url` names it. */
@@ -25,17 +25,12 @@ export function resolveEditionAssets(
   source: EditionSource,
 ): { edition?: Edition; diagnostics: Diagnostic[] } {
   const collector = new AssetCollector(project.paths.root, editionUrl(project.config, edition.slug));
-  // a content file's text, to find the line that names an image
-  const textOf = (file: string) => {
-    const bytes = [source.editionFile, ...source.articles].find((f) => f?.file === file)?.bytes;
-    const decoded = bytes ? decodeUtf8(bytes) : undefined;
-    return decoded && 'text' in decoded ? decoded.text : '';
-  };
+  const naming = new NamingLines(source);
   const html = (markup: string, file: string, density: unknown) =>
     rewriteImages(markup, ({ attribs }) => {
       const src = attribs.src ?? '';
       if (!isLocalRef(src)) return attribs;
-      const asset = collector.add(file, src, lineNaming(textOf(file), src));
+      const asset = collector.add(file, src, naming.find(file, src));
       if (!asset) return attribs;
       const size = displaySize(asset, densityOf(src, density), attribs.width);
       const { src: _src, width: _width, height: _height, ...rest } = attribs;
@@ -46,7 +41,11 @@ export function resolveEditionAssets(
     const density = article.extra.image_density;
     const withBody = { ...article, html: html(article.html, article.file, density) };
     if (!article.image || !isLocalRef(article.image)) return withBody;
-    const asset = collector.add(article.file, article.image, keyPosition(textOf(article.file), 'image'));
+    const asset = collector.add(
+      article.file,
+      article.image,
+      keyPosition(naming.linesOf(article.file).join('\n'), 'image'),
+    );
     if (!asset) return withBody;
     const size = displaySize(asset, densityOf(article.image, density));
     return { ...withBody, image: asset.url, imageWidth: size.width };
@@ -70,23 +69,4 @@ export function resolveEditionAssets(
     },
     diagnostics: [],
   };
-}
-
-/** The first line of the file that names the image (as written, or as Markdown encoded it). */
-function lineNaming(text: string, src: string): { line?: number; column?: number } {
-  const candidates = [src, safeDecode(src), src.replace(/[?#].*$/, '')];
-  const lines = text.split('\n');
-  for (const candidate of candidates) {
-    const index = lines.findIndex((line) => line.includes(candidate));
-    if (index >= 0) return { line: index + 1, column: lines[index].indexOf(candidate) + 1 };
-  }
-  return {};
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURI(value);
-  } catch {
-    return value;
-  }
 }

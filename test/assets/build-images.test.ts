@@ -102,10 +102,15 @@ describe('local images in a build', () => {
   it('fails the edition at the line naming a missing image, and keeps its previous output', async () => {
     await build();
     const before = await project.read(`out/${SLUG}/index.html`);
-    await writeFile(join(project.dir, ARTICLE), article('\n![Gone](gone.png)\n'));
+    await writeFile(
+      join(project.dir, ARTICLE),
+      article('\n![Gone](gone.png)\n\nAnd again: ![Gone, again](gone.png)\n'),
+    );
     const result = await project.run(['build']);
     expect(result.code).toBe(1);
+    // each use at its own line
     expect(result.stderr).toContain(`${ARTICLE}:17:9 error IMAGE_NOT_FOUND image "gone.png" not found`);
+    expect(result.stderr).toContain(`${ARTICLE}:19:27 error IMAGE_NOT_FOUND image "gone.png" not found`);
     expect(await project.read(`out/${SLUG}/index.html`)).toBe(before);
   });
 
