@@ -219,6 +219,10 @@ Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (b
       .option('--dry-run', 'send nothing: write each message to out/.newsletter/outbox/<slug>/')
       .option('--yes', 'allow more than 25 recipients')
       .option('--no-test-prefix', 'do not mark the subject [TEST]')
+      .option(
+        '--embed-images',
+        'attach local images inline (cid:) instead of linking to their published URLs',
+      )
       .option('--insecure', 'allow a non-loopback server without STARTTLS (passwords may travel in clear)')
       .option('--require-tls', 'require STARTTLS even on loopback')
       .option('--timeout <seconds>', 'bound connection, greeting and socket waits', '30'),

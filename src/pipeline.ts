@@ -52,7 +52,8 @@ export async function renderPart(
   const failed = (diagnostics: Diagnostic[]) => ({
     failed: { slug: entry.slug, ok: false, files: [], diagnostics },
   });
-  const { readEdition, assembleEdition, trackEdition, renderEdition } = await renderStages();
+  const { readEdition, assembleEdition, trackEdition, resolveEditionAssets, renderEdition } =
+    await renderStages();
 
   // 1. load: read the files (the only content I/O)
   const source = preread ?? (await readEdition(project.paths.root, entry));
@@ -60,7 +61,11 @@ export async function renderPart(
   const assembled = assembleEdition(source, project.config);
   if (!assembled.edition) return failed(assembled.diagnostics);
   // UTM parameters on article and intro links (off unless configured), before any part is rendered
-  const edition = trackEdition(assembled.edition, project.config);
+  const tracked = trackEdition(assembled.edition, project.config);
+  // local images: read, sized and given their published URLs, each resolved against the file naming it
+  const withAssets = resolveEditionAssets(tracked, project, source);
+  if (!withAssets.edition) return failed([...assembled.diagnostics, ...withAssets.diagnostics]);
+  const edition = withAssets.edition;
   // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
   // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
   const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);

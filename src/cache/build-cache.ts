@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import type { Project } from '../project.js';
 import { buildCacheFile } from '../output/private-dir.js';
 import { writeAtomic } from '../output/write.js';
-import { CACHE_FORMAT, contentKey, settingsKey } from './keys.js';
+import { CACHE_FORMAT, contentKeyWithImages, settingsKey } from './keys.js';
 import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
-import type { CacheEntry } from './entry.js';
+import { withImageStamps, type CacheEntry } from './entry.js';
 import { stampsMatch } from './stamps.js';
 import { isCacheEntry } from './validate.js';
 
@@ -34,10 +34,14 @@ export class BuildCache {
     if (!cached || cached.settings !== this.settingsFor(cached.layout)) return { stale: true };
     if (!stampsMatch(this.project.paths.out, cached.outputs)) return { stale: true };
     if (cached.inputs && stampsMatch(this.project.paths.root, cached.inputs)) return { fresh: cached };
+    const images = cached.images ?? [];
     const inputs = await readInputs(this.project.paths.root, entry);
-    if (contentKey(inputs.source) !== cached.content) return { stale: true, inputs };
+    if (contentKeyWithImages(this.project.paths.root, inputs.source, images) !== cached.content)
+      return { stale: true, inputs };
     // same bytes under new stamps (a checkout, a copy, a save without changes): remember the new stamps
-    this.record(entry.slug, { ...cached, ...(inputs.stamps ? { inputs: inputs.stamps } : {}) });
+    const stamps = withImageStamps(this.project.paths.root, inputs, images);
+    const { inputs: _old, ...rest } = cached;
+    this.record(entry.slug, { ...rest, ...(stamps ? { inputs: stamps } : {}) });
     return { fresh: cached };
   }
 

@@ -9,6 +9,8 @@ export type EditionEntry = Project['editions'][number];
 
 export interface EditionInputs {
   source: EditionSource;
+  /** When the read began: images read later in the build are stamped against it too (cache/entry.ts). */
+  readStartedMs?: number;
   /** The content files and, for a folder edition, the folder (whose time changes when a file is added). */
   stamps?: FileStamp[];
 }
@@ -17,5 +19,5 @@ export async function readInputs(root: string, entry: EditionEntry): Promise<Edi
   const started = Date.now();
   const source = await readEdition(root, entry);
   const watched = [...(entry.folder ? [displayPath(root, entry.path)] : []), ...sourceFiles(source)];
-  return { source, stamps: stampsAfterRead(root, watched, started) };
+  return { source, readStartedMs: started, stamps: stampsAfterRead(root, watched, started) };
 }

@@ -2,6 +2,8 @@
 // environment that reaches the output, the templates of the edition's layout and every partial) and the
 // content (its files' paths and bytes). Equal digests, equal output: see "Same inputs, same bytes" in the
 // design guide.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EditionSource } from '../content/discover.js';
 import type { Project } from '../project.js';
 import { digest } from './digest.js';
@@ -43,6 +45,33 @@ const contentFiles = (source: EditionSource) => [
 
 export const contentKey = (source: EditionSource): string =>
   digest([source.slug, ...contentFiles(source).flatMap((f) => [f.file, f.bytes])]);
+
+/**
+ * The content key of an edition that also uses local images (project-relative paths): their bytes count
+ * too, so a changed image rebuilds the edition. Undefined when one of them cannot be read any more.
+ */
+export function contentKeyWithImages(
+  root: string,
+  source: EditionSource,
+  images: readonly string[],
+): string | undefined {
+  if (images.length === 0) return contentKey(source);
+  const parts: (string | Uint8Array)[] = [contentKey(source)];
+  for (const image of images) {
+    const bytes = readOptional(join(root, image));
+    if (!bytes) return undefined;
+    parts.push(image, bytes);
+  }
+  return digest(parts);
+}
+
+function readOptional(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The content files an edition was read from, project-relative. */
 export const sourceFiles = (source: EditionSource): string[] => contentFiles(source).map((f) => f.file);

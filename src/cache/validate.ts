@@ -29,6 +29,7 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
     isString(value.settings) &&
     isString(value.layout) &&
     isString(value.content) &&
+    (value.images === undefined || isArrayOf(value.images, isString)) &&
     (value.inputs === undefined || isArrayOf(value.inputs, isStamp)) &&
     isArrayOf(value.outputs, isStamp) &&
     value.outputs.length > 0 &&

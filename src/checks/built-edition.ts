@@ -7,6 +7,7 @@ import type { EditionSource } from '../content/discover.js';
 import { decodeUtf8 } from '../content/text.js';
 import type { Edition } from '../edition/types.js';
 import { composeEml } from '../output/eml.js';
+import { inlineImages } from '../assets/inline-images.js';
 import { messageDate, messageHeaders, recipientDefaults } from '../output/edition-output.js';
 import type { Project } from '../project.js';
 import { fillTokens } from '../render/tokens.js';
@@ -35,6 +36,7 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
     html,
     text,
     unsubscribeUrl: defaults.unsubscribe_url!,
+    ...(config.embedImages && edition.assets?.length ? { inline: inlineImages(edition.assets) } : {}),
   };
   const eml = (await composeEml(message)).toString('utf8');
   let dom: HtmlDocument | undefined;

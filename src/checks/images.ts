@@ -88,7 +88,8 @@ function sourceProblems(name: string, src: string): Problem[] {
         src
           ? `${name} has a relative address: an inbox has no page to resolve it against`
           : 'an image has no src',
-        upload,
+        // content's relative images are published by build (assets/); one left here came from a template
+        'in a template, name an image in templates/ with {{asset "name.png"}}, or use an https:// address',
       ],
     ];
   if (!/^https:\/\//i.test(src))

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { accessibilityRule } from './accessibility.js';
 import { contrastRule } from './contrast.js';
+import { imageFilesRule } from './image-files.js';
 import { imagesRule } from './images.js';
 import { linksRule } from './links.js';
 import { messageRule } from './message.js';
@@ -11,7 +12,14 @@ import { sizeRule } from './size.js';
 import { textPartRule } from './text-part.js';
 
 /** Fast and about what every send needs: these run on every build and land in manifest.json. */
-export const CHEAP_RULES: Rule[] = [sizeRule, linksRule, imagesRule, textPartRule, messageRule];
+export const CHEAP_RULES: Rule[] = [
+  sizeRule,
+  linksRule,
+  imagesRule,
+  imageFilesRule,
+  textPartRule,
+  messageRule,
+];
 
 /** Pure rules only `check` runs, beside the cheap ones the build already ran. */
 export const CHECK_RULES: Rule[] = [accessibilityRule, contrastRule];

@@ -21,9 +21,11 @@ const USER_AGENT = 'newsletter-check (link checker; +https://www.npmjs.com/packa
 export async function liveLinks(built: BuiltEdition, options: LiveLinkOptions): Promise<Diagnostic[]> {
   const targets = new Map<string, 'link' | 'image'>();
   for (const { href } of built.page.links) if (/^https?:\/\//i.test(href)) targets.set(href, 'link');
+  // the edition's own local images are published with it: before that, their URLs cannot answer yet
+  const published = new Set((built.edition.assets ?? []).map((asset) => asset.url));
   for (const img of built.page.images) {
     const src = img.attribs.src?.trim() ?? '';
-    if (/^https?:\/\//i.test(src) && !targets.has(src)) targets.set(src, 'image');
+    if (/^https?:\/\//i.test(src) && !targets.has(src) && !published.has(src)) targets.set(src, 'image');
   }
   const urls = [...targets.keys()];
   const outcomes = await inPool(urls, options.concurrency, (url) => {

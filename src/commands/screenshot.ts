@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { build } from '../build.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeAtomic } from '../output/write.js';
+import { swapAssetUrls } from '../assets/swap-urls.js';
 import { projectPaths, type ProjectOptions } from '../project.js';
 import { launchChromium } from '../preview/browser.js';
 import { screenshotEmail } from '../preview/screenshot.js';
@@ -53,7 +54,10 @@ export async function screenshotCommand(
   const file = relative(process.cwd(), target) || target;
   let png: Buffer;
   try {
-    png = await screenshotEmail(launched.browser, result.built.html, {
+    // local images are not published yet: the picture shows them from the project, inlined
+    const { html, edition } = result.built;
+    const inlined = swapAssetUrls(html, edition.assets, (a) => dataUrl(a.contentType, a.bytes));
+    png = await screenshotEmail(launched.browser, inlined, {
       width: options.width,
       dark: Boolean(options.dark),
     });
@@ -75,3 +79,6 @@ export async function screenshotCommand(
   }
   return finish(hasErrors(diagnostics) ? EXIT.failure : EXIT.ok, diagnostics, file, png.length);
 }
+
+const dataUrl = (type: string, bytes: Uint8Array) =>
+  `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;

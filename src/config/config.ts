@@ -26,6 +26,8 @@ export interface Logo {
   alt: string;
   /** CSS pixels; the image is scaled down to this width. */
   width: number;
+  /** Shown instead of `src` where the client is in dark mode (prefers-color-scheme). */
+  dark?: string;
 }
 
 export interface Config {
@@ -53,8 +55,11 @@ export interface Config {
   firstNameFallback: string;
   /** Default layout name: templates/<layout>.mjml.hbs and templates/<layout>.txt.hbs. */
   template: string;
+  /** `src` and `dark` are https URLs or image files relative to the config file. */
   logo?: Logo;
   colors: Colors;
+  /** Messages carry local images as inline parts (cid:) instead of linking to their published URLs. */
+  embedImages?: boolean;
   /** Words per minute for the reading-time helper. */
   wordsPerMinute: number;
   /** Email clients `check` tests feature support for: caniemail names or globs ("gmail.*", "outlook.windows").

@@ -1,7 +1,7 @@
 // Validates a parsed config object against the shape of Config, reporting every problem at once.
 import { DEFAULT_COLORS, DEFAULT_CONFIG, type Config } from './config.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isSafeUrl } from '../content/urls.js';
+import { isLocalRef, isSafeUrl } from '../content/urls.js';
 import { validateUtm } from '../links/validate-utm.js';
 import { derivedListId } from './identity.js';
 import { mailboxProblem } from './mailbox.js';
@@ -40,6 +40,7 @@ const FIELDS: Record<string, Check> = {
   template: (v) =>
     typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)',
   wordsPerMinute: positive,
+  embedImages: (v) => (typeof v === 'boolean' ? undefined : 'true or false'),
   checkClients: (v) =>
     Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c))
       ? undefined
@@ -47,7 +48,17 @@ const FIELDS: Record<string, Check> = {
   sample: (v) => (typeof v === 'boolean' ? undefined : 'true or false'),
 };
 
-const LOGO_FIELDS: Record<string, Check> = { src: url, alt: string, width: positive };
+/** An image: an https URL, or a file relative to the config file (published by build, assets/). */
+const image: Check = (v) =>
+  typeof v === 'string' && (url(v) === undefined || isLocalRef(v))
+    ? undefined
+    : 'an http(s) URL or a relative file path';
+const LOGO_FIELDS: Record<string, Check> = {
+  src: image,
+  alt: string,
+  width: positive,
+  dark: (v) => (v === undefined ? undefined : image(v)),
+};
 
 export interface Located {
   /** Finds the line of a key in the config source, for error positions. */
@@ -161,9 +172,11 @@ function validateLogo(
   }
   for (const key of Object.keys(logo)) {
     if (!Object.hasOwn(LOGO_FIELDS, key))
-      unknownKey(`logo.${key}`, ['logo.src', 'logo.alt', 'logo.width'], diagnostics, where, key);
+      unknownKey(`logo.${key}`, ['logo.src', 'logo.alt', 'logo.width', 'logo.dark'], diagnostics, where, key);
   }
-  return ok ? { src: logo.src as string, alt: logo.alt as string, width: logo.width as number } : undefined;
+  if (!ok) return undefined;
+  const { src, alt, width, dark } = logo as { src: string; alt: string; width: number; dark?: string };
+  return { src, alt, width, ...(dark !== undefined ? { dark } : {}) };
 }
 
 function unknownKey(name: string, known: string[], diagnostics: Diagnostic[], where: Located, key = name) {

@@ -1,6 +1,6 @@
 // Reads the known front matter fields of an article, checking types and URLs; unknown keys pass through.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isScriptingUrl, isWebUrl } from './urls.js';
+import { isLocalRef, isScriptingUrl, isWebUrl } from './urls.js';
 
 export interface ArticleFields {
   title?: string;
@@ -48,7 +48,8 @@ export function readArticleFields(
       continue;
     }
     const text = String(value).trim();
-    if (URL_FIELDS.has(key) && !isWebUrl(text)) {
+    // a local lead image is resolved against the article's file later (assets/edition-assets.ts)
+    if (URL_FIELDS.has(key) && !isWebUrl(text) && !(key === 'image' && isLocalRef(text))) {
       diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`, at(key)));
       continue;
     }

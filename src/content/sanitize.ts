@@ -3,9 +3,16 @@
 // only http(s)/mailto URLs (relative ones are kept for `check` to flag).
 import sanitizeHtml from 'sanitize-html';
 import { RESERVED_CHARACTERS } from './text.js';
+import { hasScheme } from './urls.js';
 
 /** Article bodies may not use h1/h2: the newsletter owns h1, article titles are h2. */
 const demoteHeading = (tag: string) => () => ({ tagName: tag, attribs: {} });
+
+function imageWidth(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const { width, ...rest } = attribs;
+  if (/^\d+$/.test(width ?? '')) return { ...rest, width: width! };
+  return hasScheme(attribs.src ?? '') ? { ...rest, width: '552' } : rest;
+}
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -31,10 +38,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     h1: demoteHeading('h3'),
     h2: demoteHeading('h3'),
-    img: (tagName, attribs) => ({
-      tagName,
-      attribs: { ...attribs, width: /^\d+$/.test(attribs.width ?? '') ? attribs.width : '552' },
-    }),
+    // a remote image fills the column unless it says otherwise; a local one gets its size from its file later
+    img: (tagName, attribs) => ({ tagName, attribs: imageWidth(attribs) }),
   },
 };
 

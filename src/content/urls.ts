@@ -18,6 +18,10 @@ export const isWebUrl = (value: string): boolean => isSafeUrl(value) && /^https?
 /** A URL with no scheme at all ("/about", "page.html", "#top"): allowed through sanitising, flagged by `check`. */
 export const hasScheme = (value: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 
+/** A src that names a local file (resolved by assets/): no scheme, not protocol-relative. */
+export const isLocalRef = (src: string): boolean =>
+  src.trim() !== '' && !hasScheme(src) && !src.trim().startsWith('//');
+
 /** Schemes that run code or carry a document when a template puts the value in an href or src. */
 const SCRIPTING_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:']);
 

@@ -29,6 +29,12 @@ export const CODES = {
   RESERVED_CHARACTER:
     'A private-use character that newsletter reserves for recipient fields was removed from content.',
   EDITION_EMPTY: 'An edition folder holds no articles.',
+  IMAGE_NOT_FOUND:
+    "A local image named by an article, the editor's note, a template or the config does not exist.",
+  IMAGE_OUTSIDE_PROJECT:
+    'A local image path leads outside the project (an absolute path, `..` out of it, or a symlink): never read.',
+  IMAGE_UNREADABLE:
+    'A local image is not a PNG, JPEG, GIF, WebP or SVG file (its first bytes say otherwise).',
   TEMPLATE_MISSING: 'The layout an edition asks for does not exist in the templates folder.',
 
   // templates and rendering
@@ -61,6 +67,11 @@ export const CODES = {
     'An image is not served over https (http:, data: and other schemes are blocked or warned about).',
   IMAGE_SRC_RELATIVE: 'An image has a relative or empty src, which an inbox cannot resolve.',
   IMAGE_SRC_LOCAL: "An image src names a file on the writer's computer (file:, C:\\, /Users/...).",
+  IMAGE_SVG: 'A local image is an SVG, which Gmail and Outlook do not show: use PNG.',
+  IMAGE_HEAVY: 'A local image file is over 1 MB (an animated GIF that heavy too): slow to load on a phone.',
+  IMAGE_OVERSIZED: 'A local image is wider than twice the column: pixels no screen shows, downloaded anyway.',
+  MESSAGE_TOO_HEAVY:
+    'With embedded images (embedImages), the message is over 10 MB, which many mail servers refuse; names the heaviest image.',
   TEXT_MISSING: 'The plain-text part is empty.',
   TEXT_HTML_RESIDUE:
     'The plain-text part contains HTML tags, entities or CSS that the HTML does not show as text.',

@@ -1,4 +1,6 @@
 // The data the pipeline passes along: what an article and an edition are once loaded.
+import type { EditionAsset } from '../assets/asset.js';
+import type { Logo } from '../config/config.js';
 
 export interface Article {
   /** File name without extension and without a leading "01-" order prefix. */
@@ -16,6 +18,8 @@ export interface Article {
   /** The site a linked item comes from (the links starter). */
   source?: string;
   image?: string;
+  /** Display width of a local lead image (from its file); remote images fill the column. */
+  imageWidth?: number;
   imageAlt?: string;
   tags: string[];
   /** Sanitised body HTML. */
@@ -39,4 +43,9 @@ export interface Edition {
   articles: Article[];
   /** Unknown edition.md keys, for templates. */
   extra: Record<string, unknown>;
+  /** The local images it uses, each once (assets/edition-assets.ts); absent before that stage. */
+  assets?: EditionAsset[];
+  /** The config's logo with its local images published, and the `{{asset}}` helper's images by name. */
+  logo?: Logo;
+  templateAssets?: Record<string, string>;
 }

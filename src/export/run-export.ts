@@ -5,7 +5,7 @@ import { lineColumnAt } from '../content/text.js';
 import { diag, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { writeAllAtomic } from '../output/write.js';
 import { loadProject, projectPaths, type ProjectOptions } from '../project.js';
-import { readKeptEdition, staleness } from '../send/stored-edition.js';
+import { readKeptEdition, readStoredImages, staleness } from '../send/stored-edition.js';
 import { exportEdition } from './export-edition.js';
 import { exportFiles } from './export-files.js';
 import type { Platform } from './platform.js';
@@ -125,6 +125,18 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
     );
   }
 
+  // a zip carries the edition's local images beside index.html, as build published them
+  const images = options.zip ? await readStoredImages(project.paths.out, kept) : { images: [] };
+  if ('missing' in images)
+    return stop(
+      [
+        ...diagnostics,
+        diag('STORED_EDITION', 'error', `cannot read ${images.missing}`, {}, 'build the edition again'),
+      ],
+      false,
+      stale,
+    );
+
   // 4. each platform: export, check, and write only what passed
   // Where a problem's text comes from: the edition's content files first, then the templates.
   const source = await readEdition(project.paths.root, entry);
@@ -157,7 +169,9 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
         files: { html: label('index.html'), text: label('index.txt') },
       },
     );
-    const files = result.ok ? exportFiles(project.paths.out, kept.stored, result, options.zip ?? false) : [];
+    const files = result.ok
+      ? exportFiles(project.paths.out, kept.stored, result, options.zip ? images.images : undefined)
+      : [];
     try {
       await writeAllAtomic(files);
     } catch (error) {

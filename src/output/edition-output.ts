@@ -9,6 +9,8 @@ import type { RenderedEdition } from '../render/render-edition.js';
 import { composeEml, type MessageInput } from './eml.js';
 
 import { PRIVATE_DIR } from './private-dir.js';
+import { assetRecord, type AssetRecord } from '../assets/asset.js';
+import { inlineImages } from '../assets/inline-images.js';
 
 /** What send and export need to make messages from a built edition without rendering again. */
 export interface StoredEdition {
@@ -18,6 +20,8 @@ export interface StoredEdition {
   date?: string;
   message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl'> & { date: string };
   defaults: RecipientValues;
+  /** The local images published beside index.html (send embeds them, export bundles them). */
+  assets?: AssetRecord[];
 }
 
 /** The private file of an edition: its metadata, and its HTML and text with recipient fields still tokens. */
@@ -40,11 +44,15 @@ export interface Manifest {
   sources: string[];
   files: Record<string, { bytes: number }>;
   diagnostics: Diagnostic[];
+  /** Each local image: the file it came from and the name it is published under. */
+  assets?: { source: string; name: string }[];
 }
 
 export interface OutputFile {
   path: string;
   data: string | Uint8Array;
+  /** Named after a hash of its bytes (an image): a file already at `path` holds them, and is left alone. */
+  contentAddressed?: boolean;
 }
 
 export function recipientDefaults(config: Config, slug: string): RecipientValues {
@@ -89,6 +97,7 @@ export async function editionOutput(
   made?: { html: string; text: string; eml: string },
 ): Promise<OutputFile[]> {
   const defaults = recipientDefaults(config, edition.slug);
+  const assets = edition.assets ?? [];
   const html = made?.html ?? fillTokens(rendered.html, defaults, 'html');
   const text = made?.text ?? fillTokens(rendered.text, defaults, 'text');
   const date = messageDate(edition);
@@ -96,13 +105,21 @@ export async function editionOutput(
   // composing the .eml costs more than the rest of this function together: never twice for one edition
   const eml =
     made?.eml ??
-    (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
+    (await composeEml({
+      ...message,
+      date,
+      html,
+      text,
+      unsubscribeUrl: defaults.unsubscribe_url!,
+      ...(config.embedImages && assets.length ? { inline: inlineImages(assets) } : {}),
+    }));
 
   const publicDir = join(outDir, edition.slug);
   const files: Record<string, string | Uint8Array> = {
     'index.html': html,
     'index.txt': text,
     'message.eml': eml,
+    ...Object.fromEntries(assets.map((a) => [a.name, a.bytes])),
   };
   const manifest: Manifest = {
     slug: edition.slug,
@@ -114,6 +131,7 @@ export async function editionOutput(
       Object.entries(files).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }]),
     ),
     diagnostics,
+    ...(assets.length ? { assets: assets.map(({ source, name }) => ({ source, name })) } : {}),
   };
   const stored: StoredEdition = {
     slug: edition.slug,
@@ -122,10 +140,15 @@ export async function editionOutput(
     ...(edition.date ? { date: edition.date } : {}),
     message: { ...message, date: date.toISOString() },
     defaults,
+    ...(assets.length ? { assets: assets.map(assetRecord) } : {}),
   };
   const kept: KeptEdition = { ...stored, html: rendered.html, text: rendered.text, mjml: rendered.mjml };
   return [
-    ...Object.entries(files).map(([name, data]) => ({ path: join(publicDir, name), data })),
+    ...Object.entries(files).map(([name, data]) => ({
+      path: join(publicDir, name),
+      data,
+      ...(assets.some((a) => a.name === name) ? { contentAddressed: true } : {}),
+    })),
     { path: join(publicDir, 'manifest.json'), data: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: keptEditionFile(outDir, edition.slug), data: `${JSON.stringify(kept, null, 2)}\n` },
   ];

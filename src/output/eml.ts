@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { buildMime } from './mime-build.js';
+import type { InlineImage } from '../assets/inline-images.js';
+import { swapAssetUrls } from '../assets/swap-urls.js';
 
 export interface MessageInput {
   from: string;
@@ -18,6 +20,8 @@ export interface MessageInput {
   listId: string;
   unsubscribeUrl: string;
   unsubscribeMailto?: string;
+  /** Local images embedded as inline parts (`embedImages`); without them the HTML links to their URLs. */
+  inline?: InlineImage[];
 }
 
 export const UNDISCLOSED = 'undisclosed-recipients:;';
@@ -53,7 +57,19 @@ export function mailOptions(input: MessageInput) {
     messageId: id,
     // CRLF in the parts themselves: quoted-printable keeps line breaks as they are, and MIME wants CRLF.
     text: toCrlf(input.text),
-    html: toCrlf(input.html),
+    html: toCrlf(embedded(input)),
+    // with inline images nodemailer makes the HTML part multipart/related: the HTML, then each image
+    ...(input.inline?.length
+      ? {
+          attachments: input.inline.map((image) => ({
+            filename: image.name,
+            content: Buffer.from(image.content),
+            contentType: image.contentType,
+            contentDisposition: 'inline' as const,
+            cid: image.cid,
+          })),
+        }
+      : {}),
     textEncoding: 'quoted-printable' as const,
     baseBoundary: id.slice(1, 17),
     headers: {
@@ -75,3 +91,7 @@ export function composeEml(input: MessageInput): Promise<Buffer> {
 }
 
 const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+/** The HTML with each embedded image's URL replaced by its `cid:` reference. */
+const embedded = ({ html, inline }: MessageInput) =>
+  swapAssetUrls(html, inline, (image) => `cid:${image.cid}`);

@@ -38,6 +38,7 @@ export async function writeAllAtomic(files: OutputFile[]): Promise<void> {
         for (const file of inFolder) writeFileSync(join(temporary, basename(file.path)), file.data);
       } else {
         for (const file of inFolder) {
+          if (file.contentAddressed && existsSync(file.path)) continue; // same name, same bytes: not copied again
           const temporary = join(folder, `.${randomBytes(6).toString('hex')}.tmp`);
           staged.push({ temporary, path: file.path, folder: false });
           writeFileSync(temporary, file.data);

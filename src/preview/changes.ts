@@ -46,12 +46,18 @@ export function addToPlan(plan: ChangePlan, event: WatchEvent, path: string, pat
 
   const inTemplates = below(paths.templates, path);
   if (inTemplates) {
-    if (isHidden(basename(path)) || (!isDirEvent && !path.endsWith('.hbs'))) return false;
+    // an image there may be one a template names ({{asset}}): its editions are rebuilt like a template's
+    if (isHidden(basename(path)) || (!isDirEvent && !path.endsWith('.hbs') && !isMediaFile(path)))
+      return false;
     return (plan.project = true);
   }
 
   const inContent = below(paths.content, path);
-  if (!inContent || inContent.some(isHidden)) return false;
+  if (!inContent) return false;
+  // an image outside any edition folder (content/_images/, or beside one-article editions) may be used by
+  // any edition: every one is rebuilt
+  const shared = !isDirEvent && isMediaFile(path) && !isHidden(basename(path));
+  if (inContent.some(isHidden)) return shared && (plan.project = true);
   if (inContent.length === 0) return (plan.list = true); // the content folder itself
   const [first, ...rest] = inContent as [string, ...string[]];
   if (rest.length === 0) {
@@ -59,7 +65,7 @@ export function addToPlan(plan: ChangePlan, event: WatchEvent, path: string, pat
     if (isDirEvent || ((event === 'add' || event === 'unlink') && isArticle(first)))
       return (plan.list = true);
     if (event === 'change' && isArticle(first)) return Boolean(plan.slugs.add(first.replace(/\.[^.]+$/, '')));
-    return false;
+    return shared && (plan.project = true);
   }
   const name = rest[rest.length - 1]!;
   if (!isDirEvent && !isArticle(name) && !isMediaFile(name)) return false;

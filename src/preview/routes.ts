@@ -2,10 +2,12 @@
 // media files from edition folders, its own script and style, the live-reload stream and the inbox.
 //
 //   /                         editions           /e/<slug>/email-<view>.html   the email (views: email-views.ts)
-//   /e/<slug>/                one edition        /e/<slug>/<file>               a media file of the edition folder
+//   /e/<slug>/                one edition        /e/<slug>/<file>               a local image it uses, or a media file of its folder
 //   /inbox, /inbox/<id>       the local inbox    /inbox/<id>/body.html          a received message's HTML
 //   /_preview/{client.js,style.css,events}
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { swapAssetUrls } from '../assets/swap-urls.js';
+import type { BuiltEdition } from '../checks/rule.js';
 import { listMessages, readMessage } from '../inbox/store.js';
 import { CLIENT_SCRIPT, STYLE_SHEET } from './assets.js';
 import { readContentFile } from './content-files.js';
@@ -47,6 +49,13 @@ const email = (body: string): Reply => ({
   body,
   csp: EMAIL_CSP,
 });
+/** The email with its local images' published URLs pointing at this server (`/e/<slug>/<name>`). */
+const previewImages = (built: BuiltEdition) =>
+  swapAssetUrls(
+    built.html,
+    built.edition.assets,
+    (a) => `/e/${encodeURIComponent(built.edition.slug)}/${a.name}`,
+  );
 const plain = (status: number, body: string): Reply => ({ status, type: 'text/plain; charset=utf-8', body });
 
 export function createHandler(
@@ -103,8 +112,12 @@ async function route({ state, outDir, inbox }: RouteContext, segments: string[])
     const view = /^email-(.+)\.html$/.exec(third)?.[1];
     if (view && rest.length === 0)
       return isEmailView(view) && edition.rendered
-        ? email(emailView(edition.rendered.html, view))
+        ? email(emailView(previewImages(edition.rendered), view))
         : notFound();
+    // the edition's local images, as build publishes them: read from the project when it was built
+    const asset = rest.length === 0 && edition.rendered?.edition.assets?.find((a) => a.name === third);
+    if (asset)
+      return { status: 200, type: asset.contentType, body: Buffer.from(asset.bytes), csp: EMAIL_CSP };
     const folder = state.project?.editions.find((e) => e.slug === second && e.folder);
     if (!folder) return notFound();
     const file = await readContentFile(folder.path, [third, ...rest]);

@@ -55,7 +55,8 @@ export class TemplateEngine {
     return this.templates.layouts.some((l) => l.name === name && l.kind === kind);
   }
 
-  render(layout: string, kind: TemplateKind, view: object): RenderResult {
+  /** `data`: the template's @data; `assets` there is what the `asset` helper looks names up in. */
+  render(layout: string, kind: TemplateKind, view: object, data: object = {}): RenderResult {
     const template = this.layouts.get(`${layout}.${kind}`);
     const file =
       this.templates.layouts.find((l) => l.name === layout && l.kind === kind)?.file ??
@@ -63,6 +64,7 @@ export class TemplateEngine {
     if (!template) return { ok: false, diagnostics: [] }; // missing or failed to compile: already reported
     try {
       const marked = template(view, {
+        data,
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });

@@ -70,6 +70,14 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
     rule(width: unknown, char: unknown) {
       return (typeof char === 'string' ? char : '-').repeat(typeof width === 'number' ? width : TEXT_WIDTH);
     },
+    /** {{asset "logo.png"}}: the published URL of an image in templates/ (assets/project-assets.ts). */
+    asset(name: unknown, ...rest: unknown[]) {
+      const assets = (options(rest).data as { assets?: Record<string, string> } | undefined)?.assets;
+      const url = assets && Object.hasOwn(assets, String(name)) ? assets[String(name)] : undefined;
+      if (url === undefined)
+        throw new Error(`{{asset}} needs a file name in quotes, got ${JSON.stringify(name)}`);
+      return url;
+    },
     /** {{#if (eq a b)}} */
     eq: (a: unknown, b: unknown) => a === b,
   };

@@ -38,10 +38,12 @@ export async function renderEdition(
       ),
     };
   }
+  const data = { assets: edition.templateAssets ?? {} };
   const mjml = engine.render(
     edition.layout,
     'mjml',
     editionView(edition, config, 'html', Handlebars.SafeString),
+    data,
   );
   // the compile starts first: in the MJML thread of a small build, the text renders here meanwhile
   const compiling = mjml.ok ? compileMjml(mjml.rendered, templates, options) : undefined;
@@ -49,6 +51,7 @@ export async function renderEdition(
     edition.layout,
     'txt',
     editionView(edition, config, 'text', Handlebars.SafeString),
+    data,
   );
   const failures = [...(mjml.ok ? [] : mjml.diagnostics), ...(text.ok ? [] : text.diagnostics)];
   if (!mjml.ok || !text.ok) {

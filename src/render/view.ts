@@ -2,6 +2,7 @@
 // templates compile in strict mode: a misspelt variable is an error, an absent optional field is not.
 import type { Config } from '../config/config.js';
 import type { Article, Edition } from '../edition/types.js';
+import { COLUMN_WIDTH } from '../assets/display-size.js';
 import { htmlToPlainText } from './plain-text.js';
 
 export type BodyFormat = 'html' | 'text';
@@ -20,7 +21,7 @@ export function editionView(
       name: config.name,
       url: config.url,
       language: config.language,
-      logo: config.logo ?? null,
+      logo: logoView(edition.logo ?? config.logo),
       colors: config.colors,
     },
     edition: {
@@ -55,6 +56,7 @@ function articleView(
     url: article.url ?? null,
     source: article.source ?? null,
     image: article.image ?? null,
+    image_width: article.imageWidth ?? COLUMN_WIDTH,
     image_alt: article.imageAlt ?? null,
     tags: article.tags,
     words: article.wordCount,
@@ -67,3 +69,6 @@ function textBody(html: string) {
   const { text, links } = htmlToPlainText(html);
   return { body: text, links: links.map((url, i) => ({ n: i + 1, url })) };
 }
+
+/** The logo, with `dark` present (null without one) so `{{#if newsletter.logo.dark}}` is safe in strict mode. */
+const logoView = (logo: Config['logo']) => (logo ? { ...logo, dark: logo.dark ?? null } : null);

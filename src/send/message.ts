@@ -9,12 +9,15 @@ import { buildMime } from '../output/mime-build.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
 import type { Recipient } from './recipients.js';
 import type { KeptEdition } from './stored-edition.js';
+import type { InlineImage } from '../assets/inline-images.js';
 
 export interface ComposeOptions {
   /** Mark the subject "[TEST]" (the default; --no-test-prefix turns it off). */
   testPrefix: boolean;
   /** The Date header: when the message is sent. */
   date: Date;
+  /** Local images to embed (--embed-images); without them the HTML links to their published URLs. */
+  inline?: InlineImage[];
 }
 
 export interface ComposedMessage {
@@ -46,6 +49,7 @@ export async function composeMessage(
     html: fillTokens(kept.html, values, 'html'),
     text: fillTokens(kept.text, values, 'text'),
     unsubscribeUrl: values.unsubscribe_url ?? '',
+    ...(options.inline?.length ? { inline: options.inline } : {}),
   });
   // A Message-ID of its own for every send: Gmail hides a message whose id it has seen before, so a second
   // test send of the same edition would otherwise never show up.

@@ -18,7 +18,7 @@ import {
 import { isLoopback, smtpEnvironment } from './settings.js';
 import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
-import { readKeptEdition, staleness } from './stored-edition.js';
+import { readKeptEdition, readStoredImages, staleness } from './stored-edition.js';
 
 /** A test send is for a few colleagues; a list is what the platforms `export` writes for are for. */
 export const MAX_RECIPIENTS_WITHOUT_YES = 25;
@@ -28,6 +28,8 @@ export interface SendOptions extends ProjectOptions {
   to?: string[];
   /** A CSV or JSON file of recipients, relative to the project root. */
   recipients?: string;
+  /** Embed local images as inline parts (default: `embedImages` in the config). */
+  embedImages?: boolean;
   dryRun?: boolean;
   yes?: boolean;
   testPrefix?: boolean;
@@ -181,10 +183,31 @@ export async function send(options: SendOptions): Promise<SendReport> {
     );
 
   // 5. every message composed before the first is sent, so a composition error sends nothing
+  const embed = options.embedImages ?? project.config.embedImages ?? false;
+  const stored = embed ? await readStoredImages(project.paths.out, kept) : { images: [] };
+  if ('missing' in stored)
+    return stop(
+      [
+        diag(
+          'STORED_EDITION',
+          'error',
+          `cannot read ${stored.missing} to embed it`,
+          {},
+          'build the edition again',
+        ),
+      ],
+      false,
+    );
   const date = new Date();
   const messages: ComposedMessage[] = [];
   for (const recipient of recipients)
-    messages.push(await composeMessage(kept, recipient, { testPrefix: options.testPrefix ?? true, date }));
+    messages.push(
+      await composeMessage(kept, recipient, {
+        testPrefix: options.testPrefix ?? true,
+        date,
+        ...(stored.images.length ? { inline: stored.images } : {}),
+      }),
+    );
   report.subject = messages[0]!.subject;
   const base = (i: number) => ({
     email: recipients[i]!.email,

@@ -11,6 +11,7 @@ import {
 } from '../output/edition-output.js';
 import type { Project } from '../project.js';
 import { BuildCache } from '../cache/build-cache.js';
+import { inlineImage, type InlineImage } from '../assets/inline-images.js';
 
 export interface KeptEdition {
   stored: StoredEdition;
@@ -95,4 +96,21 @@ async function mtime(path: string): Promise<number | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The kept edition's local images, read back from out/<slug>/ to embed them; a missing one is named. */
+export async function readStoredImages(
+  outDir: string,
+  kept: KeptEdition,
+): Promise<{ images: InlineImage[] } | { missing: string }> {
+  const images: InlineImage[] = [];
+  for (const asset of kept.stored.assets ?? []) {
+    const path = join(outDir, kept.stored.slug, asset.name);
+    try {
+      images.push(inlineImage(asset, await readFile(path)));
+    } catch {
+      return { missing: path };
+    }
+  }
+  return { images };
 }

@@ -104,7 +104,12 @@ function taskResult(
   const layout = result.built?.edition.layout;
   const cache =
     result.ok && layout !== undefined
-      ? cacheEntry(project, inputs, { layout, files: result.files, diagnostics: result.diagnostics })
+      ? cacheEntry(project, inputs, {
+          layout,
+          files: result.files,
+          diagnostics: result.diagnostics,
+          images: (result.built?.edition.assets ?? []).map((a) => a.source),
+        })
       : undefined;
   return { index, result, ...(cache ? { cache } : {}) };
 }
