@@ -30,11 +30,22 @@ const global = (pattern: RegExp): RegExp =>
 
 const RAW_TEXT = /<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
+// The same HTML is escaped for every platform in turn: its <style> and <script> ranges are found once.
+let lastRaw: { html: string; ranges: (readonly [number, number])[] } | undefined;
+function rawTextRanges(html: string): (readonly [number, number])[] {
+  if (lastRaw?.html !== html)
+    lastRaw = {
+      html,
+      ranges: [...html.matchAll(RAW_TEXT)].map((m) => [m.index, m.index + m[0].length] as const),
+    };
+  return lastRaw.ranges;
+}
+
 export function escapeHtmlSyntax(
   html: string,
   platform: Platform,
 ): { html: string; unescapable: Unescapable[] } {
-  const raw = [...html.matchAll(RAW_TEXT)].map((m) => [m.index, m.index + m[0].length] as const);
+  const raw = rawTextRanges(html);
   const unescapable: Unescapable[] = [];
   const pattern = syntaxOf(platform);
   let out = '';

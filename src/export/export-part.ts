@@ -100,8 +100,9 @@ export function exportPart(input: PartInput): ExportedPart {
     const use = uses[i];
     if (!use) return;
     const link = part === 'html' ? platform.links?.[use.field] : undefined;
-    const before = spans.at(-1)?.kind === 'literal' ? LINK_BEFORE.exec(spans.at(-1)!.text) : null;
-    const after = LINK_AFTER.exec(literals[i + 1] ?? '');
+    // Only for a platform with link elements: the regular expressions scan the whole text before the token.
+    const before = link && spans.at(-1)?.kind === 'literal' ? LINK_BEFORE.exec(spans.at(-1)!.text) : null;
+    const after = before ? LINK_AFTER.exec(literals[i + 1] ?? '') : null;
     if (link && before && after) {
       // <a …href="TOKEN"…>inner</a>  ->  <unsubscribe …>inner</unsubscribe>
       spans.at(-1)!.text = spans.at(-1)!.text.slice(0, before.index);

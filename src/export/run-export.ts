@@ -2,6 +2,7 @@
 // before anything is written), read build's cache once and build, in one call, the editions that are missing
 // or stale, then export and check each edition for each platform and write what passed. An edition that
 // fails (its build, a platform's rules, even an exception) fails alone; the others are written.
+import { readFileSync } from 'node:fs';
 import { displayPath, readEdition } from '../content/discover.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeAllAtomic } from '../output/write.js';
@@ -94,10 +95,18 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
 
   // 3. each edition, each platform: export, check, and write only what passed
   const platforms: PlatformResult[] = [];
-  for (const edition of editions.values()) {
-    if (!edition.ok) continue;
+  const exportable = [...editions.values()].filter((e) => e.ok);
+  // The next edition is read while this one is exported and written.
+  const read = (i: number) =>
+    i < exportable.length
+      ? readKeptEdition(project.paths.out, exportable[i]!.slug).catch((error: Error) => error)
+      : undefined;
+  let next = read(0);
+  for (const [i, edition] of exportable.entries()) {
+    const kept = await next;
+    next = read(i + 1);
     try {
-      const kept = await readKeptEdition(project.paths.out, edition.slug);
+      if (kept instanceof Error) throw kept;
       if (!kept) {
         edition.ok = false;
         edition.diagnostics.push(
@@ -164,7 +173,7 @@ async function exportKept(
     if (probe.asked) result = run((locate ??= await sourceLocatorFor(project, slug)));
     const files = result.ok ? exportFiles(project.paths.out, kept.stored, result, zip) : [];
     try {
-      await writeAllAtomic(files);
+      await writeAllAtomic(files.filter((f) => !holds(f.path, f.data)));
     } catch (error) {
       result.diagnostics.push(
         diag('WRITE_FAILED', 'error', (error as Error).message, { file: label('index.html') }),
@@ -181,6 +190,19 @@ async function exportKept(
     });
   }
   return results;
+}
+
+/**
+ * Whether the file already holds these bytes. Exporting an archive again rewrites nothing that did not
+ * change: a rename over an existing file costs the file system far more than reading it (on a busy disk,
+ * most of a second export's time went to renames).
+ */
+function holds(path: string, data: string | Uint8Array): boolean {
+  try {
+    return readFileSync(path).equals(typeof data === 'string' ? Buffer.from(data) : data);
+  } catch {
+    return false;
+  }
 }
 
 /** Where a problem's text comes from: the edition's content files first, then the templates. */
