@@ -4,8 +4,8 @@
 //   - it deletes every HTML comment, Outlook's conditional ones too (listmonk #1088, #1159, #1273): each is
 //     printed by an action instead, through listmonk's `Safe` function, as its maintainer advises in #1088;
 //   - the plain text is read as HTML as well: values are piped through `Safe` (else "&" in a name or an
-//     unsubscribe URL reaches the reader as "&amp;"), and a "<" that would open a tag or a comment is printed
-//     by an action, so that nothing in the text changes how html/template reads the rest.
+//     unsubscribe URL reaches the reader as "&amp;"), and every "<" is printed by an action: html/template
+//     would write a lone one as "&lt;", and read one before a tag name or "!--" as markup.
 // A fallback is `or`; a literal "{{" is written as the string action {{"{{"}}.
 // listmonk turns the bare {{ UnsubscribeURL }} into {{ UnsubscribeURL . }} before compiling; anything longer
 // must pass the message (".") itself.
@@ -39,8 +39,9 @@ const platform: Platform = {
   },
   escapesFallback: true,
   syntax: /\{\{/g,
-  // "<" before a tag name, "/" or "!--": what html/template's reading of the text would take as markup.
-  textSyntax: /\{\{|<(?=!--|\/?[A-Za-z])/g,
+  // Every "<": html/template reads the text as HTML, takes one before a tag name or "!--" as markup and
+  // writes any other as "&lt;".
+  textSyntax: /\{\{|</g,
   escapeText: (match) => (match === '<' ? '{{ "<" | Safe }}' : '{{"{{"}}'),
   keepHtml: { pattern: /<!--[\s\S]*?-->/g, write: (comment) => `{{ ${goString(comment)} | Safe }}` },
   required: { html: ['{{ UnsubscribeURL }}'], text: ['{{ UnsubscribeURL . | Safe }}'] },

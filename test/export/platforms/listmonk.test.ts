@@ -33,14 +33,14 @@ describe('listmonk', () => {
     );
   });
 
-  it('writes a literal "{{" as the string action {{"{{"}} in the text, and a "<" that opens a tag as an action', async () => {
+  it('writes a literal "{{" as the string action {{"{{"}} in the text, and every "<" as an action', async () => {
     const result = await exportFor(
       'listmonk',
       withLiteral('Write {{ first_name }}, <b>bold</b>, <!-- no --> or a < b.'),
     );
     expect(result.ok).toBe(true);
     expect(result.text).toContain(
-      'Write {{"{{"}} first_name }}, {{ "<" | Safe }}b>bold{{ "<" | Safe }}/b>, {{ "<" | Safe }}!-- no --> or a < b.',
+      'Write {{"{{"}} first_name }}, {{ "<" | Safe }}b>bold{{ "<" | Safe }}/b>, {{ "<" | Safe }}!-- no --> or a {{ "<" | Safe }} b.',
     );
   });
 });
