@@ -7,13 +7,13 @@ import { displayPath, readEdition } from '../content/discover.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeAllAtomic } from '../output/write.js';
 import { loadProject, projectPaths, type Project, type ProjectOptions } from '../project.js';
-import { readKeptEdition, staleness, type KeptEdition } from '../send/stored-edition.js';
-import { BuildCache } from '../cache/build-cache.js';
+import { readKeptEdition, type KeptEdition } from '../send/stored-edition.js';
 import { choose, type ExportAsk } from './choose.js';
 import { exportEdition } from './export-edition.js';
 import { exportFiles } from './export-files.js';
 import { sourceLocator, type Locate, type SourceText } from './locate.js';
 import type { Platform } from './platform.js';
+import { staleEditions } from './stale.js';
 
 export interface ExportOptions extends ProjectOptions, ExportAsk {
   zip?: boolean;
@@ -130,23 +130,6 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
     }
   }
   return { usageError: false, diagnostics, editions: [...editions.values()], platforms };
-}
-
-/** The editions whose kept copy cannot be used as it is, with why: build's cache is read once for all. */
-async function staleEditions(
-  project: Project,
-  slugs: readonly string[],
-  configPath: string,
-): Promise<Map<string, string>> {
-  const cache = await BuildCache.open(project);
-  const stale = new Map<string, string>();
-  for (const slug of slugs) {
-    const entry = project.editions.find((e) => e.slug === slug)!;
-    if ('fresh' in (await cache.check(entry))) continue;
-    // Rare, and worth a reason that names the changed file: asked the way send asks it.
-    stale.set(slug, (await staleness(project, slug, configPath)) ?? 'not built yet');
-  }
-  return stale;
 }
 
 /** One kept edition for every platform asked for; the files of those that passed are written. */
