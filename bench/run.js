@@ -242,20 +242,6 @@ function rows(m) {
       goal: '< 300 MB',
       met: m.cold.peakMb < 300,
     },
-    {
-      id: 'export-all',
-      label: `7. export of ${EDITIONS} editions × ${PLATFORM_COUNT} platforms`,
-      ...s(m.exportAll),
-      goal: '< 30 s',
-      met: m.exportAll < 30_000,
-    },
-    {
-      id: 'export-again',
-      label: `7b. export of ${EDITIONS} × ${PLATFORM_COUNT} again, nothing changed`,
-      ...s(m.exportAgain),
-      goal: '< 30 s',
-      met: m.exportAgain < 30_000,
-    },
     m.preview && !m.preview.error
       ? {
           id: 'preview-latency',
@@ -275,6 +261,20 @@ function rows(m) {
           met: null,
           note: m.preview?.error ?? 'skipped (--edits 0)',
         },
+    {
+      id: 'export-all',
+      label: `7. export of ${EDITIONS} editions × ${PLATFORM_COUNT} platforms`,
+      ...s(m.exportAll),
+      goal: '< 30 s',
+      met: m.exportAll < 30_000,
+    },
+    {
+      id: 'export-again',
+      label: `7b. export of ${EDITIONS} × ${PLATFORM_COUNT} again, nothing changed`,
+      ...s(m.exportAgain),
+      goal: '< 30 s',
+      met: m.exportAgain < 30_000,
+    },
   ];
 }
 

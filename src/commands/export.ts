@@ -11,7 +11,7 @@ export interface ExportCommandOptions extends Omit<ExportOptions, 'onBuild'> {
 export async function exportCommand(options: ExportCommandOptions, io: Io): Promise<number> {
   const report = await runExport({
     ...options,
-    onBuild: (slug, reason) => !options.json && io.stderr(`Building ${slug} first (${reason})\n`),
+    onBuild: (reasons) => !options.json && io.stderr(building(reasons)),
   });
   const code = exitCode(report);
   const out = options.out ?? 'out';
@@ -27,6 +27,16 @@ export async function exportCommand(options: ExportCommandOptions, io: Io): Prom
   if (report.editions.length === 1) printOne(report, out, io);
   else printMany(report, out, io);
   return code;
+}
+
+/** A line per edition built first, or, for many, one line with how many for each reason. */
+function building(reasons: ReadonlyMap<string, string>): string {
+  if (reasons.size <= 5)
+    return [...reasons].map(([slug, reason]) => `Building ${slug} first (${reason})\n`).join('');
+  const counts = new Map<string, number>();
+  for (const reason of reasons.values()) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const why = [...counts].map(([reason, n]) => `${n} ${reason}`).join('; ');
+  return `Building ${reasons.size} editions first (${why})\n`;
 }
 
 const paint = (io: Io, code: number, text: string) => (io.color ? `\x1b[${code}m${text}\x1b[0m` : text);

@@ -17,8 +17,8 @@ import { staleEditions } from './stale.js';
 
 export interface ExportOptions extends ProjectOptions, ExportAsk {
   zip?: boolean;
-  /** Told which editions are built first, and why ("content/x.md changed since the last build"). */
-  onBuild?: (slug: string, reason: string) => void;
+  /** Told which editions are built first, and why ("content/x.md changed since the last build"), by slug. */
+  onBuild?: (reasons: ReadonlyMap<string, string>) => void;
 }
 
 export interface PlatformResult {
@@ -78,7 +78,7 @@ export async function runExport(options: ExportOptions): Promise<ExportReport> {
   );
   const diagnostics = [...loaded.diagnostics];
   if (stale.size > 0) {
-    for (const [slug, reason] of stale) options.onBuild?.(slug, reason);
+    options.onBuild?.(stale);
     // Loaded only when needed: rendering pulls in MJML, which an export from a current build never needs.
     const { build } = await import('../build.js');
     const { root, content, templates, out, config } = options;
