@@ -8,11 +8,12 @@
 //   node bench/run.js --json --runs 5    JSON; the median of 5 runs of each measurement (but preview's)
 //   node bench/run.js --edits 0          skip the preview latency (it needs Chromium)
 import { spawn } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
+import { PLATFORMS } from '../dist/export/registry.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MEASURE_CLI = join(REPO, 'bench/measure-cli.js');
@@ -20,6 +21,7 @@ const SAMPLE_PROJECT = join(REPO, 'test/fixtures/sample');
 const MJML_BASELINE = join(REPO, 'bench/mjml-baseline.js');
 const MJML_CLI = join(REPO, 'node_modules/mjml/bin/mjml');
 const SAMPLE = '2026-11-field-notes';
+const PLATFORM_COUNT = PLATFORMS.length;
 
 const USAGE = 'usage: node bench/run.js [--editions N>=2] [--runs N>=1] [--edits N>=0] [--json] [--keep]';
 let options;
@@ -152,6 +154,20 @@ async function measureAll(work) {
     timed([MJML_CLI, sampleMjml, '-o', join(work, 'sample-cli.html')], sample),
   );
 
+  // every edition for every platform, in one process, from the build just made: first into no export
+  // folders (the last run's are set aside, as cold builds set out/ aside), then again over its own output
+  progress(`export of ${EDITIONS} editions for every platform, fresh and again (median of ${RUNS} each)`);
+  const exportAll = await repeat(RUNS, async (run) => {
+    const aside = join(work, `old-exports-${run}`);
+    await mkdir(aside);
+    for (const slug of slugs)
+      await rename(join(archive, 'out', slug, 'export'), join(aside, slug)).catch((error) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    return (await newsletter(archive, 'export', '--all')).ms;
+  });
+  const exportAgain = await repeat(RUNS, async () => (await newsletter(archive, 'export', '--all')).ms);
+
   let preview;
   if (EDITS > 0) {
     progress(`preview change-to-reload over ${EDITS} edits`);
@@ -160,7 +176,18 @@ async function measureAll(work) {
       ? await measurePreviewLatency({ edits: EDITS }).catch((error) => ({ error: error.message }))
       : { error: 'pending: bench/preview-latency.js is not there' };
   }
-  return { cold, mjmlOnly, one, unchanged, oneChanged, sampleBuild, mjmlCli, preview };
+  return {
+    cold,
+    mjmlOnly,
+    one,
+    unchanged,
+    oneChanged,
+    sampleBuild,
+    mjmlCli,
+    exportAll,
+    exportAgain,
+    preview,
+  };
 }
 
 function rows(m) {
@@ -239,6 +266,20 @@ function rows(m) {
           met: null,
           note: m.preview?.error ?? 'skipped (--edits 0)',
         },
+    {
+      id: 'export-all',
+      label: `7. export of ${EDITIONS} editions × ${PLATFORM_COUNT} platforms`,
+      ...s(m.exportAll),
+      goal: '< 30 s',
+      met: m.exportAll < 30_000,
+    },
+    {
+      id: 'export-again',
+      label: `7b. export of ${EDITIONS} × ${PLATFORM_COUNT} again, nothing changed`,
+      ...s(m.exportAgain),
+      goal: '< 30 s',
+      met: m.exportAgain < 30_000,
+    },
   ];
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 // command load only what they use: the modules behind all commands together take a few hundred ms to load.
 import { DEFAULT_SCREENSHOT_WIDTH, parsePort, parseWidth } from './commands/arguments.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
+import { PLATFORM_NAMES } from './export/registry.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { STARTERS } from './starters/starters.js';
 
@@ -334,15 +335,18 @@ Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or confi
     program
       .command('export')
       .description(
-        'Export a built edition for a mailing platform: out/<slug>/export/<platform>/index.html, index.txt',
+        'Export built editions for mailing platforms: out/<slug>/export/<platform>/index.html, index.txt',
       )
-      .argument('<slug>', 'the edition to export (built first if it has not been, or has changed)')
+      .argument('[slug...]', 'the editions to export (each built first if it has not been, or has changed)')
       .option(
         '--platform <name>',
-        'mailchimp, sendgrid, mailgun, listmonk, brevo, postmark, campaign-monitor, buttondown, kit or ses (repeatable)',
+        `${PLATFORM_NAMES.join(', ')} (repeatable)`,
         (name: string, names: string[] = []) => [...names, name],
       )
-      .option('--all', 'every platform')
+      .option(
+        '--all',
+        'everything not named: every platform when no --platform is given, every edition when no slug is',
+      )
       .option(
         '--zip',
         "also bundle each export (HTML, text, manifest) as out/<slug>/export/<platform>.zip for the platform's importer",
@@ -354,17 +358,22 @@ Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or confi
 Recipient fields become the platform's merge tags ({{unsubscribe_url}} -> *|UNSUB|* for Mailchimp);
 a field the platform has no tag for keeps its configured value, and the export says so. Text that reads
 as the platform's template syntax is escaped, or refused where the platform cannot escape it.
+One run reads build's cache once; editions missing or changed since the last build are built first.
 
 Examples:
   $ newsletter export 2026-11-field-notes --platform mailchimp
   $ newsletter export 2026-11-field-notes --platform kit --platform ses
-  $ newsletter export 2026-11-field-notes --all --zip
+  $ newsletter export 2026-11-field-notes --all --zip          every platform
+  $ newsletter export 2026-10-harvest 2026-11-field-notes --platform kit
+  $ newsletter export --all --platform listmonk                every edition
+  $ newsletter export --all --json | jq -r '.files[]'          every edition, every platform
   $ newsletter export kursk-talks --platform sendgrid --json | jq '.platforms[0].fallbacks'
 
-Exit codes: 0 exported, 1 a platform's checks failed (nothing written for it) or the edition failed to build, 2 usage error.`,
+Exit codes: 0 exported, 1 a platform's checks failed for an edition (nothing written for that one; the
+others are) or an edition failed to build, 2 usage error (an unknown platform or edition: nothing written).`,
     )
-    .action(async (slug: string, options) =>
-      setExit(await (await import('./commands/export.js')).exportCommand({ ...options, slug }, io)),
+    .action(async (slugs: string[], options) =>
+      setExit(await (await import('./commands/export.js')).exportCommand({ ...options, slugs }, io)),
     );
 
   program

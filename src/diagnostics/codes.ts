@@ -125,6 +125,7 @@ export const CODES = {
 
   // export
   EXPORT_PLATFORM: 'export needs known --platform names, or --all.',
+  EXPORT_EDITIONS: 'export needs edition slugs, or --all for every edition.',
   EXPORT_FIELD_FALLBACK:
     'The platform has no merge tag for a recipient field, so the export holds its configured value instead.',
   EXPORT_FALLBACK_DROPPED:

@@ -1,8 +1,9 @@
 // A kept edition exported for one platform: both parts converted, then the platform's rules checked.
 // Pure: the command reads the kept edition and writes the result.
-import { diag, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RecipientField, RecipientValues } from '../render/tokens.js';
 import { exportPart, type ExportedPart } from './export-part.js';
+import type { Locate } from './locate.js';
 import type { Part, Platform } from './platform.js';
 import { EXPORT_RULES } from './rules.js';
 
@@ -25,7 +26,7 @@ export interface EditionExport {
 export function exportEdition(
   kept: ExportInput,
   platform: Platform,
-  where: { locate: (needle: string) => Location | undefined; files: Record<Part, string> },
+  where: { locate: Locate; files: Record<Part, string> },
 ): EditionExport {
   const parts = (['html', 'text'] as const).map((part) =>
     exportPart({

@@ -13,7 +13,8 @@ import {
   type RecipientValues,
   type TokenUse,
 } from '../render/tokens.js';
-import { escapeHtmlSyntax, escapeTextSyntax, type Span, type Unescapable } from './escape.js';
+import { escapeHtmlSyntax, escapeTextSyntax, keepHtml, type Span, type Unescapable } from './escape.js';
+import { locateAt, type Cursor, type Locate } from './locate.js';
 import { FallbackProblem, type Part, type Platform } from './platform.js';
 
 export interface PartInput {
@@ -26,7 +27,7 @@ export interface PartInput {
   /** The exported file, as diagnostics show it. */
   file: string;
   /** Where text that causes a problem comes from (a content or template line), if it can be found. */
-  locate: (needle: string) => Location | undefined;
+  locate: Locate;
 }
 
 export interface ExportedPart {
@@ -48,11 +49,14 @@ const LINK_AFTER = /^"([^>]*)>([\s\S]*?)<\/a\s*>/i;
 export function exportPart(input: PartInput): ExportedPart {
   const { part, platform } = input;
   const diagnostics: Diagnostic[] = [];
-  // Where the text came from: the rest of its line finds the right occurrence in the sources, the match
-  // alone finds some; else the exported file itself (escaping and tags never add or remove a line).
-  const origin = (text: string, { match, index }: Unescapable): Location =>
-    input.locate(text.slice(index).split('\n')[0].slice(0, 60)) ??
-    input.locate(match) ?? { file: input.file, ...lineColumnAt(text, index) };
+  // Where the text came from, found occurrence after occurrence (the same words in two articles are two
+  // problems); else the exported file itself (escaping and tags never add or remove a line).
+  let cursor: Cursor | undefined;
+  const origin = (text: string, { match, index }: Unescapable): Location => {
+    const found = locateAt(input.locate, text, index, match, cursor);
+    if (found) cursor = found.next;
+    return found?.location ?? { file: input.file, ...lineColumnAt(text, index) };
+  };
   const unescapable = (text: string, found: Unescapable[], where: string) =>
     diagnostics.push(
       ...found.map((u) =>
@@ -88,7 +92,7 @@ export function exportPart(input: PartInput): ExportedPart {
     const open = text.lastIndexOf('<');
     const close = text.lastIndexOf('>');
     if (open !== close) insideTag = open > close;
-    spans.push({ kind: 'literal', text });
+    spans.push(...keepHtml(text, platform));
   };
 
   literals.forEach((literal, i) => {
@@ -96,8 +100,9 @@ export function exportPart(input: PartInput): ExportedPart {
     const use = uses[i];
     if (!use) return;
     const link = part === 'html' ? platform.links?.[use.field] : undefined;
-    const before = spans.at(-1)?.kind === 'literal' ? LINK_BEFORE.exec(spans.at(-1)!.text) : null;
-    const after = LINK_AFTER.exec(literals[i + 1] ?? '');
+    // Only for a platform with link elements: the regular expressions scan the whole text before the token.
+    const before = link && spans.at(-1)?.kind === 'literal' ? LINK_BEFORE.exec(spans.at(-1)!.text) : null;
+    const after = before ? LINK_AFTER.exec(literals[i + 1] ?? '') : null;
     if (link && before && after) {
       // <a …href="TOKEN"…>inner</a>  ->  <unsubscribe …>inner</unsubscribe>
       spans.at(-1)!.text = spans.at(-1)!.text.slice(0, before.index);
@@ -114,7 +119,7 @@ export function exportPart(input: PartInput): ExportedPart {
           'EXPORT_FALLBACK_INVALID',
           'error',
           `${platform.label}: ${problem}`,
-          input.locate(`fallback="${use.fallback}"`) ?? {},
+          input.locate(`fallback="${use.fallback}"`)?.location ?? {},
           'choose a fallback without quotes or template syntax',
         ),
       ),
@@ -150,7 +155,7 @@ function writeTag(
   const fallback =
     platform.fallbacks === false || use.fallback === undefined
       ? undefined
-      : part === 'html'
+      : part === 'html' && !platform.escapesFallback
         ? escapeHtml(use.fallback)
         : use.fallback;
   try {

@@ -9,7 +9,10 @@ export interface TagContext {
   part: Part;
   /** Inside an HTML attribute value (a link's href, an alt text): the tag must not hold a double quote. */
   inAttribute: boolean;
-  /** The template's fallback for this use (first_name has one by default), already HTML-escaped in the HTML. */
+  /**
+   * The template's fallback for this use (first_name has one by default): in the HTML already HTML-escaped,
+   * unless the platform `escapesFallback`.
+   */
   fallback?: string;
 }
 
@@ -36,10 +39,22 @@ export interface Platform {
   links?: Partial<Record<RecipientField, LinkElement>>;
   /** False where merge tags take no fallback: the template's fallback is dropped with a warning. */
   fallbacks?: boolean;
+  /**
+   * True where the engine HTML-escapes a fallback itself (Go's html/template escapes every value it prints):
+   * the tag gets the fallback as written, not already escaped, which would show `&amp;` to readers.
+   */
+  escapesFallback?: boolean;
   /** What the platform reads as template syntax (global). Text matching it is escaped, or refused. */
   syntax: RegExp;
-  /** The platform's own escape for one `syntax` match in the plain text; undefined where it has none. */
+  /** What it reads as syntax in the plain text, where that differs (listmonk parses it as HTML too). */
+  textSyntax?: RegExp;
+  /** The platform's own escape for one `syntax` (or `textSyntax`) match in the plain text; undefined where it has none. */
   escapeText?: (match: string) => string | undefined;
+  /**
+   * HTML the engine would drop or change, and how to write it so that it survives: listmonk's Go templates
+   * delete every HTML comment, Outlook's conditional comments among them, unless printed by an action.
+   */
+  keepHtml?: { pattern: RegExp; write: (match: string) => string };
   /** Strings each part must contain for the platform to accept the export (its unsubscribe tag). */
   required: Record<Part, string[]>;
 }

@@ -1,6 +1,7 @@
-// The platforms: one file each in platforms/, listed here. A test checks that every file there is listed,
-// under its own name (test/export/registry.test.ts). Imported, not found on disk at run time, so that the
-// bundle (scripts/bundle.js) carries them.
+// The platforms: one file each in platforms/, listed here, and the one list everything else reads (the
+// CLI's help and validation, export, the tests that run each platform's engine). A test checks that every
+// file there is listed, under its own name (test/export/registry.test.ts). Imported, not found on disk at
+// run time, so that the bundle (scripts/bundle.js) carries them.
 import type { Platform } from './platform.js';
 import brevo from './platforms/brevo.js';
 import buttondown from './platforms/buttondown.js';
@@ -25,6 +26,9 @@ export const PLATFORMS: readonly Platform[] = [
   sendgrid,
   ses,
 ];
+
+/** The --platform names, in the table's order. */
+export const PLATFORM_NAMES: readonly string[] = PLATFORMS.map((p) => p.name);
 
 /** Every platform, by name. */
 export async function loadPlatforms(): Promise<Platform[]> {

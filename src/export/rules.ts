@@ -79,7 +79,7 @@ export const noStraySyntax: ExportRule = (input) => {
     offset += span.text.length;
   }
   const diagnostics: Diagnostic[] = [];
-  for (const m of output.matchAll(syntaxOf(input.platform))) {
+  for (const m of output.matchAll(syntaxOf(input.platform, input.exported.part))) {
     const end = m.index + m[0].length;
     const home = bounds.find((b) => m.index >= b.start && m.index < b.end);
     if (home && home.kind !== 'literal' && end <= home.end) continue; // ours, whole (or reported as unescapable)

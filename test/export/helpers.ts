@@ -2,6 +2,7 @@
 // for one platform, for the per-platform tests in platforms/.
 import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 import { exportEdition, type EditionExport } from '../../src/export/export-edition.js';
+import { sourceLocator } from '../../src/export/locate.js';
 import { loadPlatforms } from '../../src/export/registry.js';
 import { recipientDefaults } from '../../src/output/edition-output.js';
 import { token } from '../../src/render/tokens.js';
@@ -41,7 +42,7 @@ export async function exportFor(
     { html: kept.html ?? KEPT_HTML, text: kept.text ?? KEPT_TEXT, defaults: DEFAULTS },
     platform,
     {
-      locate: () => undefined,
+      locate: sourceLocator([]),
       files: { html: `out/issue-7/export/${name}/index.html`, text: `out/issue-7/export/${name}/index.txt` },
     },
   );

@@ -6,11 +6,11 @@ describe('postmark', () => {
     const result = await exportFor('postmark');
     expect(result.fallbacks).toEqual(['web_version_url', 'preferences_url', 'postal_address']);
     expect(result.html).toContain(
-      '<p>Hi {{#first_name}}{{first_name}}{{/first_name}}{{^first_name}}there &amp; co{{/first_name}},</p>',
+      '<p>Hi {{#first_name}}{{../first_name}}{{/first_name}}{{^first_name}}there &amp; co{{/first_name}},</p>',
     );
     expect(result.html).toContain('<a href="{{{ pm:unsubscribe }}}" style="color: #1f5fbf;">Unsubscribe</a>');
     expect(result.text).toContain(
-      'Hi {{#first_name}}{{{first_name}}}{{/first_name}}{{^first_name}}there & co{{/first_name}},',
+      'Hi {{#first_name}}{{{../first_name}}}{{/first_name}}{{^first_name}}there & co{{/first_name}},',
     );
     expect(result.text).toContain('Unsubscribe: {{{ pm:unsubscribe }}}\n');
   });
