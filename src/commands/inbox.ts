@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { diag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/discover.js';
 import { inboxDir } from '../inbox/paths.js';
-import { startInbox, type RunningInbox } from '../inbox/server.js';
+import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
+import { stopSignal } from './stop-signal.js';
 
 export interface InboxCommandOptions {
   port?: string;
@@ -28,6 +29,7 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
     return EXIT.usage;
   }
   const outDir = resolve(options.out ?? 'out');
+  const signal = stopSignal(); // from now on: a Ctrl-C while starting stops it once it listens
   const shown = `${displayPath(process.cwd(), inboxDir(outDir))}/`;
   let inbox: RunningInbox;
   try {
@@ -44,6 +46,11 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
       },
     });
   } catch (error) {
+    signal.release();
+    if (error instanceof InboxWriteFailed) {
+      printDiagnostics(io, [error.diagnostic(process.cwd())]);
+      return EXIT.failure;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const hint =
       code === 'EADDRINUSE'
@@ -69,30 +76,8 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
     );
     io.stderr('Press Ctrl-C to stop.\n');
   }
-  await stopSignal();
+  await signal.stopped;
   await inbox.close();
   if (!options.json) io.stderr('Inbox stopped.\n');
   return EXIT.ok;
-}
-
-/**
- * Resolves on Ctrl-C or SIGTERM (also used by `newsletter preview`), or once the reader of stdout has gone
- * (`newsletter inbox --json | head -3`): the next line written then fails with EPIPE, and a command that only
- * runs to be read has no one left to serve, as a Unix filter dies of SIGPIPE.
- */
-export function stopSignal(): Promise<void> {
-  return new Promise((resolveStop) => {
-    const readerGone = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') stop();
-    };
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      process.stdout.off('error', readerGone);
-      resolveStop();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    process.stdout.on('error', readerGone);
-  });
 }

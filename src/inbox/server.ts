@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { displayPath } from '../content/discover.js';
+import { diag, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { writeAtomic } from '../output/write.js';
 import { messagePath, serverFile, type InboxServerInfo } from './paths.js';
 
@@ -19,6 +21,28 @@ export interface InboxOptions {
 export interface RunningInbox {
   port: number;
   close(): Promise<void>;
+}
+
+/** The inbox could not record where it listens (out/ read-only, or not a folder): it does not start. */
+export class InboxWriteFailed extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write ${path}: ${cause.code ?? cause.message}`);
+  }
+
+  /** As a diagnostic naming the file relative to `root`. */
+  diagnostic(root: string, severity: Severity = 'error'): Diagnostic {
+    const file = displayPath(root, this.path);
+    return diag(
+      'WRITE_FAILED',
+      severity,
+      `cannot write ${file}: ${this.cause.code ?? this.cause.message}`,
+      { file },
+      'the local inbox keeps its messages under the output folder: check that --out names a folder you can write to',
+    );
+  }
 }
 
 /** Messages larger than this are refused with 552, as a real server would. */
@@ -37,7 +61,8 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
     allowInsecureAuth: true,
     onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'inbox' }),
     size: INBOX_MAX_BYTES,
-    closeTimeout: 1000,
+    // On stop, a client still connected gets this long to finish: stopping is promised within a second.
+    closeTimeout: 250,
     onData: (stream, session, callback) => {
       receive(options.outDir, stream, session).then(
         (stored) => {
@@ -64,7 +89,13 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
   });
   const port = (server.server.address() as { port: number }).port;
   const info: InboxServerInfo = { port, pid: process.pid };
-  await writeAtomic(serverFile(options.outDir), `${JSON.stringify(info)}\n`);
+  try {
+    await writeAtomic(serverFile(options.outDir), `${JSON.stringify(info)}\n`);
+  } catch (error) {
+    // nothing may keep listening once start-up failed: the process would never end
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new InboxWriteFailed(serverFile(options.outDir), error as NodeJS.ErrnoException);
+  }
 
   let closing: Promise<void> | undefined;
   return {
