@@ -3,7 +3,7 @@
 // Nothing is sent unless every stage before sending succeeded; every outcome comes back as data.
 import { loadProject, projectPaths, type ProjectOptions } from '../project.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { deliver, DEFAULT_RETRY, type Outcome } from './deliver.js';
+import { deliver, DEFAULT_RETRY, verifyWithRetry, type Outcome } from './deliver.js';
 import { composeMessage, headerProblems, type ComposedMessage } from './message.js';
 import { outboxName, writeOutbox } from './outbox.js';
 import {
@@ -38,6 +38,8 @@ export interface SendOptions extends ProjectOptions {
   confirm?: (count: number) => Promise<boolean>;
   onBuild?: (reason: string) => void;
   onTarget?: (target: SendTarget) => void;
+  /** The server said "try later" before anything was sent (a 421 greeting); it is asked again. */
+  onConnectRetry?: (retry: { attempt: number; why: string; delayMs: number }) => void;
   onRecipient?: (event: {
     recipient: Recipient;
     index: number;
@@ -218,10 +220,15 @@ export async function send(options: SendOptions): Promise<SendReport> {
   options.onTarget?.(info);
   const redact = redactor(target);
 
-  // 7. verify: a wrong host, port, TLS setting or password fails here, before anything is sent
+  // 7. verify: a wrong host, port, TLS setting or password fails here, before anything is sent; a busy
+  // server (421 at the greeting) is asked again, as a 421 later on would be
   const mail = courier(target);
   try {
-    await mail.verify();
+    const retry = options.retry ?? DEFAULT_RETRY;
+    await verifyWithRetry(mail, {
+      ...retry,
+      onRetry: (attempt, why, delayMs) => options.onConnectRetry?.({ attempt, why: redact(why), delayMs }),
+    });
   } catch (error) {
     return stop([verifyDiagnostic(target, info, error as SmtpError, redact)], false);
   }
