@@ -13,7 +13,7 @@ import {
   type Recipient,
   type RecipientList,
 } from './recipients.js';
-import { smtpEnvironment } from './settings.js';
+import { envFileProblem, smtpEnvironment } from './settings.js';
 import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
 import { readKeptEdition, staleness } from './stored-edition.js';
@@ -195,12 +195,14 @@ export async function send(options: SendOptions): Promise<SendReport> {
 
   if (options.dryRun) {
     const names = messages.map((m, i) => outboxName(i, messages.length, recipients[i]!.email));
-    await writeOutbox(
+    const where = `${project.paths.outLabel}/.newsletter/outbox/${options.slug}/`;
+    const unwritten = await writeOutbox(
       project.paths.out,
       options.slug,
       messages.map((m, i) => ({ name: names[i]!, raw: m.raw })),
+      where,
     );
-    const where = `${project.paths.outLabel}/.newsletter/outbox/${options.slug}/`;
+    if (unwritten) return stop([unwritten], false);
     report.target = { via: 'outbox', where };
     report.results = names.map((name, i) => ({
       ...base(i),
@@ -212,7 +214,12 @@ export async function send(options: SendOptions): Promise<SendReport> {
   }
 
   // 6. where to: SMTP settings, else the local inbox
-  const env = await smtpEnvironment(project.paths.root, options.env ?? process.env);
+  let env: NodeJS.ProcessEnv;
+  try {
+    env = await smtpEnvironment(project.paths.root, options.env ?? process.env);
+  } catch (error) {
+    return stop([envFileProblem(error as NodeJS.ErrnoException)], true);
+  }
   const found = await findTarget(project.paths.root, project.paths.out, env, options);
   if ('diagnostic' in found) return stop([found.diagnostic], true);
   const { target, info } = found;
