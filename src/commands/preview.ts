@@ -5,7 +5,7 @@ import type { ProjectOptions } from '../project.js';
 import type { Rebuilt } from '../preview/state.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
-import { stopSignal, type StopSignal } from './stop-signal.js';
+import { stopSignal } from './stop-signal.js';
 
 export interface PreviewCommandOptions extends ProjectOptions {
   port?: number;
@@ -18,16 +18,6 @@ export interface PreviewCommandOptions extends ProjectOptions {
 }
 
 export async function previewCommand(options: PreviewCommandOptions, io: Io): Promise<number> {
-  // from the start: a Ctrl-C during the first build stops the preview as soon as it listens
-  const signal = stopSignal();
-  try {
-    return await runPreview(options, io, signal);
-  } finally {
-    signal.release();
-  }
-}
-
-async function runPreview(options: PreviewCommandOptions, io: Io, signal: StopSignal): Promise<number> {
   const report = (rebuilt: Rebuilt) => {
     if (options.json) {
       const editions = rebuilt.results.map(({ slug, ok, diagnostics }: EditionResult) => ({
@@ -49,8 +39,6 @@ async function runPreview(options: PreviewCommandOptions, io: Io, signal: StopSi
     io.stderr(`${rebuilt.version === 1 ? 'Built' : 'Rebuilt'} in ${Math.round(rebuilt.ms)} ms\n`);
   };
 
-  // The server is loaded (in serve) only now, not at the top: it pulls in chokidar, the SMTP inbox and
-  // mailparser, which every other command would otherwise pay for at start-up.
   // an exception while rebuilding shows as an INTERNAL_ERROR with the rebuild; the stack only with --debug
   const onError = (error: Error) => {
     if (options.debug) io.stderr(`${error.stack}\n`);
@@ -70,7 +58,7 @@ async function runPreview(options: PreviewCommandOptions, io: Io, signal: StopSi
   process.on('unhandledRejection', stray);
   process.on('uncaughtException', stray);
   try {
-    return await serve(options, io, signal, { report, onError, onProblem });
+    return await serve(options, io, { report, onError, onProblem });
   } finally {
     process.off('unhandledRejection', stray);
     process.off('uncaughtException', stray);
@@ -80,15 +68,19 @@ async function runPreview(options: PreviewCommandOptions, io: Io, signal: StopSi
 async function serve(
   options: PreviewCommandOptions,
   io: Io,
-  signal: StopSignal,
   handlers: {
     report(rebuilt: Rebuilt): void;
     onError(error: Error): void;
     onProblem(problem: Diagnostic): void;
   },
 ): Promise<number> {
+  // Loaded here, not at the top: the server pulls in chokidar, the SMTP inbox and mailparser, which every
+  // other command would otherwise pay for at start-up.
   const { startPreview } = await import('../preview/server.js');
   const { openInBrowser } = await import('../preview/open-browser.js');
+  // Until it listens, Ctrl-C and SIGTERM keep their default (the process ends at once): the first build is
+  // long stretches of synchronous work (loading MJML alone can take a second) that no handler could
+  // interrupt, and there is nothing to tidy yet.
   const started = await startPreview({ ...options, onRebuilt: handlers.report, ...handlers });
   if (!started.preview) {
     if (options.json) io.stdout(`${JSON.stringify({ event: 'failed', diagnostics: started.diagnostics })}\n`);
@@ -96,6 +88,7 @@ async function serve(
     return EXIT.usage;
   }
   const { preview } = started;
+  const signal = stopSignal();
   const inbox = preview.inboxPort === undefined ? undefined : `smtp://127.0.0.1:${preview.inboxPort}`;
   if (options.json)
     io.stdout(

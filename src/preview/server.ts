@@ -49,7 +49,14 @@ export type StartedPreview =
 export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
   const paths = projectPaths(options);
   const host = options.host ?? '127.0.0.1';
-  const state = new PreviewState(options, options.write ?? false, (error) => options.onError?.(error));
+  // aborted on close: a rebuild in progress then ends after its current edition
+  const stopping = new AbortController();
+  const state = new PreviewState(
+    options,
+    options.write ?? false,
+    (error) => options.onError?.(error),
+    stopping.signal,
+  );
   const first = await state.apply({ ...emptyPlan(), project: true });
   // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
   // content error is what the preview is for: it starts and shows the overlay.
@@ -147,6 +154,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
       ...(inbox ? { inboxPort: inbox.port } : {}),
       close: () =>
         (closing ??= (async () => {
+          stopping.abort();
           await watcher.close();
           live.close();
           await new Promise<void>((resolve) => {

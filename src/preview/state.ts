@@ -4,6 +4,7 @@
 // Whatever a rebuild throws (a bug, a stack overflow on hostile content) is caught here and shown as an
 // INTERNAL_ERROR of the edition, or of the project, over the last good build: the preview never dies of it
 // and never silently keeps a stale page.
+import { setImmediate } from 'node:timers/promises';
 import type { EditionResult } from '../edition/results.js';
 import { buildEdition } from '../pipeline.js';
 import type { BuiltEdition } from '../checks/rule.js';
@@ -52,6 +53,8 @@ export class PreviewState {
     readonly options: ProjectOptions,
     readonly write: boolean,
     private readonly onError: (error: Error) => void = () => {},
+    /** Aborted when the preview is asked to stop: the rebuild in progress ends after its current edition. */
+    private readonly stopping?: AbortSignal,
   ) {}
 
   async apply(plan: ChangePlan): Promise<Rebuilt> {
@@ -79,6 +82,10 @@ export class PreviewState {
     }
     const results: EditionResult[] = [];
     for (const slug of slugs) {
+      // Between editions, let the event loop run: a build is mostly synchronous work, and without this a
+      // Ctrl-C (or a page's request) would wait for the last edition of a long rebuild.
+      await setImmediate();
+      if (this.stopping?.aborted) break;
       const entry = this.project?.editions.find((e) => e.slug === slug);
       if (entry) results.push(this.record(await this.build(entry)));
     }
