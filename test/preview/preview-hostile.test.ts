@@ -142,3 +142,34 @@ describe('preview stops on Ctrl-C within a second', () => {
     expect(cli.stderr()).toContain('Preview stopped.');
   });
 });
+
+describe('preview whose output folder cannot be written', () => {
+  let project: TempProject;
+  let cli: RunningCli;
+  beforeAll(async () => {
+    project = await tempProject({
+      'content/a.md': '---\ntitle: Aye\n---\nFirst edition.\n',
+      'not-a-folder': 'a file where out/ would be\n',
+    });
+    cli = await startPreviewCli(project.dir, ['--port', '0', '--out', 'not-a-folder']);
+  });
+  afterAll(async () => {
+    expect(await cli?.stop()).toBe(0);
+    await project?.remove();
+  });
+
+  it('serves without the local inbox and says why, on the index and as a problem event', async () => {
+    expect(cli.inbox).toBeUndefined();
+    const problem = {
+      code: 'WRITE_FAILED',
+      severity: 'warning',
+      file: 'not-a-folder/.newsletter/inbox/server.json',
+      message: 'cannot write not-a-folder/.newsletter/inbox/server.json: ENOTDIR',
+    };
+    expect(cli.events).toContainEqual({ event: 'problem', diagnostics: [expect.objectContaining(problem)] });
+    const index = (await rawGet(cli.port, '/')).body;
+    expect(index).toContain('WRITE_FAILED');
+    expect(index).toContain('cannot write not-a-folder/.newsletter/inbox/server.json: ENOTDIR');
+    expect((await rawGet(cli.port, '/e/a/email-light.html')).body).toContain('First edition.');
+  });
+});
