@@ -97,6 +97,12 @@ describe('preview of a save that makes the build throw', () => {
     if (rebuilt.editions.find((e) => e.slug === 'a')!.ok) expect(email).toContain('deepest');
     else expect(page).toMatch(/id="build-error"[\s\S]*content\/a\.md/);
     expect((await rawGet(cli.port, '/e/b/email-light.html')).body).toContain('Second edition.');
+
+    const broken = lastVersion(cli);
+    await save(project, 'content/a.md', '---\ntitle: Aye\n---\nFirst edition, fixed.\n');
+    expect((await rebuiltAfter(cli, broken, 'a')).editions[0]).toMatchObject({ ok: true });
+    expect((await rawGet(cli.port, '/e/a/')).body).not.toContain('id="build-error"');
+    expect((await rawGet(cli.port, '/e/a/email-light.html')).body).toContain('First edition, fixed.');
   });
 
   it('shows a self-referencing YAML alias as an error of its file, and clears it once fixed', async () => {
