@@ -101,8 +101,10 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
       rebuilt = await state.apply(plan);
     } catch (error) {
       // state.apply turns what a build throws into diagnostics; this is a bug of the preview itself:
-      // say so on the pages and in the terminal, and keep serving
+      // say so on the pages and in the terminal, keep serving, and load the project afresh next time
+      // (which also replaces this message)
       options.onError?.(error as Error);
+      state.project = undefined;
       state.projectDiagnostics = [internalError(error, 'rebuilding')];
       rebuilt = {
         version: ++state.version,
