@@ -2,6 +2,7 @@
 // Mailpit or MailHog do, so `send` can be tried without an SMTP account. It accepts any sender, any
 // recipient and any login, and relays nothing.
 import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { readFile, rm } from 'node:fs/promises';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { displayPath } from '../content/discover.js';
@@ -78,6 +79,13 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
   });
   // Errors on one client connection (a reset socket) must not take the inbox down.
   server.on('error', () => {});
+  // Every client socket, so that closing can end them all: smtp-server only half-closes a connection it
+  // gives up on, and a client that never answers that would keep the process alive.
+  const sockets = new Set<Socket>();
+  server.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
@@ -103,6 +111,7 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of sockets) socket.destroy();
         await forgetServer(options.outDir, info);
       })()),
   };

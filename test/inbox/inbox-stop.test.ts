@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { NO_SMTP, runInbox } from './run-inbox.js';
 
-/** A client that connects, reads the greeting, then stays silent (or stops halfway through DATA). */
+/** A client that connects, reads the greeting, then stays silent (or stops halfway through DATA), and does
+ *  not even close its side when the server hangs up. */
 async function idleClient(port: number, say: string[] = []): Promise<Socket> {
-  const socket = connect(port, '127.0.0.1');
+  const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
   socket.on('error', () => {});
   await new Promise<void>((resolve) => socket.once('data', () => resolve()));
   for (const line of say) socket.write(`${line}\r\n`);
