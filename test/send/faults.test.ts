@@ -69,6 +69,7 @@ describe('newsletter send against a faulty server', () => {
 
   it('treats each recipient on its own: 452 retried, 550 rejected, 554 after DATA rejected and not resent', async () => {
     let full = 0;
+    const accepted: string[] = [];
     server = await startTestServer({
       onRcptTo: (address, _session, callback) =>
         address.address === 'full@example.org' && full++ === 0
@@ -78,16 +79,11 @@ describe('newsletter send against a faulty server', () => {
             : callback(),
       onData(stream, session, callback) {
         server!.dataCount++;
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('data', () => {});
         stream.on('end', () => {
           const to = session.envelope.rcptTo[0]!.address;
           if (to === 'spam@example.org') return callback(smtpError('5.7.1 Message refused as spam', 554));
-          server!.received.push({
-            envelope: { from: '', to: [to] },
-            raw: Buffer.concat(chunks),
-            secure: false,
-          } as never);
+          accepted.push(to);
           callback(null, 'queued');
         });
       },
@@ -104,11 +100,7 @@ describe('newsletter send against a faulty server', () => {
       ['bob@example.org', 'sent', 1],
     ]);
     expect(results[3]!.response).toBe('554 5.7.1 Message refused as spam');
-    expect(server.received.map((r) => r.envelope.to[0])).toEqual([
-      'ann@example.org',
-      'full@example.org',
-      'bob@example.org',
-    ]);
+    expect(accepted).toEqual(['ann@example.org', 'full@example.org', 'bob@example.org']);
     expect(server.dataCount).toBe(4); // spam@ went through DATA once and was not sent again
     expect(report.summary).toMatchObject({ sent: 3, rejected: 2 });
     expect(code).toBe(1);
