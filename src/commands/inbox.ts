@@ -4,8 +4,9 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/discover.js';
 import { inboxDir } from '../inbox/paths.js';
 import { projectRoot } from '../project-root.js';
-import { startInbox, type RunningInbox } from '../inbox/server.js';
+import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
+import { stopSignal } from './stop-signal.js';
 
 export interface InboxCommandOptions {
   port?: string;
@@ -32,6 +33,7 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
   }
   // the project's out/, wherever in the project it runs from: where `send` and `preview` look for it too
   const outDir = resolve(projectRoot(options.root), options.out ?? 'out');
+  const signal = stopSignal(); // from now on: a Ctrl-C while starting stops it once it listens
   const shown = `${displayPath(process.cwd(), inboxDir(outDir))}/`;
   let inbox: RunningInbox;
   try {
@@ -48,6 +50,11 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
       },
     });
   } catch (error) {
+    signal.release();
+    if (error instanceof InboxWriteFailed) {
+      printDiagnostics(io, [error.diagnostic(process.cwd())]);
+      return EXIT.failure;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const hint =
       code === 'EADDRINUSE'
@@ -73,30 +80,8 @@ export async function inboxCommand(options: InboxCommandOptions, io: Io): Promis
     );
     io.stderr('Press Ctrl-C to stop.\n');
   }
-  await stopSignal();
+  await signal.stopped;
   await inbox.close();
   if (!options.json) io.stderr('Inbox stopped.\n');
   return EXIT.ok;
-}
-
-/**
- * Resolves on Ctrl-C or SIGTERM (also used by `newsletter preview`), or once the reader of stdout has gone
- * (`newsletter inbox --json | head -3`): the next line written then fails with EPIPE, and a command that only
- * runs to be read has no one left to serve, as a Unix filter dies of SIGPIPE.
- */
-export function stopSignal(): Promise<void> {
-  return new Promise((resolveStop) => {
-    const readerGone = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') stop();
-    };
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      process.stdout.off('error', readerGone);
-      resolveStop();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    process.stdout.on('error', readerGone);
-  });
 }

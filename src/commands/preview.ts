@@ -3,8 +3,9 @@
 import type { EditionResult } from '../edition/results.js';
 import type { ProjectOptions } from '../project.js';
 import type { Rebuilt } from '../preview/state.js';
-import { stopSignal } from './inbox.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
+import { stopSignal } from './stop-signal.js';
 
 export interface PreviewCommandOptions extends ProjectOptions {
   port?: number;
@@ -16,12 +17,7 @@ export interface PreviewCommandOptions extends ProjectOptions {
   debug?: boolean;
 }
 
-/** commander argument parser for --port and --inbox-port. */
-export async function previewCommand(
-  options: PreviewCommandOptions,
-  io: Io,
-  stopped: Promise<void> = stopSignal(),
-): Promise<number> {
+export async function previewCommand(options: PreviewCommandOptions, io: Io): Promise<number> {
   const report = (rebuilt: Rebuilt) => {
     if (options.json) {
       const editions = rebuilt.results.map(({ slug, ok, diagnostics }: EditionResult) => ({
@@ -43,21 +39,56 @@ export async function previewCommand(
     io.stderr(`${rebuilt.version === 1 ? 'Built' : 'Rebuilt'} in ${Math.round(rebuilt.ms)} ms\n`);
   };
 
-  // Loaded here, not at the top: the server pulls in chokidar, the SMTP inbox and mailparser, which
-  // every other command would otherwise pay for at start-up.
-  const { startPreview } = await import('../preview/server.js');
-  const { openInBrowser } = await import('../preview/open-browser.js');
+  // an exception while rebuilding shows as an INTERNAL_ERROR with the rebuild; the stack only with --debug
   const onError = (error: Error) => {
-    io.stderr(`newsletter: rebuilding failed: ${error.message}\n`);
     if (options.debug) io.stderr(`${error.stack}\n`);
   };
-  const started = await startPreview({ ...options, onRebuilt: report, onError });
+  const onProblem = (problem: Diagnostic) => {
+    if (options.json) io.stdout(`${JSON.stringify({ event: 'problem', diagnostics: [problem] })}\n`);
+    else printDiagnostics(io, [problem]);
+  };
+  // A stray exception (a promise a library left rejected, an error thrown from a callback) would end the
+  // process and every open page with it: while the preview runs it is reported, and the preview goes on.
+  const stray = (error: unknown) => {
+    io.stderr(
+      `newsletter: unexpected error, the preview keeps running: ${(error as Error)?.message ?? error}\n`,
+    );
+    if (options.debug) io.stderr(`${(error as Error)?.stack}\n`);
+  };
+  process.on('unhandledRejection', stray);
+  process.on('uncaughtException', stray);
+  try {
+    return await serve(options, io, { report, onError, onProblem });
+  } finally {
+    process.off('unhandledRejection', stray);
+    process.off('uncaughtException', stray);
+  }
+}
+
+async function serve(
+  options: PreviewCommandOptions,
+  io: Io,
+  handlers: {
+    report(rebuilt: Rebuilt): void;
+    onError(error: Error): void;
+    onProblem(problem: Diagnostic): void;
+  },
+): Promise<number> {
+  // Loaded here, not at the top: the server pulls in chokidar, the SMTP inbox and mailparser, which every
+  // other command would otherwise pay for at start-up.
+  const { startPreview } = await import('../preview/server.js');
+  const { openInBrowser } = await import('../preview/open-browser.js');
+  // Until it listens, Ctrl-C and SIGTERM keep their default (the process ends at once): the first build is
+  // long stretches of synchronous work (loading MJML alone can take a second) that no handler could
+  // interrupt, and there is nothing to tidy yet.
+  const started = await startPreview({ ...options, onRebuilt: handlers.report, ...handlers });
   if (!started.preview) {
     if (options.json) io.stdout(`${JSON.stringify({ event: 'failed', diagnostics: started.diagnostics })}\n`);
     printDiagnostics(io, started.diagnostics);
     return EXIT.usage;
   }
   const { preview } = started;
+  const signal = stopSignal();
   const inbox = preview.inboxPort === undefined ? undefined : `smtp://127.0.0.1:${preview.inboxPort}`;
   if (options.json)
     io.stdout(
@@ -70,7 +101,7 @@ export async function previewCommand(
   if (options.open && !(await openInBrowser(preview.url)))
     io.stderr(`Could not open a browser: open ${preview.url} yourself.\n`);
 
-  await stopped;
+  await signal.stopped;
   await preview.close();
   io.stderr('Preview stopped.\n');
   return EXIT.ok;

@@ -41,6 +41,8 @@ export async function sendCommand(options: SendCommandOptions, io: Io): Promise<
           ? `No SMTP settings: sending to the local inbox at ${target.where}\n`
           : `Sending through ${target.where} (${target.tls}${target.user ? `, as ${target.user}` : ''})\n`,
       ),
+    onConnectRetry: ({ attempt, why, delayMs }) =>
+      human && io.stderr(`${why}; attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s\n`),
     onRecipient: ({ recipient, index, total, result, retry }) => {
       if (!progress) return;
       const counter = `[${index + 1}/${total}]`;

@@ -113,6 +113,10 @@ export const CODES = {
     'No Chromium to take a screenshot with (or playwright-core, which drives it, is not installed).',
   SCREENSHOT_FAILED:
     'Chromium could not render the edition for a screenshot (writing the PNG fails as WRITE_FAILED).',
+  WATCH_FAILED:
+    'preview cannot watch a file or folder (no permission, the system limit on watched files): saving there does not rebuild until it restarts.',
+  INTERNAL_ERROR:
+    'newsletter itself failed on this edition (a bug): the edition is not written, the others still build. --debug shows the stack trace.',
 
   // writing
   WRITE_FAILED: 'An output file could not be written.',

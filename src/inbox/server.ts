@@ -2,8 +2,11 @@
 // Mailpit or MailHog do, so `send` can be tried without an SMTP account. It accepts any sender, any
 // recipient and any login, and relays nothing.
 import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { readFile, rm } from 'node:fs/promises';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { displayPath } from '../content/discover.js';
+import { diag, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { writeAtomic } from '../output/write.js';
 import { messagePath, serverFile, type InboxServerInfo } from './paths.js';
 
@@ -19,6 +22,28 @@ export interface InboxOptions {
 export interface RunningInbox {
   port: number;
   close(): Promise<void>;
+}
+
+/** The inbox could not record where it listens (out/ read-only, or not a folder): it does not start. */
+export class InboxWriteFailed extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write ${path}: ${cause.code ?? cause.message}`);
+  }
+
+  /** As a diagnostic naming the file relative to `root`. */
+  diagnostic(root: string, severity: Severity = 'error'): Diagnostic {
+    const file = displayPath(root, this.path);
+    return diag(
+      'WRITE_FAILED',
+      severity,
+      `cannot write ${file}: ${this.cause.code ?? this.cause.message}`,
+      { file },
+      'the local inbox keeps its messages under the output folder: check that --out names a folder you can write to',
+    );
+  }
 }
 
 /** Messages larger than this are refused with 552, as a real server would. */
@@ -37,7 +62,8 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
     allowInsecureAuth: true,
     onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'inbox' }),
     size: INBOX_MAX_BYTES,
-    closeTimeout: 1000,
+    // On stop, a client still connected gets this long to finish: stopping is promised within a second.
+    closeTimeout: 250,
     onData: (stream, session, callback) => {
       receive(options.outDir, stream, session).then(
         (stored) => {
@@ -53,6 +79,13 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
   });
   // Errors on one client connection (a reset socket) must not take the inbox down.
   server.on('error', () => {});
+  // Every client socket, so that closing can end them all: smtp-server only half-closes a connection it
+  // gives up on, and a client that never answers that would keep the process alive.
+  const sockets = new Set<Socket>();
+  server.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
@@ -64,7 +97,13 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
   });
   const port = (server.server.address() as { port: number }).port;
   const info: InboxServerInfo = { port, pid: process.pid };
-  await writeAtomic(serverFile(options.outDir), `${JSON.stringify(info)}\n`);
+  try {
+    await writeAtomic(serverFile(options.outDir), `${JSON.stringify(info)}\n`);
+  } catch (error) {
+    // nothing may keep listening once start-up failed: the process would never end
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new InboxWriteFailed(serverFile(options.outDir), error as NodeJS.ErrnoException);
+  }
 
   let closing: Promise<void> | undefined;
   return {
@@ -72,6 +111,7 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of sockets) socket.destroy();
         await forgetServer(options.outDir, info);
       })()),
   };

@@ -94,7 +94,7 @@ async function route({ state, outDir, inbox }: RouteContext, segments: string[])
   const notFound = (what = 'nothing here') => html(missingPage(what, state.version), 404);
 
   if (segments.length === 1 && first === '')
-    return html(indexPage([...state.editions.values()], state.projectDiagnostics, state.version));
+    return html(indexPage([...state.editions.values()], state.pageDiagnostics, state.version));
 
   if (first === '_preview' && segments.length === 2) {
     if (second === 'client.js')
@@ -108,7 +108,7 @@ async function route({ state, outDir, inbox }: RouteContext, segments: string[])
     if (third === undefined)
       return { status: 308, type: 'text/plain', body: '', location: `/e/${encodeURIComponent(second)}/` };
     if (third === '' && rest.length === 0)
-      return html(editionPage(edition, state.projectDiagnostics, state.version));
+      return html(editionPage(edition, state.pageDiagnostics, state.version));
     const view = /^email-(.+)\.html$/.exec(third)?.[1];
     if (view && rest.length === 0)
       return isEmailView(view) && edition.rendered

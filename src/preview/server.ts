@@ -3,15 +3,15 @@
 // the latency benchmark all start it through startPreview.
 import { createServer } from 'node:http';
 import { inboxDir } from '../inbox/paths.js';
-import { startInbox, type RunningInbox } from '../inbox/server.js';
+import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPaths, type ProjectOptions } from '../project.js';
-import { emptyPlan } from './changes.js';
+import { emptyPlan, type ChangePlan } from './changes.js';
 import { LiveReload } from './live-reload.js';
 import { listen, PortInUse } from './listen.js';
 import { createHandler } from './routes.js';
-import { PreviewState, type Rebuilt } from './state.js';
-import { watchProject } from './watcher.js';
+import { internalError, PreviewState, type Rebuilt } from './state.js';
+import { watchProject, type ProjectWatcher } from './watcher.js';
 
 export interface PreviewOptions extends ProjectOptions {
   /** Listen here; taken means an error. Without it: 4000, or the next free port. 0: any free port. */
@@ -27,8 +27,11 @@ export interface PreviewOptions extends ProjectOptions {
   debounceMs?: number;
   /** Called after the first build and after every rebuild. */
   onRebuilt?(rebuilt: Rebuilt): void;
-  /** An unexpected error while rebuilding; the server keeps running. */
+  /** An unexpected error while rebuilding (it also shows as an INTERNAL_ERROR); the server keeps running. */
   onError?(error: Error): void;
+  /** Something the watcher cannot watch (WATCH_FAILED), or the inbox cannot write (WRITE_FAILED): the
+   *  preview goes on without it; the pages show it too. */
+  onProblem?(problem: Diagnostic): void;
 }
 
 export interface RunningPreview {
@@ -46,7 +49,14 @@ export type StartedPreview =
 export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
   const paths = projectPaths(options);
   const host = options.host ?? '127.0.0.1';
-  const state = new PreviewState(options, options.write ?? false);
+  // aborted on close: a rebuild in progress then ends after its current edition
+  const stopping = new AbortController();
+  const state = new PreviewState(
+    options,
+    options.write ?? false,
+    (error) => options.onError?.(error),
+    stopping.signal,
+  );
   const first = await state.apply({ ...emptyPlan(), project: true });
   // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
   // content error is what the preview is for: it starts and shows the overlay.
@@ -58,7 +68,12 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     try {
       inbox = await startInbox({ outDir: paths.out, port: options.inboxPort ?? 0, host: '127.0.0.1' });
     } catch (error) {
-      return { diagnostics: [portProblem(options.inboxPort ?? 0, '--inbox-port', error as Error)] };
+      // an out/ folder the inbox cannot write to costs the inbox, not the preview
+      if (error instanceof InboxWriteFailed) {
+        const problem = error.diagnostic(paths.root, 'warning');
+        state.serveDiagnostics.push(problem);
+        options.onProblem?.(problem);
+      } else return { diagnostics: [portProblem(options.inboxPort ?? 0, '--inbox-port', error as Error)] };
     }
   }
 
@@ -80,28 +95,55 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     return { diagnostics: [portProblem(options.port ?? 0, '--port', error as Error)] };
   }
 
-  const watcher = await watchProject({
-    paths: { content: paths.content, templates: paths.templates, config: paths.config, out: paths.out },
-    ...(inbox ? { inbox: inboxDir(paths.out) } : {}),
-    debounceMs: options.debounceMs,
-    onPlan: async (plan) => {
-      let rebuilt: Rebuilt;
-      try {
-        rebuilt = await state.apply(plan);
-      } catch (error) {
-        // a bug, not a content problem (those are diagnostics): say so, keep serving the last builds
-        options.onError?.(error as Error);
-        return;
-      }
-      live.broadcast('rebuilt', {
-        version: rebuilt.version,
-        all: rebuilt.all,
-        slugs: rebuilt.results.map((r) => r.slug),
-      });
-      options.onRebuilt?.(rebuilt);
-    },
-    onInbox: () => live.broadcast('inbox', { version: state.version }),
-  });
+  const rebuild = async (plan: ChangePlan) => {
+    let rebuilt: Rebuilt;
+    try {
+      rebuilt = await state.apply(plan);
+    } catch (error) {
+      // state.apply turns what a build throws into diagnostics; this is a bug of the preview itself:
+      // say so on the pages and in the terminal, keep serving, and load the project afresh next time
+      // (which also replaces this message)
+      options.onError?.(error as Error);
+      state.project = undefined;
+      state.projectDiagnostics = [internalError(error, 'rebuilding')];
+      rebuilt = {
+        version: ++state.version,
+        all: true,
+        diagnostics: state.projectDiagnostics,
+        results: [],
+        ms: 0,
+      };
+    }
+    live.broadcast('rebuilt', {
+      version: rebuilt.version,
+      all: rebuilt.all,
+      slugs: rebuilt.results.map((r) => r.slug),
+    });
+    options.onRebuilt?.(rebuilt);
+  };
+  let watcher: ProjectWatcher;
+  try {
+    watcher = await watchProject({
+      paths: { content: paths.content, templates: paths.templates, config: paths.config, out: paths.out },
+      root: paths.root,
+      ...(inbox ? { inbox: inboxDir(paths.out) } : {}),
+      debounceMs: options.debounceMs,
+      onPlan: rebuild,
+      onInbox: () => live.broadcast('inbox', { version: state.version }),
+      onProblem: (problem) => {
+        state.serveDiagnostics.push(problem);
+        options.onProblem?.(problem);
+        live.broadcast('rebuilt', { version: ++state.version, all: true, slugs: [] });
+      },
+    });
+  } catch (error) {
+    // nothing may keep listening once start-up failed: the process would never end
+    live.close();
+    server.closeAllConnections();
+    server.close();
+    await inbox?.close();
+    throw error;
+  }
 
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
@@ -114,6 +156,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
       ...(inbox ? { inboxPort: inbox.port } : {}),
       close: () =>
         (closing ??= (async () => {
+          stopping.abort();
           await watcher.close();
           live.close();
           await new Promise<void>((resolve) => {

@@ -1,10 +1,14 @@
 // What the preview knows: the loaded project and, per edition, the latest build attempt and the latest
 // build that rendered (shown under the error overlay while a later attempt fails). Changes arrive as
 // plans (changes.ts) and rebuild only what they touch.
+// Whatever a rebuild throws (a bug, a stack overflow on hostile content) is caught here and shown as an
+// INTERNAL_ERROR of the edition, or of the project, over the last good build: the preview never dies of it
+// and never silently keeps a stale page.
+import { setImmediate } from 'node:timers/promises';
 import type { EditionResult } from '../edition/results.js';
 import { buildEdition } from '../pipeline.js';
 import type { BuiltEdition } from '../checks/rule.js';
-import { listEditions } from '../content/discover.js';
+import { displayPath, listEditions } from '../content/discover.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadProject, type Project, type ProjectOptions } from '../project.js';
 import type { ChangePlan } from './changes.js';
@@ -31,15 +35,26 @@ export class PreviewState {
   project?: Project;
   /** Problems of the project as a whole (config, templates, content folder). */
   projectDiagnostics: Diagnostic[] = [];
+  /** Problems of the preview itself (what the watcher cannot watch, an inbox that cannot start), kept
+   *  until it stops. */
+  readonly serveDiagnostics: Diagnostic[] = [];
   usageError = false;
   readonly editions = new Map<string, PreviewEdition>();
+  /** What the pages show of the project as a whole. */
+  get pageDiagnostics(): Diagnostic[] {
+    return [...this.projectDiagnostics, ...this.serveDiagnostics];
+  }
   /** Bumped after every rebuild; pages carry it so a reload missed while connecting is caught up. */
   version = 0;
 
-  /** `write`: also write what build writes into out/ (the preview itself serves from memory). */
+  /** `write`: also write what build writes into out/ (the preview itself serves from memory); `onError`
+   *  hears of each exception caught (for its stack, with --debug). */
   constructor(
     readonly options: ProjectOptions,
     readonly write: boolean,
+    private readonly onError: (error: Error) => void = () => {},
+    /** Aborted when the preview is asked to stop: the rebuild in progress ends after its current edition. */
+    private readonly stopping?: AbortSignal,
   ) {}
 
   async apply(plan: ChangePlan): Promise<Rebuilt> {
@@ -47,7 +62,14 @@ export class PreviewState {
     const all = plan.project || plan.list || !this.project;
     let slugs = [...plan.slugs];
     if (plan.project || !this.project) {
-      const loaded = await loadProject(this.options);
+      const loaded = await loadProject(this.options).catch((error: Error) => {
+        this.onError(error);
+        return {
+          project: undefined,
+          usageError: false,
+          diagnostics: [internalError(error, 'loading the project')],
+        };
+      });
       this.projectDiagnostics = loaded.diagnostics;
       this.usageError = loaded.usageError;
       // a broken config or template keeps the editions as they were: the overlay says what broke
@@ -60,8 +82,12 @@ export class PreviewState {
     }
     const results: EditionResult[] = [];
     for (const slug of slugs) {
+      // Between editions, let the event loop run: a build is mostly synchronous work, and without this a
+      // Ctrl-C (or a page's request) would wait for the last edition of a long rebuild.
+      await setImmediate();
+      if (this.stopping?.aborted) break;
       const entry = this.project?.editions.find((e) => e.slug === slug);
-      if (entry) results.push(this.record(await buildEdition(this.project!, entry, !this.write)));
+      if (entry) results.push(this.record(await this.build(entry)));
     }
     this.forgetRemoved();
     this.version += 1;
@@ -72,6 +98,23 @@ export class PreviewState {
       results,
       ms: performance.now() - started,
     };
+  }
+
+  /** One edition; an exception becomes its diagnostic, at its file or folder. */
+  private async build(entry: Project['editions'][number]): Promise<EditionResult> {
+    const project = this.project!;
+    try {
+      return await buildEdition(project, entry, !this.write);
+    } catch (error) {
+      this.onError(error as Error);
+      const file = displayPath(project.paths.root, entry.path);
+      return {
+        slug: entry.slug,
+        ok: false,
+        files: [],
+        diagnostics: [internalError(error, 'building', file)],
+      };
+    }
   }
 
   /** Lists the editions again; returns the slugs to build: new ones and those already planned. */
@@ -108,4 +151,16 @@ export class PreviewState {
     const present = new Set(this.project?.editions.map((e) => e.slug) ?? []);
     for (const slug of this.editions.keys()) if (!present.has(slug)) this.editions.delete(slug);
   }
+}
+
+/** An exception where none was expected; the stack goes to the terminal with --debug (commands/preview.ts). */
+export function internalError(error: unknown, doing: string, file?: string): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return diag(
+    'INTERNAL_ERROR',
+    'error',
+    `${doing} failed unexpectedly: ${message}`,
+    file ? { file } : {},
+    'the preview keeps running: undo the last change and save; run with --debug for the stack, and please report it',
+  );
 }

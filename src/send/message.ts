@@ -2,6 +2,7 @@
 // HTML), addressed To them, with their own List-Unsubscribe URL. Composed from the same mailOptions() as
 // build's message.eml, so what goes on the wire is what build wrote, personalised.
 import { randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { mailOptions } from '../output/eml.js';
@@ -59,8 +60,28 @@ export async function composeMessage(
   >[0]).compile();
   node.keepBcc = false;
   const raw = await buildMime(node);
-  return { raw, envelope: { from: senderAddress(message.from), to: recipient.email }, messageId, subject };
+  return {
+    raw,
+    envelope: { from: envelopeAddress(senderAddress(message.from)), to: envelopeAddress(recipient.email) },
+    messageId,
+    subject,
+  };
 }
+
+/**
+ * The address as the envelope carries it: an internationalised domain in its ASCII form (IDNA, as the To
+ * header has it), which every server takes; `ann@exämple.net` goes out as `ann@xn--exmple-cua.net`. A
+ * non-ASCII local part cannot be converted: only a server that offers SMTPUTF8 can take it (smtp.ts).
+ */
+export function envelopeAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || isAscii(domain)) return address;
+  const ascii = domainToASCII(domain);
+  return ascii ? `${address.slice(0, at)}@${ascii}` : address;
+}
+
+export const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
 /** Header fields that come from the config and the edition: a line break in any would forge headers. */
 export function headerProblems(kept: KeptEdition): string[] {

@@ -5,7 +5,7 @@ import { loadProject, projectPaths, type Project, type ProjectOptions } from '..
 import { identityFindings } from '../config/identity.js';
 import { keyLines } from '../config/load.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { deliver, DEFAULT_RETRY, type Outcome } from './deliver.js';
+import { deliver, DEFAULT_RETRY, verifyWithRetry, type Outcome } from './deliver.js';
 import { composeMessage, headerProblems, type ComposedMessage } from './message.js';
 import { outboxName, writeOutbox } from './outbox.js';
 import {
@@ -15,7 +15,7 @@ import {
   type Recipient,
   type RecipientList,
 } from './recipients.js';
-import { isLoopback, smtpEnvironment } from './settings.js';
+import { envFileProblem, isLoopback, smtpEnvironment } from './settings.js';
 import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
 import { readKeptEdition, readStoredImages, staleness } from './stored-edition.js';
@@ -42,6 +42,8 @@ export interface SendOptions extends ProjectOptions {
   confirm?: (count: number) => Promise<boolean>;
   onBuild?: (reason: string) => void;
   onTarget?: (target: SendTarget) => void;
+  /** The server said "try later" before anything was sent (a 421 greeting); it is asked again. */
+  onConnectRetry?: (retry: { attempt: number; why: string; delayMs: number }) => void;
   onRecipient?: (event: {
     recipient: Recipient;
     index: number;
@@ -218,12 +220,14 @@ export async function send(options: SendOptions): Promise<SendReport> {
 
   if (options.dryRun) {
     const names = messages.map((m, i) => outboxName(i, messages.length, recipients[i]!.email));
-    await writeOutbox(
+    const where = `${project.paths.outLabel}/.newsletter/outbox/${options.slug}/`;
+    const unwritten = await writeOutbox(
       project.paths.out,
       options.slug,
       messages.map((m, i) => ({ name: names[i]!, raw: m.raw })),
+      where,
     );
-    const where = `${project.paths.outLabel}/.newsletter/outbox/${options.slug}/`;
+    if (unwritten) return stop([unwritten], false);
     report.target = { via: 'outbox', where };
     report.results = names.map((name, i) => ({
       ...base(i),
@@ -235,7 +239,12 @@ export async function send(options: SendOptions): Promise<SendReport> {
   }
 
   // 6. where to: SMTP settings, else the local inbox
-  const env = await smtpEnvironment(project.paths.root, options.env ?? process.env);
+  let env: NodeJS.ProcessEnv;
+  try {
+    env = await smtpEnvironment(project.paths.root, options.env ?? process.env);
+  } catch (error) {
+    return stop([envFileProblem(error as NodeJS.ErrnoException)], true);
+  }
   const found = await findTarget(project.paths.root, project.paths.out, env, options);
   if ('diagnostic' in found) return stop([found.diagnostic], true);
   const { target, info } = found;
@@ -245,10 +254,15 @@ export async function send(options: SendOptions): Promise<SendReport> {
   if (identity.length) return stop(identity, true);
   const redact = redactor(target);
 
-  // 7. verify: a wrong host, port, TLS setting or password fails here, before anything is sent
+  // 7. verify: a wrong host, port, TLS setting or password fails here, before anything is sent; a busy
+  // server (421 at the greeting) is asked again, as a 421 later on would be
   const mail = courier(target);
   try {
-    await mail.verify();
+    const retry = options.retry ?? DEFAULT_RETRY;
+    await verifyWithRetry(mail, {
+      ...retry,
+      onRetry: (attempt, why, delayMs) => options.onConnectRetry?.({ attempt, why: redact(why), delayMs }),
+    });
   } catch (error) {
     return stop([verifyDiagnostic(target, info, error as SmtpError, redact)], false);
   }

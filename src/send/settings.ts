@@ -38,6 +38,23 @@ export async function smtpEnvironment(
   return { ...fromFile, ...Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')) };
 }
 
+/** Why the project's .env could not be read (smtpEnvironment throws on anything but its absence). */
+export function envFileProblem(error: NodeJS.ErrnoException): Diagnostic {
+  const why =
+    error.code === 'EISDIR'
+      ? 'it is a folder, not a file'
+      : error.code === 'EACCES' || error.code === 'EPERM'
+        ? 'permission denied'
+        : error.message;
+  return diag(
+    'SMTP_CONFIG',
+    'error',
+    `cannot read ${ENV_FILE}: ${why}${error.code && !why.includes(error.code) ? ` (${error.code})` : ''}`,
+    { file: ENV_FILE },
+    `${ENV_FILE} holds SMTP_URL=... lines: make it a readable file, or remove it and set the variables in the environment`,
+  );
+}
+
 export async function readSmtpSettings(root: string, env: NodeJS.ProcessEnv): Promise<SmtpSettingsResult> {
   const parsed = env.SMTP_URL ? fromUrl(env.SMTP_URL) : env.SMTP_HOST ? fromParts(env) : undefined;
   if (!parsed) return { kind: 'none', diagnostics: [] };

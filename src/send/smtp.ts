@@ -74,6 +74,8 @@ export function courier(target: SmtpTarget): Courier {
       });
       try {
         const live = await connection();
+        const unsendable = needsSmtpUtf8(live, envelope);
+        if (unsendable) return { ok: false, error: unsendable, dataStarted: false };
         const info = await new Promise<{ response: string }>((resolve, reject) =>
           live.send({ ...envelope, size: message.length }, body, (error, result) =>
             error ? reject(error) : resolve(result!),
@@ -90,6 +92,27 @@ export function courier(target: SmtpTarget): Courier {
       open = undefined;
     },
   };
+}
+
+/**
+ * An address with a non-ASCII local part (`ännä@example.org`) can only go to a server that offered SMTPUTF8
+ * (RFC 6531); nodemailer would send it raw to any other. The domain part is already ASCII (message.ts).
+ * Which extensions the server offered is nodemailer's private `_supportedExtensions`: this is the one place
+ * that reads it (test/send/faults.test.ts sends to servers with and without SMTPUTF8).
+ */
+function needsSmtpUtf8(
+  connection: SMTPConnection,
+  envelope: { from: string; to: string },
+): SmtpError | undefined {
+  const address = [envelope.to, envelope.from].find((a) => /[^\x00-\x7f]/.test(a));
+  const offered = (connection as unknown as { _supportedExtensions?: string[] })._supportedExtensions;
+  if (address === undefined || offered?.includes('SMTPUTF8')) return undefined;
+  return Object.assign(
+    new Error(
+      `${address} has non-ASCII characters before the @, which this server cannot take: it does not offer SMTPUTF8`,
+    ),
+    { code: 'ESMTPUTF8', command: 'MAIL FROM' },
+  );
 }
 
 /** Connects, upgrades to TLS as the target asks, and logs in; rejects with nodemailer's error. */

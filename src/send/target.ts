@@ -2,7 +2,7 @@
 // the local inbox; the TLS policy; and the hints that say what to check when verify() fails.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findInbox } from '../inbox/running.js';
-import { describe } from './policy.js';
+import { describe, RETRYABLE_REPLIES } from './policy.js';
 import { readSmtpSettings, type SmtpSettings } from './settings.js';
 import { label, tlsRequired, type SmtpError, type SmtpTarget } from './smtp.js';
 
@@ -72,6 +72,8 @@ function verifyHint(target: SmtpTarget, info: SendTarget, error: SmtpError): str
   const where = label(target);
   const system = error.originalCode ?? error.code;
   if (info.via === 'inbox') return 'is `newsletter inbox` still running? start it again, or set SMTP_URL';
+  if (error.responseCode && RETRYABLE_REPLIES.has(error.responseCode))
+    return 'the server said to try later, and still did after a few attempts: try again in a while';
   if (error.code === 'EAUTH') return 'check SMTP_USER and SMTP_PASS (or the user and password in SMTP_URL)';
   if (error.code === 'ETLS' || /STARTTLS|certificate/i.test(error.message)) {
     return target.requireTLS && !target.secure

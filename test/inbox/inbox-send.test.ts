@@ -1,40 +1,11 @@
 // `newsletter inbox` as a user runs it (the built CLI, in its own process) and `newsletter send` with no SMTP
 // settings delivering to it; the store then lists and reads what arrived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { listMessages, readMessage } from '../../src/inbox/store.js';
-import { CLI, tempProject, type TempProject } from '../helpers/project.js';
-import { smtpEnv } from '../send/smtp-server.js';
-
-const NO_SMTP = smtpEnv(0, { SMTP_URL: '' });
-
-/** Starts `newsletter inbox --port 0 --json` and waits for the line that says where it listens. */
-async function runInbox(cwd: string): Promise<{
-  child: ChildProcess;
-  port: number;
-  events: Record<string, unknown>[];
-  exited: Promise<number | null>;
-}> {
-  const child = spawn(process.execPath, [CLI, 'inbox', '--port', '0', '--json'], {
-    cwd,
-    env: { ...process.env, ...NO_SMTP },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const events: Record<string, unknown>[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    child.on('exit', () => reject(new Error('inbox exited before listening')));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as Record<string, unknown>;
-      events.push(event);
-      if (event.event === 'listening') resolve(event.port as number);
-    });
-  });
-  return { child, port, events, exited };
-}
+import { tempProject, type TempProject } from '../helpers/project.js';
+import { NO_SMTP, runInbox } from './run-inbox.js';
 
 describe('newsletter send with no SMTP settings, to a running newsletter inbox', () => {
   let project: TempProject;

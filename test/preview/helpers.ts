@@ -14,8 +14,8 @@ export interface RunningCli {
   /** Every JSON line the command printed on stdout so far. */
   events: Record<string, unknown>[];
   stderr(): string;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number>;
+  /** SIGTERM (or the signal given), then the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number>;
 }
 
 /** Starts `newsletter preview --json ...` in `cwd` and resolves once it prints that it listens. */
@@ -41,7 +41,7 @@ export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): 
           ...(event.inbox ? { inbox: event.inbox as string } : {}),
           events,
           stderr: () => stderr,
-          stop: () => stop(child, exited),
+          stop: (signal = 'SIGTERM') => stop(child, exited, signal),
         });
       }
     });
@@ -65,8 +65,8 @@ export function runPreviewCliToExit(
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code: code ?? 1, stdout, stderr })));
 }
 
-async function stop(child: ChildProcess, exited: Promise<number>): Promise<number> {
-  if (child.exitCode === null) child.kill('SIGTERM');
+async function stop(child: ChildProcess, exited: Promise<number>, signal: NodeJS.Signals): Promise<number> {
+  if (child.exitCode === null) child.kill(signal);
   return exited;
 }
 

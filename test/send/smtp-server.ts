@@ -20,16 +20,20 @@ export interface TestServer {
   dataCount: number;
   /** TCP connections accepted. */
   connections: number;
+  /** Everything clients sent, as UTF-8, in order (the commands exactly as they went on the wire). */
+  wire(): string;
   server: SMTPServer;
   close(): Promise<void>;
 }
 
 export async function startTestServer(options: SMTPServerOptions = {}): Promise<TestServer> {
+  const sent: Buffer[] = [];
   const state: TestServer = {
     port: 0,
     received: [],
     dataCount: 0,
     connections: 0,
+    wire: () => Buffer.concat(sent).toString('utf8'),
     server: undefined as unknown as SMTPServer,
     close: async () => {},
   };
@@ -70,7 +74,10 @@ export async function startTestServer(options: SMTPServerOptions = {}): Promise<
     ...options,
   });
   server.on('error', () => {});
-  server.server.on('connection', () => state.connections++);
+  server.server.on('connection', (socket: NodeJS.ReadableStream) => {
+    state.connections++;
+    socket.on('data', (chunk: Buffer) => sent.push(chunk));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.server = server;
   state.port = (server.server.address() as { port: number }).port;
