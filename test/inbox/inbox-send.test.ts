@@ -12,9 +12,7 @@ import { smtpEnv } from '../send/smtp-server.js';
 const NO_SMTP = smtpEnv(0, { SMTP_URL: '' });
 
 /** Starts `newsletter inbox --port 0 --json` and waits for the line that says where it listens. */
-async function runInbox(
-  cwd: string,
-): Promise<{
+async function runInbox(cwd: string): Promise<{
   child: ChildProcess;
   port: number;
   events: Record<string, unknown>[];
