@@ -1,22 +1,15 @@
-// Reads the known front matter fields of an article, checking types and URLs; unknown keys pass through.
+// Reads the known front matter fields of an article (edition/article-fields.ts), checking each by its
+// kind; unknown keys pass through to templates.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import {
+  ARTICLE_FIELDS,
+  FIELD_BY_KEY,
+  type ArticleFieldName,
+  type ArticleFieldValues,
+} from '../edition/article-fields.js';
 import { isScriptingUrl, isWebUrl } from './urls.js';
 
-export interface ArticleFields {
-  title?: string;
-  dek?: string;
-  author?: string;
-  authorBio?: string;
-  date?: string;
-  url?: string;
-  image?: string;
-  imageAlt?: string;
-  tags: string[];
-  extra: Record<string, unknown>;
-}
-
-const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'image', 'image_alt', 'tags'];
-const URL_FIELDS = new Set(['url', 'image']);
+export type ArticleFields = ArticleFieldValues & { extra: Record<string, unknown> };
 
 export function readArticleFields(
   data: Record<string, unknown>,
@@ -26,19 +19,24 @@ export function readArticleFields(
   const diagnostics: Diagnostic[] = [];
   const at = (key: string) => ({ file, ...keyPosition(source, key) });
   const fields: ArticleFields = { tags: [], extra: {} };
+  // the table checks a value's kind; TypeScript cannot follow a name through it
+  const set = (name: ArticleFieldName, value: string | string[]) =>
+    ((fields as Record<string, unknown>)[name] = value);
 
   for (const [key, value] of Object.entries(data)) {
-    if (!KNOWN.includes(key)) {
+    const name = FIELD_BY_KEY.get(key);
+    if (name === undefined) {
       const unsafe = unsafeExtra(key, value, at(key));
       if (unsafe) diagnostics.push(unsafe);
       else fields.extra[key] = value;
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
-    if (key === 'tags') {
+    const { kind } = ARTICLE_FIELDS[name];
+    if (kind === 'words') {
       const tags = Array.isArray(value) ? value : [value];
-      if (tags.every((t) => typeof t === 'string' || typeof t === 'number')) fields.tags = tags.map(String);
-      else diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', '"tags" must be a list of words', at(key)));
+      if (tags.every((t) => typeof t === 'string' || typeof t === 'number')) set(name, tags.map(String));
+      else diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be a list of words`, at(key)));
       continue;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
@@ -46,15 +44,15 @@ export function readArticleFields(
       continue;
     }
     const text = String(value).trim();
-    if (URL_FIELDS.has(key) && !isWebUrl(text)) {
+    if (kind === 'url' && !isWebUrl(text)) {
       diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`, at(key)));
       continue;
     }
-    if (key === 'date' && !isValidDate(text)) {
+    if (kind === 'date' && !isValidDate(text)) {
       diagnostics.push(diag('DATE_INVALID', 'error', `"${text}" is not a date (use YYYY-MM-DD)`, at(key)));
       continue;
     }
-    assign(fields, key, text);
+    set(name, text);
   }
   return { fields, diagnostics };
 }
@@ -73,12 +71,6 @@ function containsScriptingUrl(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsScriptingUrl);
   if (value && typeof value === 'object') return Object.values(value).some(containsScriptingUrl);
   return false;
-}
-
-function assign(fields: ArticleFields, key: string, text: string) {
-  if (key === 'author_bio') fields.authorBio = text;
-  else if (key === 'image_alt') fields.imageAlt = text;
-  else (fields as unknown as Record<string, string>)[key] = text;
 }
 
 export const isValidDate = (text: string): boolean =>
