@@ -1,6 +1,7 @@
 // `newsletter check [slug...]`: builds the editions through the same pipeline as `build` (writing nothing
 // unless --out is given) and runs every rule on them; a gate a CI job can trust: exit 1 on any error.
-import { build, type BuildOptions, type EditionResult } from '../build.js';
+import { build, type EditionResult } from '../build.js';
+import type { BuildTarget } from '../edition/results.js';
 import type { BuiltEdition } from '../checks/rule.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { summarize } from '../diagnostics/format.js';
@@ -11,7 +12,7 @@ import { locate } from '../checks/locate.js';
 import { INSTALL_HINT, spamAssassinInstalled, type SpamReport } from '../checks/spam.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
-export interface CheckCommandOptions extends BuildOptions {
+export interface CheckCommandOptions extends BuildTarget {
   json?: boolean;
   /** Warnings count as errors. */
   strict?: boolean;

@@ -3,6 +3,8 @@
 // what was built.
 import { availableParallelism } from 'node:os';
 import type { BuildOptions, EditionResult } from '../edition/results.js';
+
+type WritingBuild = Extract<BuildOptions, { dryRun?: false }>;
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
@@ -86,7 +88,7 @@ export async function buildEditions(
 }
 
 /** One worker per core. NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
-function workerCount(editions: number, options: BuildOptions): number {
+function workerCount(editions: number, options: WritingBuild): number {
   const override = Number.parseInt(process.env.NEWSLETTER_WORKERS ?? '', 10);
   if (!options.parallel || editions === 0) return 0;
   if (Number.isInteger(override) && override >= 0) return Math.min(override, editions);

@@ -6,7 +6,8 @@
 // - "finish": checks and writes what its partner rendered, and replies to the main thread.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStages } from '../pipeline.js';
-import { loadProject, type ProjectOptions } from '../project.js';
+import { loadProject } from '../project.js';
+import type { BuildSettings } from '../edition/results.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
   finishTask,
@@ -18,7 +19,7 @@ import {
   type TaskResult,
 } from './edition-task.js';
 
-export type WorkerData = { project: ProjectOptions } & (
+export type WorkerData = { settings: BuildSettings } & (
   { role: 'whole' } | { role: 'render' | 'finish'; partner: MessagePort }
 );
 
@@ -27,7 +28,7 @@ export type WorkerReply = TaskResult | { index: number; error: { message: string
 
 const data = workerData as WorkerData;
 const main = parentPort!;
-const loading = loadProject(data.project);
+const loading = loadProject(data.settings);
 let queue = Promise.resolve();
 // a pair's worker loads its half's libraries while the project loads, before its first edition arrives
 if (data.role !== 'whole') loadStages(data.role).catch(() => undefined); // a failure shows again on first use

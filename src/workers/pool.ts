@@ -8,7 +8,7 @@
 // libraries. Two whole workers compile and load everything twice; a pair, each half once. On the benchmark's
 // 1000 editions and 2 cores, CPU time fell by a sixth and the build by a tenth.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { ProjectOptions } from '../project.js';
+import type { BuildOptions, BuildSettings } from '../edition/results.js';
 import type { EditionTask, TaskResult } from './edition-task.js';
 import type { WorkerData, WorkerReply } from './edition-worker.js';
 
@@ -34,7 +34,7 @@ interface Lane {
 }
 
 export async function buildInWorkers(
-  options: ProjectOptions,
+  options: BuildOptions,
   tasks: readonly EditionTask[],
   workerCount: number,
   /** Reads a task's files, before it goes to a render worker (this thread has the time). */
@@ -82,19 +82,19 @@ export async function buildInWorkers(
         );
       };
 
-      const project = projectOptions(options);
+      const settings = workerSettings(options);
       const lanes: Lane[] = [];
       for (let pair = 0; pair < Math.floor(workerCount / 2); pair++) {
         const { port1, port2 } = new MessageChannel();
-        const render = start({ project, role: 'render', partner: port1 }, [port1]);
-        const finish = start({ project, role: 'finish', partner: port2 }, [port2]);
+        const render = start({ settings, role: 'render', partner: port1 }, [port1]);
+        const finish = start({ settings, role: 'finish', partner: port2 }, [port2]);
         const lane = { take: render, inHand: IN_HAND_PAIR, readHere: true };
         listen(render, lane); // its exceptions only: its editions go to its partner
         listen(finish, lane);
         lanes.push(lane);
       }
       if (workerCount % 2 === 1) {
-        const whole = start({ project, role: 'whole' });
+        const whole = start({ settings, role: 'whole' });
         const lane = { take: whole, inHand: IN_HAND, readHere: false };
         listen(whole, lane);
         lanes.push(lane);
@@ -107,11 +107,12 @@ export async function buildInWorkers(
   }
 }
 
-/** Only what locates the project crosses to the workers (the build's callbacks cannot). */
-const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({
-  root: root ?? process.cwd(),
-  content,
-  templates,
-  out,
-  config,
-});
+/**
+ * Every option of the build crosses to the workers but its callbacks, which cannot (they run here, as the
+ * results come back). Taking all the other keys, rather than naming them, is what lets an option added
+ * later reach the workers without anyone remembering to list it here.
+ */
+export function workerSettings(options: BuildOptions): BuildSettings {
+  const { onEdition: _onEdition, afterEdition: _afterEdition, ...settings } = options;
+  return { ...settings, root: settings.root ?? process.cwd() };
+}
