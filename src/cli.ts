@@ -13,7 +13,7 @@ const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'ut
   .version;
 
 /** The options every command that reads a project shares. */
-export function projectOptions(command: Command): Command {
+export function withProjectOptions(command: Command): Command {
   return command
     .option('--content <dir>', 'folder of editions', 'content')
     .option('--templates <dir>', 'folder of MJML/Handlebars templates', 'templates')
@@ -46,7 +46,7 @@ Run \`newsletter <command> --help\` for a command's options and examples.
 Exit codes: 0 success, 1 content, template, check or send failure, 2 usage or configuration error.`,
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('build')
       .description('Build editions into out/<slug>/: index.html, index.txt, message.eml, manifest.json')
@@ -69,7 +69,7 @@ Exit codes: 0 built, 1 an edition failed, 2 usage or configuration error.`,
       setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io));
     });
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('check')
       .description(
@@ -105,7 +105,7 @@ Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (b
       ),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('send')
       .description('Send test copies of a built edition over SMTP, one personalised message per recipient')
@@ -164,7 +164,7 @@ Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`,
       setExit(await (await import('./commands/inbox.js')).inboxCommand(options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('preview')
       .description('Build the editions and serve them with live reload, the local inbox beside them')
@@ -195,7 +195,7 @@ Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a 
       setExit(await (await import('./commands/preview.js')).previewCommand(options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('screenshot')
       .description(
@@ -222,7 +222,7 @@ Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or confi
       setExit(await (await import('./commands/screenshot.js')).screenshotCommand(slug, options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('export')
       .description(

@@ -4,7 +4,7 @@ import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
 import { renderMarkdown } from './markdown.js';
-import { countWords } from './words.js';
+import { countReadingWords } from './words.js';
 
 export function parseMarkdownArticle(text: string, file: string, slug: string): { article?: Article; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
@@ -23,7 +23,7 @@ export function parseMarkdownArticle(text: string, file: string, slug: string): 
 
   const { title, ...rest } = fields;
   return {
-    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: countWords(body.html) },
+    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: countReadingWords(body.html) },
     diagnostics,
   };
 }

@@ -16,7 +16,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
-import { countWords } from './words.js';
+import { countReadingWords } from './words.js';
 
 interface Paragraph {
   text: string;
@@ -51,7 +51,7 @@ export function parseTextArticle(text: string, file: string, slug: string): { ar
     file,
     title,
     html,
-    wordCount: countWords(html),
+    wordCount: countReadingWords(html),
   };
   article.dek ??= inferred.dek?.text;
   article.author ??= inferred.author;

@@ -50,7 +50,7 @@ export async function buildEditions(
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
-    const likelyHere =
+    const probablyCompilesHere =
       entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
@@ -59,7 +59,7 @@ export async function buildEditions(
         const { files, diagnostics } = freshness.fresh;
         report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
       } else {
-        if (likelyHere) startMjmlThread(thread);
+        if (probablyCompilesHere) startMjmlThread(thread);
         tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
       }
     }

@@ -38,7 +38,7 @@ type Reply = TaskResult | RenderedTask;
 
 if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
-    inTurn(task.index, main, failedResult(task), async (project) => {
+    runQueuedThenReply(task.index, main, failedResult(task), async (project) => {
       const { result, cache } = await runEditionTask(project, task);
       // the rendered edition stays here: copying it to the main thread would cost more than it is worth
       return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
@@ -55,7 +55,7 @@ if (data.role === 'whole') {
       part: { failed: failedResult(task)(diagnostics).result },
     });
   main.on('message', (task: EditionTask) =>
-    inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)),
+    runQueuedThenReply(task.index, partner, failedPart(task), (project) => renderTask(project, task)),
   );
 } else {
   const failedFinish =
@@ -65,7 +65,7 @@ if (data.role === 'whole') {
       result: { slug: slugOf(rendered), ok: false, files: [], diagnostics },
     });
   data.partner.on('message', (rendered: RenderedTask) =>
-    inTurn(rendered.index, main, failedFinish(rendered), async (project) => {
+    runQueuedThenReply(rendered.index, main, failedFinish(rendered), async (project) => {
       const { index, result, cache } = await finishTask(project, rendered);
       return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
     }),
@@ -84,7 +84,7 @@ const slugOf = ({ part }: RenderedTask): string =>
   'failed' in part ? part.failed.slug : part.rendered.edition.slug;
 
 /** Runs `work` after what came before, and posts what it returns (or `unloaded` with the project's problem). */
-function inTurn(
+function runQueuedThenReply(
   index: number,
   to: MessagePort | typeof main,
   unloaded: (diagnostics: Diagnostic[]) => Reply,

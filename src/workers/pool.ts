@@ -13,9 +13,9 @@ import type { EditionTask, TaskResult } from './edition-task.js';
 import type { WorkerData, WorkerReply } from './edition-worker.js';
 
 /** Editions a whole worker holds at once, so that it never waits for the next one. */
-const IN_HAND = 2;
+const EDITIONS_SENT_AHEAD = 2;
 /** Editions a pair holds at once: the render worker must not run dry while its partner finishes. */
-const IN_HAND_PAIR = 8;
+const EDITIONS_SENT_AHEAD_TO_PAIR = 8;
 
 /**
  * A worker's heap left to V8's defaults grows far past what it holds (about 35 MB live after each edition):
@@ -28,8 +28,9 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 51
 
 /** Where tasks go, how many at a time, and whether their files are read here first. */
 interface Lane {
-  take: Worker;
-  inHand: number;
+  /** The worker this lane's editions are sent to: a whole worker, or a pair's render worker. */
+  worker: Worker;
+  sentAhead: number;
   readHere: boolean;
 }
 
@@ -63,8 +64,8 @@ export async function buildInWorkers(
       const feed = (lane: Lane) => {
         const task = failed ? undefined : queue.shift();
         if (!task) return;
-        if (lane.readHere) read(task).then((withFiles) => lane.take.postMessage(withFiles), reject);
-        else lane.take.postMessage(task);
+        if (lane.readHere) read(task).then((withFiles) => lane.worker.postMessage(withFiles), reject);
+        else lane.worker.postMessage(task);
       };
       // every result comes back here, from a whole worker or a pair's finish worker
       const listen = (worker: Worker, lane: Lane) => {
@@ -88,18 +89,18 @@ export async function buildInWorkers(
         const { port1, port2 } = new MessageChannel();
         const render = start({ settings, role: 'render', partner: port1 }, [port1]);
         const finish = start({ settings, role: 'finish', partner: port2 }, [port2]);
-        const lane = { take: render, inHand: IN_HAND_PAIR, readHere: true };
+        const lane = { worker: render, sentAhead: EDITIONS_SENT_AHEAD_TO_PAIR, readHere: true };
         listen(render, lane); // its exceptions only: its editions go to its partner
         listen(finish, lane);
         lanes.push(lane);
       }
       if (workerCount % 2 === 1) {
         const whole = start({ settings, role: 'whole' });
-        const lane = { take: whole, inHand: IN_HAND, readHere: false };
+        const lane = { worker: whole, sentAhead: EDITIONS_SENT_AHEAD, readHere: false };
         listen(whole, lane);
         lanes.push(lane);
       }
-      for (const lane of lanes) for (let n = 0; n < lane.inHand; n++) feed(lane);
+      for (const lane of lanes) for (let n = 0; n < lane.sentAhead; n++) feed(lane);
     });
   } finally {
     // not awaited: every result is in, and waiting for the threads to stop kept the archive waiting ~30 ms
