@@ -40,12 +40,26 @@ export function readArticleFields(
       continue;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
-      diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`, at(key)));
+      diagnostics.push(
+        diag(
+          'FRONT_MATTER_FIELD',
+          'error',
+          `"${key}" must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`,
+          at(key),
+        ),
+      );
       continue;
     }
     const text = String(value).trim();
     if (kind === 'url' && !isWebUrl(text)) {
-      diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`, at(key)));
+      diagnostics.push(
+        diag(
+          'UNSAFE_URL',
+          'warning',
+          `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`,
+          at(key),
+        ),
+      );
       continue;
     }
     if (kind === 'date' && !isValidDate(text)) {
@@ -61,9 +75,18 @@ export function readArticleFields(
  * An unknown key is free text for custom templates, which may put it in an href: it is dropped, with this
  * warning, when it holds a scripting URL anywhere (a list or a map inside too).
  */
-export function unsafeExtra(key: string, value: unknown, at: { file: string; line?: number; column?: number }): Diagnostic | undefined {
+export function unsafeExtra(
+  key: string,
+  value: unknown,
+  at: { file: string; line?: number; column?: number },
+): Diagnostic | undefined {
   if (!containsScriptingUrl(value)) return undefined;
-  return diag('UNSAFE_URL', 'warning', `dropped "${key}": it holds a javascript:, vbscript: or data: URL`, at);
+  return diag(
+    'UNSAFE_URL',
+    'warning',
+    `dropped "${key}": it holds a javascript:, vbscript: or data: URL`,
+    at,
+  );
 }
 
 function containsScriptingUrl(value: unknown): boolean {
@@ -74,7 +97,8 @@ function containsScriptingUrl(value: unknown): boolean {
 }
 
 export const isValidDate = (text: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
+  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) &&
+  !Number.isNaN(Date.parse(text));
 
 /** Line and column of `key:` in the front matter, for diagnostics. */
 export function keyPosition(source: string, key: string): { line?: number; column?: number } {

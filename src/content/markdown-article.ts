@@ -6,16 +6,30 @@ import { readArticleFields } from './fields.js';
 import { renderMarkdown } from './markdown.js';
 import { countReadingWords } from './words.js';
 
-export function parseMarkdownArticle(text: string, file: string, slug: string): { article?: Article; diagnostics: Diagnostic[] } {
+export function parseMarkdownArticle(
+  text: string,
+  file: string,
+  slug: string,
+): { article?: Article; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
   if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
   const { fields, diagnostics } = readArticleFields(front.data, file, text);
 
   if (!fields.title) {
-    diagnostics.push(diag('TITLE_MISSING', 'error', 'the article has no title', { file, line: 1 }, 'add "title: ..." to the front matter'));
+    diagnostics.push(
+      diag(
+        'TITLE_MISSING',
+        'error',
+        'the article has no title',
+        { file, line: 1 },
+        'add "title: ..." to the front matter',
+      ),
+    );
   }
   if (front.body.trim() === '') {
-    diagnostics.push(diag('ARTICLE_EMPTY', 'error', 'the article has no body text', { file, line: front.bodyLine }));
+    diagnostics.push(
+      diag('ARTICLE_EMPTY', 'error', 'the article has no body text', { file, line: front.bodyLine }),
+    );
   }
   const body = renderMarkdown(front.body, file, front.bodyLine);
   diagnostics.push(...body.diagnostics);

@@ -6,29 +6,54 @@ const article = (body: string, front = 'title: T\n') => parse(`---\n${front}---\
 
 describe('Markdown articles', () => {
   it('reads the known fields and keeps unknown ones for templates', async () => {
-    const { article: a, diagnostics } = await article('Hello *world*.\n', 'title: T\ndek: D\nauthor: A\nauthor_bio: B\ndate: 2026-11-20\nurl: https://x.example/a\nimage: https://x.example/i.png\nimage_alt: An image\ntags: [one, two]\nsponsor: Acme\n');
+    const { article: a, diagnostics } = await article(
+      'Hello *world*.\n',
+      'title: T\ndek: D\nauthor: A\nauthor_bio: B\ndate: 2026-11-20\nurl: https://x.example/a\nimage: https://x.example/i.png\nimage_alt: An image\ntags: [one, two]\nsponsor: Acme\n',
+    );
     expect(diagnostics).toEqual([]);
-    expect(a).toMatchObject({ slug: 'a', title: 'T', dek: 'D', author: 'A', authorBio: 'B', date: '2026-11-20', url: 'https://x.example/a', image: 'https://x.example/i.png', imageAlt: 'An image', tags: ['one', 'two'], extra: { sponsor: 'Acme' } });
+    expect(a).toMatchObject({
+      slug: 'a',
+      title: 'T',
+      dek: 'D',
+      author: 'A',
+      authorBio: 'B',
+      date: '2026-11-20',
+      url: 'https://x.example/a',
+      image: 'https://x.example/i.png',
+      imageAlt: 'An image',
+      tags: ['one', 'two'],
+      extra: { sponsor: 'Acme' },
+    });
     expect(a!.html).toBe('<p>Hello <em>world</em>.</p>\n');
   });
 
   it('drops an unknown key holding a scripting URL, as browsers would read it, and keeps free text with colons', async () => {
-    const { article: a, diagnostics } = await article('Body.\n', [
-      'title: T',
-      'sponsor_link: " JaVa\\tScRiPt:alert(1)"',
-      'links:',
-      '  - https://ok.example',
-      '  - "data:text/html,<script>alert(1)</script>"',
-      'note: "Remember: bring a pen"',
-      'site: https://ok.example/page',
-      '',
-    ].join('\n'));
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UNSAFE_URL', 3], ['UNSAFE_URL', 4]]);
+    const { article: a, diagnostics } = await article(
+      'Body.\n',
+      [
+        'title: T',
+        'sponsor_link: " JaVa\\tScRiPt:alert(1)"',
+        'links:',
+        '  - https://ok.example',
+        '  - "data:text/html,<script>alert(1)</script>"',
+        'note: "Remember: bring a pen"',
+        'site: https://ok.example/page',
+        '',
+      ].join('\n'),
+    );
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['UNSAFE_URL', 3],
+      ['UNSAFE_URL', 4],
+    ]);
     expect(a!.extra).toEqual({ note: 'Remember: bring a pen', site: 'https://ok.example/page' });
   });
 
   it('requires a title', async () => {
-    expect((await article('Body\n', 'dek: x\n')).diagnostics[0]).toMatchObject({ code: 'TITLE_MISSING', file: 'content/e/01-a.md', line: 1 });
+    expect((await article('Body\n', 'dek: x\n')).diagnostics[0]).toMatchObject({
+      code: 'TITLE_MISSING',
+      file: 'content/e/01-a.md',
+      line: 1,
+    });
   });
 
   it('reports an empty body at the line where it should start', async () => {
@@ -44,7 +69,8 @@ describe('Markdown articles', () => {
   });
 
   it('drops javascript:, data: and vbscript: links in any casing or encoding, with a warning at the line', async () => {
-    const body = 'Fine [ok](https://ok.example).\n\nBad [a](JaVaScRiPt:alert(1)).\n\n![x](data:image/png;base64,AAAA)\n\n<a href="jav&#x61;script:alert(1)">b</a> <a href="vbscript:msgbox">c</a>\n';
+    const body =
+      'Fine [ok](https://ok.example).\n\nBad [a](JaVaScRiPt:alert(1)).\n\n![x](data:image/png;base64,AAAA)\n\n<a href="jav&#x61;script:alert(1)">b</a> <a href="vbscript:msgbox">c</a>\n';
     const { article: a, diagnostics } = await article(body);
     expect(a!.html).toContain('href="https://ok.example"');
     expect(a!.html.toLowerCase()).not.toMatch(/javascript|vbscript|data:|<img/);
@@ -56,7 +82,8 @@ describe('Markdown articles', () => {
   });
 
   it('sanitises raw HTML: no script, iframe, form, handlers or styles, with a warning at the line', async () => {
-    const body = 'Intro.\n\n<p onclick="steal()" style="position:fixed;top:0">text</p>\n\n<script>alert(1)</script>\n<iframe src="https://x.example"></iframe>\n<form action="https://x.example"><input name="a"></form>\n';
+    const body =
+      'Intro.\n\n<p onclick="steal()" style="position:fixed;top:0">text</p>\n\n<script>alert(1)</script>\n<iframe src="https://x.example"></iframe>\n<form action="https://x.example"><input name="a"></form>\n';
     const { article: a, diagnostics } = await article(body);
     expect(a!.html).toContain('<p>text</p>');
     expect(a!.html).not.toMatch(/script|iframe|form|input|onclick|style|position/);
@@ -65,20 +92,32 @@ describe('Markdown articles', () => {
   });
 
   it('keeps template and MJML syntax as text', async () => {
-    const { article: a } = await article('Hello {{name}} {{{raw}}} <mj-include path="/etc/passwd" /> &lt;mj-include path="x"&gt;\n');
+    const { article: a } = await article(
+      'Hello {{name}} {{{raw}}} <mj-include path="/etc/passwd" /> &lt;mj-include path="x"&gt;\n',
+    );
     expect(a!.html).toContain('{{name}} {{{raw}}}');
     expect(a!.html).not.toContain('<mj-include');
   });
 
   it('drops unsafe front matter URLs with a warning naming the key line', async () => {
-    const { article: a, diagnostics } = await article('Body.\n', 'title: T\nurl: " javascript:alert(1)"\nimage: data:image/png;base64,AA\n');
+    const { article: a, diagnostics } = await article(
+      'Body.\n',
+      'title: T\nurl: " javascript:alert(1)"\nimage: data:image/png;base64,AA\n',
+    );
     expect(a).not.toHaveProperty('url');
     expect(a).not.toHaveProperty('image');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UNSAFE_URL', 3], ['UNSAFE_URL', 4]]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['UNSAFE_URL', 3],
+      ['UNSAFE_URL', 4],
+    ]);
   });
 
   it('rejects an invalid date with its line', async () => {
-    expect((await article('Body.\n', 'title: T\ndate: next tuesday\n')).diagnostics[0]).toMatchObject({ code: 'DATE_INVALID', line: 3, column: 1 });
+    expect((await article('Body.\n', 'title: T\ndate: next tuesday\n')).diagnostics[0]).toMatchObject({
+      code: 'DATE_INVALID',
+      line: 3,
+      column: 1,
+    });
   });
 
   it('removes reserved private-use characters, which could forge recipient fields', async () => {
@@ -90,12 +129,17 @@ describe('Markdown articles', () => {
 
 describe('reserved characters written as escapes', () => {
   it('removes them when they come from HTML entities in Markdown or raw HTML', async () => {
-    const { article: a } = await article('Hi &#xE000;unsubscribe_url&#xE002; and <span>&#57344;email&#57346;</span>.\n');
+    const { article: a } = await article(
+      'Hi &#xE000;unsubscribe_url&#xE002; and <span>&#57344;email&#57346;</span>.\n',
+    );
     expect(a!.html).not.toMatch(/[\uE000-\uE00F]/);
   });
 
   it('removes them when they come from YAML escapes in front matter', async () => {
-    const { article: a } = await article('Body.\n', 'title: "Hi \\uE000email\\uE002"\ndek: "\\uE000first_name\\uE002"\nsponsor: "\\uE000unsubscribe_url\\uE002"\n');
+    const { article: a } = await article(
+      'Body.\n',
+      'title: "Hi \\uE000email\\uE002"\ndek: "\\uE000first_name\\uE002"\nsponsor: "\\uE000unsubscribe_url\\uE002"\n',
+    );
     expect(a!.title).toBe('Hi email');
     expect(a!.dek).toBe('first_name');
     expect(a!.extra).toEqual({ sponsor: 'unsubscribe_url' });

@@ -14,9 +14,13 @@ describe('plain-text articles', () => {
     expect(diagnostics).toEqual([]);
     expect(article).toBeDefined();
     expect(article!.title).toBe('Russia Says Talks With Ukraine Are Impossible After Kursk Offensive');
-    expect(article!.dek).toBe('The Ukrainian assault on Kursk was seen as an attempt to gain leverage on Russia for negotiations');
+    expect(article!.dek).toBe(
+      'The Ukrainian assault on Kursk was seen as an attempt to gain leverage on Russia for negotiations',
+    );
     expect(article!.author).toBe('Dave DeCamp');
-    expect(article!.authorBio).toBe('Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave.');
+    expect(article!.authorBio).toBe(
+      'Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave.',
+    );
     expect(article!.html.match(/<p>/g)).toHaveLength(8);
     expect(article!.html).toContain('Russia’s Kursk Oblast');
     expect(article!.html).not.toContain('Author:');
@@ -27,13 +31,24 @@ describe('plain-text articles', () => {
   });
 
   it('accepts a BOM and CRLF line endings with the same result', async () => {
-    const crlf = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(seed.toString('utf8').replace(/\n/g, '\r\n'))]);
-    expect((await parse(crlf, 'content/kursk-talks.txt')).article).toEqual((await parse(seed, 'content/kursk-talks.txt')).article);
+    const crlf = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(seed.toString('utf8').replace(/\n/g, '\r\n')),
+    ]);
+    expect((await parse(crlf, 'content/kursk-talks.txt')).article).toEqual(
+      (await parse(seed, 'content/kursk-talks.txt')).article,
+    );
   });
 
   it('keeps Unicode and shows template syntax and markup literally', async () => {
-    const { article } = await parse('Title\n\nA café\u00a0au lait with {{secret}} and <script>alert(1)</script> and *stars*.\n');
-    expect(article!.html).toBe('<p>A café\u00a0au lait with {{secret}} and &lt;script&gt;alert(1)&lt;/script&gt; and *stars*.</p>');
+    const { article } = await parse(
+      'Title\n\nA café\u00a0au lait with {{secret}} and <script>alert(1)</script> and *stars*.\n',
+    );
+    expect(article!.html).toBe(
+      '<p>A café\u00a0au lait with {{secret}} and &lt;script&gt;alert(1)&lt;/script&gt; and *stars*.</p>',
+    );
   });
 
   it('treats a punctuated second paragraph as body, not dek', async () => {
@@ -43,8 +58,15 @@ describe('plain-text articles', () => {
   });
 
   it('lets front matter override what is inferred', async () => {
-    const { article } = await parse('---\ndate: 2026-01-02\nauthor: Someone Else\n---\nTitle\n\nDek line\n\nBody.\n\nAuthor: Dave\n');
-    expect(article).toMatchObject({ title: 'Title', dek: 'Dek line', date: '2026-01-02', author: 'Someone Else' });
+    const { article } = await parse(
+      '---\ndate: 2026-01-02\nauthor: Someone Else\n---\nTitle\n\nDek line\n\nBody.\n\nAuthor: Dave\n',
+    );
+    expect(article).toMatchObject({
+      title: 'Title',
+      dek: 'Dek line',
+      date: '2026-01-02',
+      author: 'Someone Else',
+    });
   });
 
   it('reports an empty article and one without a body', async () => {
