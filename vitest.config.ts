@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // End-to-end tests spawn the CLI and compile MJML: give them room on a 2-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // End-to-end tests spawn the CLI, compile MJML and start Chromium; on a shared 2-core machine with a
+    // core taken, one can take ten times as long as alone. These limits only end a test that hangs: the
+    // waits inside are events or bounded polls (test/helpers/wait.ts).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

@@ -46,7 +46,7 @@ try {
     };
     const source = await stages.readEdition(project.paths.root, entry);
     lap('read the files');
-    const assembled = stages.assembleEdition(source, project.config);
+    const assembled = await stages.assembleEdition(source, project.config);
     const edition = stages.trackEdition(assembled.edition, project.config);
     lap('front matter, Markdown, sanitising');
     const render = await stages.renderEdition(edition, project.config, project.engine, project.templates);

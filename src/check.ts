@@ -1,6 +1,7 @@
 // `check` as data: builds the editions through the same pipeline as `build` (writing nothing unless `out` is
 // to be written) and runs every rule on them. The CLI's `newsletter check` prints what this returns.
-import { build, type BuildOptions, type EditionResult } from './build.js';
+import { build, type EditionResult } from './build.js';
+import type { BuildTarget } from './edition/results.js';
 import type { BuiltEdition } from './checks/rule.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { DEFAULT_CLIENTS, validateClients } from './checks/client-support.js';
@@ -9,7 +10,7 @@ import { runChecks } from './checks/run-checks.js';
 import { locate } from './checks/locate.js';
 import { INSTALL_HINT, spamAssassinInstalled, type SpamReport } from './checks/spam.js';
 
-export interface CheckOptions extends BuildOptions {
+export interface CheckOptions extends BuildTarget {
   /** Warnings count as errors. */
   strict?: boolean;
   /** Request every link and image. */

@@ -17,7 +17,7 @@ const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'ut
   .version;
 
 /** The options every command that reads a project shares. */
-export function projectOptions(command: Command): Command {
+export function withProjectOptions(command: Command): Command {
   return command
     .option(
       '--root <dir>',
@@ -122,7 +122,7 @@ Prints the path it created. Exit codes: 0 created, 2 the slug exists (nothing is
       setExit(await (await import('./commands/new.js')).newCommand({ ...options, slug }, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('build')
       .description('Build editions into out/<slug>/: index.html, index.txt, message.eml, manifest.json')
@@ -148,7 +148,7 @@ Exit codes: 0 built, 1 an edition failed (or, with --strict, has check errors), 
       setExit(await (await import('./commands/build.js')).buildCommand({ ...options, slugs }, io));
     });
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('clean')
       .description('Remove what build wrote for editions that no longer have a source in the content folder')
@@ -170,7 +170,7 @@ Exit codes: 0 cleaned (or nothing to clean), 1 a file could not be removed, 2 us
       setExit(await (await import('./commands/clean.js')).cleanCommand(options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('check')
       .description(
@@ -206,7 +206,7 @@ Exit codes: 0 no errors, 1 errors (warnings too with --strict), 2 usage error (b
       ),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('send')
       .description('Send test copies of a built edition over SMTP, one personalised message per recipient')
@@ -273,7 +273,7 @@ Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`,
       setExit(await (await import('./commands/inbox.js')).inboxCommand(options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('preview')
       .description('Build the editions and serve them with live reload, the local inbox beside them')
@@ -304,7 +304,7 @@ Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a 
       setExit(await (await import('./commands/preview.js')).previewCommand(options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('screenshot')
       .description(
@@ -331,7 +331,7 @@ Exit codes: 0 written, 1 the edition failed to build or render, 2 usage or confi
       setExit(await (await import('./commands/screenshot.js')).screenshotCommand(slug, options, io)),
     );
 
-  projectOptions(
+  withProjectOptions(
     program
       .command('export')
       .description(

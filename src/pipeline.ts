@@ -58,7 +58,7 @@ export async function renderPart(
   // 1. load: read the files (the only content I/O)
   const source = preread ?? (await readEdition(project.paths.root, entry));
   // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
-  const assembled = assembleEdition(source, project.config);
+  const assembled = await assembleEdition(source, project.config);
   if (!assembled.edition) return failed(assembled.diagnostics);
   // UTM parameters on article and intro links (off unless configured), before any part is rendered
   const tracked = trackEdition(assembled.edition, project.config);

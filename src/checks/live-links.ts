@@ -1,9 +1,11 @@
 // check --online: request every link and image of the edition, HEAD first (cheap), GET when HEAD fails or
 // is refused (many servers answer HEAD with 403, 404 or 405), redirects followed, each request bounded by
-// a timeout and a few at a time. Results are shared between editions of one run: a footer link is asked once.
+// a time limit that counts the server's time only (server-time.ts), and a few at a time. Results are shared
+// between editions of one run: a footer link is asked once.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, urlNeedles } from './locate.js';
 import type { BuiltEdition } from './rule.js';
+import { serverTimeLimit } from './server-time.js';
 
 export interface LiveLinkOptions {
   timeoutMs: number;
@@ -55,11 +57,12 @@ async function request(url: string, timeoutMs: number): Promise<Outcome> {
 }
 
 async function attempt(url: string, method: 'HEAD' | 'GET', timeoutMs: number): Promise<Outcome> {
+  const limit = serverTimeLimit(timeoutMs);
   try {
     const response = await fetch(url, {
       method,
       redirect: 'follow',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: limit.signal,
       headers: { 'user-agent': USER_AGENT, accept: '*/*' },
     });
     await response.body?.cancel(); // the status is all we need: do not download the page
@@ -74,6 +77,8 @@ async function attempt(url: string, method: 'HEAD' | 'GET', timeoutMs: number): 
     if (e.name === 'TimeoutError' || e.name === 'AbortError')
       return { ok: false, reason: `did not answer within ${timeoutMs / 1000} s` };
     return { ok: false, reason: `could not be reached: ${e.cause?.code ?? e.cause?.message ?? e.message}` };
+  } finally {
+    limit.stop();
   }
 }
 

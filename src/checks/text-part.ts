@@ -5,7 +5,7 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
-import { countWords } from './word-count.js';
+import { countWordsOutsideUrls } from './word-count.js';
 
 export const TEXT_MAX_COLUMNS = 78;
 /** The text part should have at least this share of the HTML's words. */
@@ -106,8 +106,8 @@ function missingLinks(built: BuiltEdition): Diagnostic[] {
 }
 
 function tooShort(built: BuiltEdition, seen: string): Diagnostic[] {
-  const htmlWords = countWords(seen);
-  const textWords = countWords(built.text);
+  const htmlWords = countWordsOutsideUrls(seen);
+  const textWords = countWordsOutsideUrls(built.text);
   if (htmlWords === 0 || textWords >= htmlWords * TEXT_MIN_WORD_RATIO) return [];
   return [
     diag(

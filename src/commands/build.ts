@@ -1,9 +1,10 @@
 // `newsletter build [slug...]`
-import { build, type BuildOptions, type EditionResult } from '../build.js';
+import { build, type EditionResult } from '../build.js';
+import type { BuildTarget } from '../edition/results.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
-export interface BuildCommandOptions extends BuildOptions {
+export interface BuildCommandOptions extends BuildTarget {
   json?: boolean;
   /** Rebuild every edition, even those whose inputs are unchanged. */
   force?: boolean;

@@ -29,11 +29,17 @@ const isHidden = (name: string) => name.startsWith('.') || name.startsWith('_');
 export const displayPath = (root: string, path: string): string => relative(root, path).split(sep).join('/');
 
 /** Lists edition slugs without reading article files (cheap: for `--help`-like paths and slug validation). */
-export async function listEditions(contentDir: string): Promise<{ slug: string; path: string; folder: boolean }[]> {
+export async function listEditions(
+  contentDir: string,
+): Promise<{ slug: string; path: string; folder: boolean }[]> {
   const entries = await readdir(contentDir, { withFileTypes: true });
   return entries
     .filter((e) => !isHidden(e.name) && (e.isDirectory() || (e.isFile() && isArticle(e.name))))
-    .map((e) => ({ slug: e.isDirectory() ? e.name : e.name.replace(/\.[^.]+$/, ''), path: join(contentDir, e.name), folder: e.isDirectory() }))
+    .map((e) => ({
+      slug: e.isDirectory() ? e.name : e.name.replace(/\.[^.]+$/, ''),
+      path: join(contentDir, e.name),
+      folder: e.isDirectory(),
+    }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
@@ -41,7 +47,10 @@ export async function listEditions(contentDir: string): Promise<{ slug: string; 
  * Synchronous reads on purpose: an edition's few small files take about 0.2 ms this way against 2 ms through
  * fs/promises' thread pool, and builds of many editions run in worker threads, where blocking holds up nothing.
  */
-export async function readEdition(root: string, entry: { slug: string; path: string; folder: boolean }): Promise<EditionSource> {
+export async function readEdition(
+  root: string,
+  entry: { slug: string; path: string; folder: boolean },
+): Promise<EditionSource> {
   const read = (path: string): SourceFile => ({ file: displayPath(root, path), bytes: readFileSync(path) });
   if (!entry.folder) return { slug: entry.slug, articles: [read(entry.path)] };
 

@@ -15,7 +15,10 @@ export interface EditionFile {
 
 const KNOWN = new Set(['subject', 'preheader', 'date', 'template']);
 
-export function parseEditionFile(text: string, file: string): { edition?: EditionFile; diagnostics: Diagnostic[] } {
+export function parseEditionFile(
+  text: string,
+  file: string,
+): { edition?: EditionFile; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
   if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
   const diagnostics: Diagnostic[] = [];
@@ -40,7 +43,9 @@ export function parseEditionFile(text: string, file: string): { edition?: Editio
     } else if ((key === 'subject' || key === 'preheader') && /[\r\n]/.test(textValue)) {
       diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be a single line`, at));
     } else if (key === 'template' && !/^[\w-]+$/.test(textValue)) {
-      diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"template" must be a layout name like "default"`, at));
+      diagnostics.push(
+        diag('FRONT_MATTER_FIELD', 'error', `"template" must be a layout name like "default"`, at),
+      );
     } else {
       (edition as unknown as Record<string, string>)[key] = textValue;
     }

@@ -1,24 +1,15 @@
-// Reads the known front matter fields of an article, checking types and URLs; unknown keys pass through.
+// Reads the known front matter fields of an article (edition/article-fields.ts), checking each by its
+// kind; unknown keys pass through to templates.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import {
+  ARTICLE_FIELDS,
+  FIELD_BY_KEY,
+  type ArticleFieldName,
+  type ArticleFieldValues,
+} from '../edition/article-fields.js';
 import { isLocalRef, isScriptingUrl, isWebUrl } from './urls.js';
 
-export interface ArticleFields {
-  title?: string;
-  dek?: string;
-  author?: string;
-  authorBio?: string;
-  date?: string;
-  url?: string;
-  /** Where a linked item comes from ("The Verge"): the links starter shows it beside the title. */
-  source?: string;
-  image?: string;
-  imageAlt?: string;
-  tags: string[];
-  extra: Record<string, unknown>;
-}
-
-const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'source', 'image', 'image_alt', 'tags'];
-const URL_FIELDS = new Set(['url', 'image']);
+export type ArticleFields = ArticleFieldValues & { extra: Record<string, unknown> };
 
 export function readArticleFields(
   data: Record<string, unknown>,
@@ -28,36 +19,55 @@ export function readArticleFields(
   const diagnostics: Diagnostic[] = [];
   const at = (key: string) => ({ file, ...keyPosition(source, key) });
   const fields: ArticleFields = { tags: [], extra: {} };
+  // the table checks a value's kind; TypeScript cannot follow a name through it
+  const set = (name: ArticleFieldName, value: string | string[]) =>
+    ((fields as Record<string, unknown>)[name] = value);
 
   for (const [key, value] of Object.entries(data)) {
-    if (!KNOWN.includes(key)) {
+    const name = FIELD_BY_KEY.get(key);
+    if (name === undefined) {
       const unsafe = unsafeExtra(key, value, at(key));
       if (unsafe) diagnostics.push(unsafe);
       else fields.extra[key] = value;
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
-    if (key === 'tags') {
+    const { kind } = ARTICLE_FIELDS[name];
+    if (kind === 'words') {
       const tags = Array.isArray(value) ? value : [value];
-      if (tags.every((t) => typeof t === 'string' || typeof t === 'number')) fields.tags = tags.map(String);
-      else diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', '"tags" must be a list of words', at(key)));
+      if (tags.every((t) => typeof t === 'string' || typeof t === 'number')) set(name, tags.map(String));
+      else diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be a list of words`, at(key)));
       continue;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
-      diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`, at(key)));
+      diagnostics.push(
+        diag(
+          'FRONT_MATTER_FIELD',
+          'error',
+          `"${key}" must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`,
+          at(key),
+        ),
+      );
       continue;
     }
     const text = String(value).trim();
     // a local lead image is resolved against the article's file later (assets/edition-assets.ts)
-    if (URL_FIELDS.has(key) && !isWebUrl(text) && !(key === 'image' && isLocalRef(text))) {
-      diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`, at(key)));
+    if (kind === 'url' && !isWebUrl(text) && !(key === 'image' && isLocalRef(text))) {
+      diagnostics.push(
+        diag(
+          'UNSAFE_URL',
+          'warning',
+          `dropped "${key}": only http and https URLs are allowed, got "${text.slice(0, 40)}"`,
+          at(key),
+        ),
+      );
       continue;
     }
-    if (key === 'date' && !isValidDate(text)) {
+    if (kind === 'date' && !isValidDate(text)) {
       diagnostics.push(diag('DATE_INVALID', 'error', `"${text}" is not a date (use YYYY-MM-DD)`, at(key)));
       continue;
     }
-    assign(fields, key, text);
+    set(name, text);
   }
   return { fields, diagnostics };
 }
@@ -66,9 +76,18 @@ export function readArticleFields(
  * An unknown key is free text for custom templates, which may put it in an href: it is dropped, with this
  * warning, when it holds a scripting URL anywhere (a list or a map inside too).
  */
-export function unsafeExtra(key: string, value: unknown, at: { file: string; line?: number; column?: number }): Diagnostic | undefined {
+export function unsafeExtra(
+  key: string,
+  value: unknown,
+  at: { file: string; line?: number; column?: number },
+): Diagnostic | undefined {
   if (!containsScriptingUrl(value)) return undefined;
-  return diag('UNSAFE_URL', 'warning', `dropped "${key}": it holds a javascript:, vbscript: or data: URL`, at);
+  return diag(
+    'UNSAFE_URL',
+    'warning',
+    `dropped "${key}": it holds a javascript:, vbscript: or data: URL`,
+    at,
+  );
 }
 
 function containsScriptingUrl(value: unknown): boolean {
@@ -78,14 +97,9 @@ function containsScriptingUrl(value: unknown): boolean {
   return false;
 }
 
-function assign(fields: ArticleFields, key: string, text: string) {
-  if (key === 'author_bio') fields.authorBio = text;
-  else if (key === 'image_alt') fields.imageAlt = text;
-  else (fields as unknown as Record<string, string>)[key] = text;
-}
-
 export const isValidDate = (text: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
+  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) &&
+  !Number.isNaN(Date.parse(text));
 
 /** Line and column of `key:` in the front matter, for diagnostics. */
 export function keyPosition(source: string, key: string): { line?: number; column?: number } {

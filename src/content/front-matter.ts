@@ -28,12 +28,26 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
 
   const language = opening[1].toLowerCase();
   if (language && language !== 'yaml' && language !== 'yml') {
-    return failed(text, diag('FRONT_MATTER_JS', 'error', `front matter "---${opening[1]}" is not allowed: only YAML`, { file, line: 1, column: 4 }));
+    return failed(
+      text,
+      diag('FRONT_MATTER_JS', 'error', `front matter "---${opening[1]}" is not allowed: only YAML`, {
+        file,
+        line: 1,
+        column: 4,
+      }),
+    );
   }
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
   if (!closing) {
-    return failed(text, diag('FRONT_MATTER_UNCLOSED', 'error', 'front matter starts with --- but has no closing --- line', { file, line: 1, column: 1 }));
+    return failed(
+      text,
+      diag('FRONT_MATTER_UNCLOSED', 'error', 'front matter starts with --- but has no closing --- line', {
+        file,
+        line: 1,
+        column: 1,
+      }),
+    );
   }
   const yamlSource = rest.slice(0, closing.index);
   const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\n/, '');
@@ -47,13 +61,27 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       body: afterClosing,
       bodyLine,
       // +1: line 1 of the file is the opening ---
-      diagnostics: parsed.problems.map((at) => diag('FRONT_MATTER_YAML', 'error', at.message, { file, line: at.line + 1, column: at.col })),
+      diagnostics: parsed.problems.map((at) =>
+        diag('FRONT_MATTER_YAML', 'error', at.message, { file, line: at.line + 1, column: at.col }),
+      ),
     };
   }
   const value = parsed.value;
-  if (value === null || value === undefined) return { data: {}, body: afterClosing, bodyLine, diagnostics: [] };
+  if (value === null || value === undefined)
+    return { data: {}, body: afterClosing, bodyLine, diagnostics: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { data: {}, body: afterClosing, bodyLine, diagnostics: [diag('FRONT_MATTER_NOT_MAP', 'error', 'front matter must be "key: value" lines', { file, line: 2, column: 1 })] };
+    return {
+      data: {},
+      body: afterClosing,
+      bodyLine,
+      diagnostics: [
+        diag('FRONT_MATTER_NOT_MAP', 'error', 'front matter must be "key: value" lines', {
+          file,
+          line: 2,
+          column: 1,
+        }),
+      ],
+    };
   }
   return { data: plainData(value) as Record<string, unknown>, body: afterClosing, bodyLine, diagnostics: [] };
 }
@@ -87,7 +115,9 @@ function thoroughParse(source: string): Parsed {
       return { value: doc.toJS({ maxAliasCount: 50 }) as unknown };
     } catch {
       // aliases of aliases that would expand into millions of values ("billion laughs")
-      return { problems: [{ message: 'aliases (*name) here expand too far: write the values out', line: 1, col: 1 }] };
+      return {
+        problems: [{ message: 'aliases (*name) here expand too far: write the values out', line: 1, col: 1 }],
+      };
     }
   }
   return {
@@ -108,7 +138,8 @@ function openingQuote(source: string, end: { line: number; col: number }): { lin
   const lines = source.split('\n');
   for (let i = Math.min(end.line, lines.length) - 1; i >= 0; i--) {
     for (const quote of ['"', "'"]) {
-      if ((lines[i].split(quote).length - 1) % 2 === 1) return { line: i + 1, col: lines[i].indexOf(quote) + 1 };
+      if ((lines[i].split(quote).length - 1) % 2 === 1)
+        return { line: i + 1, col: lines[i].indexOf(quote) + 1 };
     }
   }
   return end;

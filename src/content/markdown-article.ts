@@ -4,19 +4,33 @@ import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
 import { renderMarkdown } from './markdown.js';
-import { countWords } from './words.js';
+import { countReadingWords } from './words.js';
 
-export function parseMarkdownArticle(text: string, file: string, slug: string): { article?: Article; diagnostics: Diagnostic[] } {
+export function parseMarkdownArticle(
+  text: string,
+  file: string,
+  slug: string,
+): { article?: Article; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
   if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
   const { fields, diagnostics } = readArticleFields(front.data, file, text);
 
   if (!fields.title) {
-    diagnostics.push(diag('TITLE_MISSING', 'error', 'the article has no title', { file, line: 1 }, 'add "title: ..." to the front matter'));
+    diagnostics.push(
+      diag(
+        'TITLE_MISSING',
+        'error',
+        'the article has no title',
+        { file, line: 1 },
+        'add "title: ..." to the front matter',
+      ),
+    );
   }
   // a link (an article with a url, as in a roundup) may have no body: its title, dek and link say it all
   if (front.body.trim() === '' && !fields.url) {
-    diagnostics.push(diag('ARTICLE_EMPTY', 'error', 'the article has no body text', { file, line: front.bodyLine }));
+    diagnostics.push(
+      diag('ARTICLE_EMPTY', 'error', 'the article has no body text', { file, line: front.bodyLine }),
+    );
   }
   const body = renderMarkdown(front.body, file, front.bodyLine);
   diagnostics.push(...body.diagnostics);
@@ -24,7 +38,7 @@ export function parseMarkdownArticle(text: string, file: string, slug: string): 
 
   const { title, ...rest } = fields;
   return {
-    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: countWords(body.html) },
+    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: countReadingWords(body.html) },
     diagnostics,
   };
 }

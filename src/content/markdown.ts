@@ -21,7 +21,8 @@ const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographe
 md.core.ruler.before('inline', 'newsletter_block_lines', (state: StateCore) => {
   const env = state.env as unknown as RenderEnv;
   for (const token of state.tokens) {
-    if (token.type === 'inline' && token.map && token.children) env.blockLine.set(token.children, token.map[0]);
+    if (token.type === 'inline' && token.map && token.children)
+      env.blockLine.set(token.children, token.map[0]);
   }
 });
 const parseInline = md.inline.parse.bind(md.inline);
@@ -57,7 +58,8 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
   const validateLink = (url: string) => {
     const ok = !hasScheme(url) || isSafeUrl(url);
     // markdown-it may ask twice about one destination (images); report it once
-    if (!ok && !env.dropped.some((d) => d.url === url && d.line === env.currentLine)) env.dropped.push({ url, line: env.currentLine });
+    if (!ok && !env.dropped.some((d) => d.url === url && d.line === env.currentLine))
+      env.dropped.push({ url, line: env.currentLine });
     return true;
   };
   md.validateLink = validateLink;
@@ -65,7 +67,14 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
   const tokens = md.parse(source, env as unknown as Record<string, unknown>);
   for (const { url, line } of env.dropped) {
     const at = lineOfText(lines, url.slice(0, 12), line);
-    diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped a link to "${truncate(url)}": only http, https and mailto URLs are allowed`, { file, line: firstLine + at }));
+    diagnostics.push(
+      diag(
+        'UNSAFE_URL',
+        'warning',
+        `dropped a link to "${truncate(url)}": only http, https and mailto URLs are allowed`,
+        { file, line: firstLine + at },
+      ),
+    );
   }
   for (const token of walk(tokens)) {
     if (token.type !== 'html_block' && token.type !== 'html_inline') continue;
@@ -73,13 +82,24 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
     const hrefs = [...token.content.matchAll(/\b(?:href|src)\s*=\s*["']?\s*([^"'\s>]+)/gi)].map((m) => m[1]);
     const line = firstLine + (token.map?.[0] ?? env.blockLine.get(parentChildren(tokens, token) ?? []) ?? 0);
     if (unsafe.length > 0) {
-      diagnostics.push(diag('HTML_REMOVED', 'warning', `removed ${unsafe.join(', ')} from the article`, { file, line }));
+      diagnostics.push(
+        diag('HTML_REMOVED', 'warning', `removed ${unsafe.join(', ')} from the article`, { file, line }),
+      );
     }
     for (const url of hrefs.filter((u) => hasScheme(decodeEntities(u)) && !isSafeUrl(decodeEntities(u)))) {
-      diagnostics.push(diag('UNSAFE_URL', 'warning', `dropped a link to "${truncate(url)}": only http, https and mailto URLs are allowed`, { file, line }));
+      diagnostics.push(
+        diag(
+          'UNSAFE_URL',
+          'warning',
+          `dropped a link to "${truncate(url)}": only http, https and mailto URLs are allowed`,
+          { file, line },
+        ),
+      );
     }
   }
-  const html = sanitizeArticleHtml(md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>));
+  const html = sanitizeArticleHtml(
+    md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>),
+  );
   return { html, diagnostics };
 }
 

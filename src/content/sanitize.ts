@@ -16,9 +16,45 @@ function imageWidth(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'small',
-    'sub', 'sup', 'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody',
-    'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'span',
+    'p',
+    'br',
+    'hr',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'del',
+    'ins',
+    'mark',
+    'small',
+    'sub',
+    'sup',
+    'code',
+    'pre',
+    'kbd',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'figure',
+    'figcaption',
+    'span',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -45,12 +81,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 // Entities such as &#xE000; decode to reserved characters here, after article.ts removed the literal ones:
 // removed again, so content cannot forge a recipient-field token (render/tokens.ts).
-export const sanitizeArticleHtml = (html: string): string => sanitizeHtml(html, OPTIONS).replace(RESERVED_CHARACTERS, '');
+export const sanitizeArticleHtml = (html: string): string =>
+  sanitizeHtml(html, OPTIONS).replace(RESERVED_CHARACTERS, '');
 
 /** What the sanitiser will remove from a raw HTML fragment, for a warning (empty when nothing). */
 export function unsafeHtmlIn(fragment: string): string[] {
   const found: string[] = [];
-  const tag = /<\s*(script|iframe|frame|object|embed|form|input|button|textarea|select|style|link|meta|base|svg|math)\b/gi;
+  const tag =
+    /<\s*(script|iframe|frame|object|embed|form|input|button|textarea|select|style|link|meta|base|svg|math)\b/gi;
   for (const match of fragment.matchAll(tag)) found.push(`<${match[1].toLowerCase()}>`);
   if (/\son[a-z]+\s*=/i.test(fragment)) found.push('event handler attributes');
   if (/\sstyle\s*=/i.test(fragment)) found.push('style attributes');

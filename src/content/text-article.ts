@@ -16,7 +16,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
-import { countWords } from './words.js';
+import { countReadingWords } from './words.js';
 
 interface Paragraph {
   text: string;
@@ -27,7 +27,11 @@ interface Paragraph {
 const DEK_MAX_LENGTH = 200;
 const AUTHOR_LINE = /^Author:\s*(.+)$/i;
 
-export function parseTextArticle(text: string, file: string, slug: string): { article?: Article; diagnostics: Diagnostic[] } {
+export function parseTextArticle(
+  text: string,
+  file: string,
+  slug: string,
+): { article?: Article; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
   if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
   const { fields, diagnostics } = readArticleFields(front.data, file, text);
@@ -40,7 +44,12 @@ export function parseTextArticle(text: string, file: string, slug: string): { ar
     return { diagnostics };
   }
   if (inferred.body.length === 0) {
-    diagnostics.push(diag('ARTICLE_EMPTY', 'error', 'the article has a title but no body paragraphs', { file, line: inferred.title?.line ?? 1 }));
+    diagnostics.push(
+      diag('ARTICLE_EMPTY', 'error', 'the article has a title but no body paragraphs', {
+        file,
+        line: inferred.title?.line ?? 1,
+      }),
+    );
     return { diagnostics };
   }
   const html = inferred.body.map((p) => `<p>${escapeHtml(p.text)}</p>`).join('\n');
@@ -51,7 +60,7 @@ export function parseTextArticle(text: string, file: string, slug: string): { ar
     file,
     title,
     html,
-    wordCount: countWords(html),
+    wordCount: countReadingWords(html),
   };
   article.dek ??= inferred.dek?.text;
   article.author ??= inferred.author;
@@ -78,15 +87,24 @@ function inferStructure(paragraphs: Paragraph[], titleFromFrontMatter: boolean) 
   if (authorIndex >= 0) {
     const [authorLine, ...bioLines] = queue[authorIndex].text.split('\n');
     author = AUTHOR_LINE.exec(authorLine)![1].trim();
-    const bioParagraphs = [bioLines.join('\n'), ...queue.slice(authorIndex + 1).map((p) => p.text)].filter((t) => t.trim());
+    const bioParagraphs = [bioLines.join('\n'), ...queue.slice(authorIndex + 1).map((p) => p.text)].filter(
+      (t) => t.trim(),
+    );
     bio = bioParagraphs.map(reflow).join('\n\n') || undefined;
     body = queue.slice(0, authorIndex);
   }
-  return { title, dek: dek && { ...dek, text: reflow(dek.text) }, author, bio, body: body.map((p) => ({ ...p, text: reflow(p.text) })) };
+  return {
+    title,
+    dek: dek && { ...dek, text: reflow(dek.text) },
+    author,
+    bio,
+    body: body.map((p) => ({ ...p, text: reflow(p.text) })),
+  };
 }
 
 /** A dek is short and ends without a full stop (a sentence would be the first body paragraph). */
-const looksLikeDek = (text: string) => text.length <= DEK_MAX_LENGTH && !/[.!?…:;]["'”’)\]]*$/.test(text.trim());
+const looksLikeDek = (text: string) =>
+  text.length <= DEK_MAX_LENGTH && !/[.!?…:;]["'”’)\]]*$/.test(text.trim());
 
 function splitParagraphs(body: string, firstLine: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
@@ -106,7 +124,12 @@ function splitParagraphs(body: string, firstLine: number): Paragraph[] {
 }
 
 /** Hard-wrapped lines of one paragraph become one line of text. */
-const reflow = (text: string) => text.split('\n').map((l) => l.trim()).join(' ').trim();
+const reflow = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' ')
+    .trim();
 
 export const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

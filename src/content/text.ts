@@ -1,7 +1,9 @@
 // Decoding and positions: turning bytes into text we can point into by line and column.
 
 /** Decodes UTF-8 strictly (invalid bytes are an error, not U+FFFD), drops a BOM, and turns CRLF/CR into LF. */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: { line: number; column: number } } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { text: string } | { invalidAt: { line: number; column: number } } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text: normalizeNewlines(text) };
@@ -45,12 +47,17 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
 export const RESERVED_CHARACTERS = /[\uE000-\uE00F]/g;
 
 /** JSON.parse, with a failure turned into a message and the line and column it points at. */
-export function parseJson(source: string): { value: unknown } | { message: string; at: { line?: number; column?: number } } {
+export function parseJson(
+  source: string,
+): { value: unknown } | { message: string; at: { line?: number; column?: number } } {
   try {
     return { value: JSON.parse(source) as unknown };
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    return { message: message.replace(/ in JSON at position \d+.*$/, ''), at: position ? lineColumnAt(source, Number(position[1])) : {} };
+    return {
+      message: message.replace(/ in JSON at position \d+.*$/, ''),
+      at: position ? lineColumnAt(source, Number(position[1])) : {},
+    };
   }
 }

@@ -16,7 +16,8 @@ export function isSafeUrl(value: string): boolean {
 export const isWebUrl = (value: string): boolean => isSafeUrl(value) && /^https?:/i.test(value.trim());
 
 /** A URL with no scheme at all ("/about", "page.html", "#top"): allowed through sanitising, flagged by `check`. */
-export const hasScheme = (value: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
+export const hasScheme = (value: string): boolean =>
+  /^[a-z][a-z0-9+.-]*:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 
 /** A src that names a local file (resolved by assets/): no scheme, not protocol-relative. */
 export const isLocalRef = (src: string): boolean =>

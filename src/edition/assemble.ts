@@ -7,10 +7,10 @@ import { parseEditionFile, type EditionFile } from '../content/edition-file.js';
 import type { EditionSource } from '../content/discover.js';
 import type { Article, Edition } from './types.js';
 
-export function assembleEdition(
+export async function assembleEdition(
   source: EditionSource,
   config: Config,
-): { edition?: Edition; diagnostics: Diagnostic[] } {
+): Promise<{ edition?: Edition; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let editionFile: EditionFile = { extra: {} };
   if (source.editionFile) {
@@ -27,7 +27,7 @@ export function assembleEdition(
 
   const articles: Article[] = [];
   for (const file of source.articles) {
-    const parsed = parseArticle(file.bytes, file.file);
+    const parsed = await parseArticle(file.bytes, file.file);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.article) articles.push(parsed.article);
   }

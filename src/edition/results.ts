@@ -24,14 +24,29 @@ export interface BuildReport {
   workers?: number;
 }
 
-export interface BuildOptions extends ProjectOptions {
-  slugs?: string[];
-  /** Write nothing (check without --out). */
-  dryRun?: boolean;
-  /** Skip editions whose inputs are unchanged since they were last built (see src/cache/). */
-  incremental?: boolean;
-  /** Build in worker threads when there are many editions to build; their results then carry no `built`. */
-  parallel?: boolean;
+/**
+ * Writing or not, as exclusive choices: a dry run writes nothing, so it has no cache to skip editions by and
+ * builds in this thread (its callers want each rendered edition); only a writing build is incremental or
+ * parallel. `{ dryRun: true, incremental: true }` is a type error, not a silently ignored wish.
+ */
+export type BuildMode =
+  | { dryRun: true }
+  | {
+      dryRun?: false;
+      /** Skip editions whose inputs are unchanged since they were last built (see src/cache/). */
+      incremental?: boolean;
+      /** Build in worker threads when there are many editions to build; their results then carry no `built`. */
+      parallel?: boolean;
+    };
+
+/** Which project, and which of its editions (all when `slugs` is absent). */
+export type BuildTarget = ProjectOptions & { slugs?: string[] };
+
+/** What a build is asked to do, as data: all of it reaches the worker threads (workers/pool.ts). */
+export type BuildSettings = BuildTarget & BuildMode;
+
+/** What a build calls back as editions are done: functions, which stay in this thread. */
+export interface BuildCallbacks {
   /** Called as each edition is done (in the order they finish); `index` counts them. */
   onEdition?: (result: EditionResult, index: number, total: number) => void;
   /**
@@ -41,3 +56,5 @@ export interface BuildOptions extends ProjectOptions {
    */
   afterEdition?: (result: EditionResult) => Promise<EditionResult>;
 }
+
+export type BuildOptions = BuildSettings & BuildCallbacks;

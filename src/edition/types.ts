@@ -1,33 +1,23 @@
 // The data the pipeline passes along: what an article and an edition are once loaded.
 import type { EditionAsset } from '../assets/asset.js';
 import type { Logo } from '../config/config.js';
+import type { ArticleFieldValues } from './article-fields.js';
 
-export interface Article {
+/** An article: the front matter fields of edition/article-fields.ts (a title always), and what was made of its body. */
+export type Article = ArticleFieldValues & {
   /** File name without extension and without a leading "01-" order prefix. */
   slug: string;
   /** Project-relative path of the source file, for diagnostics. */
   file: string;
   title: string;
-  dek?: string;
-  author?: string;
-  authorBio?: string;
-  /** YYYY-MM-DD or an ISO 8601 timestamp, exactly as written. */
-  date?: string;
-  /** Canonical "read on the web" link. */
-  url?: string;
-  /** The site a linked item comes from (the links starter). */
-  source?: string;
-  image?: string;
   /** Display width of a local lead image (from its file); remote images fill the column. */
   imageWidth?: number;
-  imageAlt?: string;
-  tags: string[];
   /** Sanitised body HTML. */
   html: string;
   wordCount: number;
   /** Front matter keys newsletter does not know, passed to templates as they are. */
   extra: Record<string, unknown>;
-}
+};
 
 export interface Edition {
   slug: string;

@@ -75,7 +75,7 @@ const plans = new Map<string, Plan>();
 /** How pages were styled since the process started: by juice itself, or from signatures (for tests and the benchmark). */
 export const inlineCounts = { juice: 0, signatures: 0 };
 
-export function inlineCss(parts: JuiceParts, html: string, css: string): string {
+export function inlineCssBySignature(parts: JuiceParts, html: string, css: string): string {
   return parts.load(html, { xmlMode: undefined }, ($) => inlineDocument(parts, $, css), [css]);
 }
 

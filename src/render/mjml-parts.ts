@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { fillHoles, type MjmlNode } from './mjml-skeleton.js';
 import { requireLean } from './mjml-require.js';
-import { inlineCss as inlineBySignature, type JuiceParts } from './inline-css.js';
+import { inlineCssBySignature, type JuiceParts } from './inline-css.js';
 import { inlineHoles } from './inline-holes.js';
 
 type Parse = (mjml: string, options: object) => MjmlNode;
@@ -60,9 +60,9 @@ let juice: JuiceParts | undefined;
 let mergeConditionals: ((html: string) => string) | undefined;
 /** What mjml2html does after its skeleton when there is inline CSS: juice with MJML's options (see inline-css.ts),
  * then merge Outlook conditionals. */
-export function inlineCss(html: string, css: string): string {
+export function inlineCssLikeMjml(html: string, css: string): string {
   preloadParts();
-  return mergeConditionals!(inlineBySignature(juice!, html, css));
+  return mergeConditionals!(inlineCssBySignature(juice!, html, css));
 }
 
 /** The same for a compiled skeleton and what fills its holes, without parsing the skeleton again when it can
@@ -71,7 +71,7 @@ export function inlineCssInHoles(skeletonHtml: string, values: readonly string[]
   preloadParts();
   return mergeConditionals!(
     inlineHoles(juice!, skeletonHtml, values, css) ??
-      inlineBySignature(juice!, fillHoles(skeletonHtml, values), css),
+      inlineCssBySignature(juice!, fillHoles(skeletonHtml, values), css),
   );
 }
 

@@ -31,7 +31,7 @@ export interface Skeleton {
   values: string[];
   /** The CSS of the inline mj-styles, which the skeleton compile leaves out; undefined when there are none
    * (with one, even empty, mjml2html runs juice over the document, and juice re-serialises it). */
-  inlineCss: string | undefined;
+  cssToInline: string | undefined;
 }
 
 const HOLE = 'mjmlhole7f3a';
@@ -110,7 +110,7 @@ export function splitSkeleton(tree: MjmlNode, source: string, salt: string): Ske
   const skeleton = walk(tree, false)!;
   if (whole) return undefined;
   const key = createHash('sha256').update(salt).update('\0').update(JSON.stringify(skeleton)).digest('hex');
-  return { tree: skeleton, key, values, inlineCss: inline.length > 0 ? inline.join('') : undefined };
+  return { tree: skeleton, key, values, cssToInline: inline.length > 0 ? inline.join('') : undefined };
 }
 
 // MJML's minifyOutlookConditionnals: in the body, whitespace inside each of these blocks is collapsed

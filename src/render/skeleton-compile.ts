@@ -29,7 +29,7 @@ export async function compileAsSkeleton(
     storeSkeleton(skeleton.key, html, skeletonDir);
   }
   if (holeInConditional(html)) return undefined;
-  return skeleton.inlineCss === undefined
+  return skeleton.cssToInline === undefined
     ? fillHoles(html, skeleton.values)
-    : inlineCssInHoles(html, skeleton.values, skeleton.inlineCss);
+    : inlineCssInHoles(html, skeleton.values, skeleton.cssToInline);
 }

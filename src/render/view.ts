@@ -1,6 +1,7 @@
 // The data templates see. Every documented key is present (null when the content lacks it), because
 // templates compile in strict mode: a misspelt variable is an error, an absent optional field is not.
 import type { Config } from '../config/config.js';
+import { ARTICLE_FIELDS, type ArticleFieldName } from '../edition/article-fields.js';
 import type { Article, Edition } from '../edition/types.js';
 import { COLUMN_WIDTH } from '../assets/display-size.js';
 import { htmlToPlainText } from './plain-text.js';
@@ -48,21 +49,22 @@ function articleView(
     index,
     first: index === 0,
     slug: article.slug,
-    title: article.title,
-    dek: article.dek ?? null,
-    author: article.author ?? null,
-    author_bio: article.authorBio ?? null,
-    date: article.date ?? null,
-    url: article.url ?? null,
-    source: article.source ?? null,
-    image: article.image ?? null,
+    ...fieldsView(article),
     image_width: article.imageWidth ?? COLUMN_WIDTH,
-    image_alt: article.imageAlt ?? null,
-    tags: article.tags,
     words: article.wordCount,
     body: content,
     links,
   };
+}
+
+/** Every field of the table under its template name, null when the article lacks it. */
+function fieldsView(article: Article): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(ARTICLE_FIELDS).map(([name, field]) => [
+      field.key,
+      article[name as ArticleFieldName] ?? null,
+    ]),
+  );
 }
 
 function textBody(html: string) {

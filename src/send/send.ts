@@ -153,7 +153,7 @@ export async function send(options: SendOptions): Promise<SendReport> {
     options.onBuild?.(stale);
     // Loaded only when needed: rendering pulls in MJML, which a send from a current build never needs.
     const { build } = await import('../build.js');
-    const built = await build({ ...projectOptions(options), slugs: [options.slug] });
+    const built = await build({ ...projectLocation(options), slugs: [options.slug] });
     // build loads the project again: its config warnings are the ones already reported
     const seen = new Set(report.diagnostics.map((d) => JSON.stringify(d)));
     report.diagnostics.push(
@@ -324,7 +324,7 @@ function checkOptions(options: SendOptions): Diagnostic | undefined {
   return undefined;
 }
 
-const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({
+const projectLocation = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({
   root,
   content,
   templates,

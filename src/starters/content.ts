@@ -98,23 +98,42 @@ const linkItem = (item: (typeof LINK_ITEMS)[number], date: string) =>
 export function firstEdition(starter: StarterName, name: string, date: string): EditionFiles {
   if (starter === 'story')
     return {
-      'edition.md': editionMd(`${name}: the first story`, 'The first long read of a new newsletter.', date, STORY_NOTE),
+      'edition.md': editionMd(
+        `${name}: the first story`,
+        'The first long read of a new newsletter.',
+        date,
+        STORY_NOTE,
+      ),
       '01-story.md': LONG_READ(date),
     };
   if (starter === 'links')
     return {
-      'edition.md': editionMd(`${name}: the first roundup`, 'Three links to start with, and why they matter.', date, LINKS_NOTE),
+      'edition.md': editionMd(
+        `${name}: the first roundup`,
+        'Three links to start with, and why they matter.',
+        date,
+        LINKS_NOTE,
+      ),
       ...Object.fromEntries(LINK_ITEMS.map((item) => [item.file, linkItem(item, date)])),
     };
   return {
-    'edition.md': editionMd(`${name}: the first edition`, 'What this newsletter is about, and what comes next.', date, DIGEST_NOTE),
+    'edition.md': editionMd(
+      `${name}: the first edition`,
+      'What this newsletter is about, and what comes next.',
+      date,
+      DIGEST_NOTE,
+    ),
     '01-first-story.md': DIGEST_STORY(date),
   };
 }
 
 /** The first article of a new edition in the starter's shape: also a whole edition on its own (`new --single`). */
 export const firstArticle = (starter: StarterName, date: string): string =>
-  starter === 'story' ? LONG_READ(date) : starter === 'links' ? linkItem(LINK_ITEMS[0], date) : DIGEST_STORY(date);
+  starter === 'story'
+    ? LONG_READ(date)
+    : starter === 'links'
+      ? linkItem(LINK_ITEMS[0], date)
+      : DIGEST_STORY(date);
 
 /** A new folder edition, written by `new`: edition.md and a first article. */
 export function newEdition(starter: StarterName, date: string): EditionFiles {

@@ -3,6 +3,8 @@
 // what was built.
 import { availableParallelism } from 'node:os';
 import type { BuildOptions, EditionResult } from '../edition/results.js';
+
+type WritingBuild = Extract<BuildOptions, { dryRun?: false }>;
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
@@ -48,7 +50,7 @@ export async function buildEditions(
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
-    const likelyHere =
+    const probablyCompilesHere =
       entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
@@ -57,7 +59,7 @@ export async function buildEditions(
         const { files, diagnostics } = freshness.fresh;
         report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
       } else {
-        if (likelyHere) startMjmlThread(thread);
+        if (probablyCompilesHere) startMjmlThread(thread);
         tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
       }
     }
@@ -86,7 +88,7 @@ export async function buildEditions(
 }
 
 /** One worker per core. NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
-function workerCount(editions: number, options: BuildOptions): number {
+function workerCount(editions: number, options: WritingBuild): number {
   const override = Number.parseInt(process.env.NEWSLETTER_WORKERS ?? '', 10);
   if (!options.parallel || editions === 0) return 0;
   if (Number.isInteger(override) && override >= 0) return Math.min(override, editions);

@@ -6,7 +6,8 @@
 // - "finish": checks and writes what its partner rendered, and replies to the main thread.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStages } from '../pipeline.js';
-import { loadProject, type ProjectOptions } from '../project.js';
+import { loadProject } from '../project.js';
+import type { BuildSettings } from '../edition/results.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
   finishTask,
@@ -18,7 +19,7 @@ import {
   type TaskResult,
 } from './edition-task.js';
 
-export type WorkerData = { project: ProjectOptions } & (
+export type WorkerData = { settings: BuildSettings } & (
   { role: 'whole' } | { role: 'render' | 'finish'; partner: MessagePort }
 );
 
@@ -27,7 +28,7 @@ export type WorkerReply = TaskResult | { index: number; error: { message: string
 
 const data = workerData as WorkerData;
 const main = parentPort!;
-const loading = loadProject(data.project);
+const loading = loadProject(data.settings);
 let queue = Promise.resolve();
 // a pair's worker loads its half's libraries while the project loads, before its first edition arrives
 if (data.role !== 'whole') loadStages(data.role).catch(() => undefined); // a failure shows again on first use
@@ -37,7 +38,7 @@ type Reply = TaskResult | RenderedTask;
 
 if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
-    inTurn(task.index, main, failedResult(task), async (project) => {
+    runQueuedThenReply(task.index, main, failedResult(task), async (project) => {
       const { result, cache } = await runEditionTask(project, task);
       // the rendered edition stays here: copying it to the main thread would cost more than it is worth
       return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
@@ -54,7 +55,7 @@ if (data.role === 'whole') {
       part: { failed: failedResult(task)(diagnostics).result },
     });
   main.on('message', (task: EditionTask) =>
-    inTurn(task.index, partner, failedPart(task), (project) => renderTask(project, task)),
+    runQueuedThenReply(task.index, partner, failedPart(task), (project) => renderTask(project, task)),
   );
 } else {
   const failedFinish =
@@ -64,7 +65,7 @@ if (data.role === 'whole') {
       result: { slug: slugOf(rendered), ok: false, files: [], diagnostics },
     });
   data.partner.on('message', (rendered: RenderedTask) =>
-    inTurn(rendered.index, main, failedFinish(rendered), async (project) => {
+    runQueuedThenReply(rendered.index, main, failedFinish(rendered), async (project) => {
       const { index, result, cache } = await finishTask(project, rendered);
       return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
     }),
@@ -83,7 +84,7 @@ const slugOf = ({ part }: RenderedTask): string =>
   'failed' in part ? part.failed.slug : part.rendered.edition.slug;
 
 /** Runs `work` after what came before, and posts what it returns (or `unloaded` with the project's problem). */
-function inTurn(
+function runQueuedThenReply(
   index: number,
   to: MessagePort | typeof main,
   unloaded: (diagnostics: Diagnostic[]) => Reply,

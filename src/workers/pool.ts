@@ -8,14 +8,14 @@
 // libraries. Two whole workers compile and load everything twice; a pair, each half once. On the benchmark's
 // 1000 editions and 2 cores, CPU time fell by a sixth and the build by a tenth.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { ProjectOptions } from '../project.js';
+import type { BuildOptions, BuildSettings } from '../edition/results.js';
 import type { EditionTask, TaskResult } from './edition-task.js';
 import type { WorkerData, WorkerReply } from './edition-worker.js';
 
 /** Editions a whole worker holds at once, so that it never waits for the next one. */
-const IN_HAND = 2;
+const EDITIONS_SENT_AHEAD = 2;
 /** Editions a pair holds at once: the render worker must not run dry while its partner finishes. */
-const IN_HAND_PAIR = 8;
+const EDITIONS_SENT_AHEAD_TO_PAIR = 8;
 
 /**
  * A worker's heap left to V8's defaults grows far past what it holds (about 35 MB live after each edition):
@@ -28,13 +28,14 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 51
 
 /** Where tasks go, how many at a time, and whether their files are read here first. */
 interface Lane {
-  take: Worker;
-  inHand: number;
+  /** The worker this lane's editions are sent to: a whole worker, or a pair's render worker. */
+  worker: Worker;
+  sentAhead: number;
   readHere: boolean;
 }
 
 export async function buildInWorkers(
-  options: ProjectOptions,
+  options: BuildOptions,
   tasks: readonly EditionTask[],
   workerCount: number,
   /** Reads a task's files, before it goes to a render worker (this thread has the time). */
@@ -63,8 +64,8 @@ export async function buildInWorkers(
       const feed = (lane: Lane) => {
         const task = failed ? undefined : queue.shift();
         if (!task) return;
-        if (lane.readHere) read(task).then((withFiles) => lane.take.postMessage(withFiles), reject);
-        else lane.take.postMessage(task);
+        if (lane.readHere) read(task).then((withFiles) => lane.worker.postMessage(withFiles), reject);
+        else lane.worker.postMessage(task);
       };
       // every result comes back here, from a whole worker or a pair's finish worker
       const listen = (worker: Worker, lane: Lane) => {
@@ -82,24 +83,24 @@ export async function buildInWorkers(
         );
       };
 
-      const project = projectOptions(options);
+      const settings = workerSettings(options);
       const lanes: Lane[] = [];
       for (let pair = 0; pair < Math.floor(workerCount / 2); pair++) {
         const { port1, port2 } = new MessageChannel();
-        const render = start({ project, role: 'render', partner: port1 }, [port1]);
-        const finish = start({ project, role: 'finish', partner: port2 }, [port2]);
-        const lane = { take: render, inHand: IN_HAND_PAIR, readHere: true };
+        const render = start({ settings, role: 'render', partner: port1 }, [port1]);
+        const finish = start({ settings, role: 'finish', partner: port2 }, [port2]);
+        const lane = { worker: render, sentAhead: EDITIONS_SENT_AHEAD_TO_PAIR, readHere: true };
         listen(render, lane); // its exceptions only: its editions go to its partner
         listen(finish, lane);
         lanes.push(lane);
       }
       if (workerCount % 2 === 1) {
-        const whole = start({ project, role: 'whole' });
-        const lane = { take: whole, inHand: IN_HAND, readHere: false };
+        const whole = start({ settings, role: 'whole' });
+        const lane = { worker: whole, sentAhead: EDITIONS_SENT_AHEAD, readHere: false };
         listen(whole, lane);
         lanes.push(lane);
       }
-      for (const lane of lanes) for (let n = 0; n < lane.inHand; n++) feed(lane);
+      for (const lane of lanes) for (let n = 0; n < lane.sentAhead; n++) feed(lane);
     });
   } finally {
     // not awaited: every result is in, and waiting for the threads to stop kept the archive waiting ~30 ms
@@ -107,11 +108,12 @@ export async function buildInWorkers(
   }
 }
 
-/** Only what locates the project crosses to the workers (the build's callbacks cannot). */
-const projectOptions = ({ root, content, templates, out, config }: ProjectOptions): ProjectOptions => ({
-  root: root ?? process.cwd(),
-  content,
-  templates,
-  out,
-  config,
-});
+/**
+ * Every option of the build crosses to the workers but its callbacks, which cannot (they run here, as the
+ * results come back). Taking all the other keys, rather than naming them, is what lets an option added
+ * later reach the workers without anyone remembering to list it here.
+ */
+export function workerSettings(options: BuildOptions): BuildSettings {
+  const { onEdition: _onEdition, afterEdition: _afterEdition, ...settings } = options;
+  return { ...settings, root: settings.root ?? process.cwd() };
+}

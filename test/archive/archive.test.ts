@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { parseFeed } from 'htmlparser2';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../src/preview/browser.js';
+import { launchBrowser, openPage } from '../helpers/browser.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
 const article = (title: string, date?: string, dek?: string) =>
@@ -35,10 +35,8 @@ describe('the web archive', () => {
     project = await tempProject(CONTENT);
     const build = await project.run(['build']);
     expect(build.code).toBe(0);
-    const launched = await launchChromium();
-    if ('problem' in launched) throw new Error(launched.problem);
-    browser = launched.browser;
-    page = await browser.newPage();
+    browser = await launchBrowser();
+    page = await openPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
 // what writers put in front matter, every kind of scalar and collection YAML 1.2's core schema reads
 const VALID = [
   'title: Hello\ntags: [a, b]\n',
-  'title: "Quoted: with a colon"\ndek: \'single \'\'quoted\'\'\'\nauthor: Ada Writer # a comment\n',
+  "title: \"Quoted: with a colon\"\ndek: 'single ''quoted'''\nauthor: Ada Writer # a comment\n",
   'date: 2026-11-01\ntime: 2026-11-01T10:00:00Z\nyear: 2026\nratio: 0.75\nhex: 0x1F\noctal: 0o17\nbig: 1e3\ninf: .inf\n',
   'draft: false\npublished: True\nlegacy: yes\nempty:\ntilde: ~\nnull_word: null\n',
   'bio: |\n  Two lines\n  of bio.\nfolded: >\n  One long\n  sentence.\nkept: |+\n  end\n\n',
@@ -21,13 +21,30 @@ const VALID = [
   'date: 2026-11-01 10:00:00\nweird: 2026-13-45\nversion: 1.10\nzip: 02134\n',
   'a: 1\na: 2\n',
   // what a faster parser tried once read otherwise, or accepted where it should not
-  '{"a":-.5, "b":+.5, "c":0b1, "d":+0x1F, "e":-0}\n', 'dek: "A long sentence\nthat wraps"\n', 'tags: [a,\nb]\n', 'title: "Hello"#draft\n',
-  '[a, b]: c\n', '{a: 1}: x\n', 'list:\n- -\n- b\n',
+  '{"a":-.5, "b":+.5, "c":0b1, "d":+0x1F, "e":-0}\n',
+  'dek: "A long sentence\nthat wraps"\n',
+  'tags: [a,\nb]\n',
+  'title: "Hello"#draft\n',
+  '[a, b]: c\n',
+  '{a: 1}: x\n',
+  'list:\n- -\n- b\n',
   '',
   '# only a comment\n',
   // where js-yaml alone reads otherwise: these go to the thorough parser
-  '~: x\n', 'null: x\n', 'NULL: x\n', 'flow: {~: x}\n', 'a: "\\U00110000"\n', 'a: "\\U0001F4EC"\n', 'a: !!float 1\n', 'a: !!int +0x1F\n',
-  'a: &x: 1\n', 'b: 2e308\n', 'c: 1E3\n', `${'k'.repeat(1100)}: v\n`, `bio: ${'word '.repeat(300)}\n`, 'title: Tom & Jerry\n',
+  '~: x\n',
+  'null: x\n',
+  'NULL: x\n',
+  'flow: {~: x}\n',
+  'a: "\\U00110000"\n',
+  'a: "\\U0001F4EC"\n',
+  'a: !!float 1\n',
+  'a: !!int +0x1F\n',
+  'a: &x: 1\n',
+  'b: 2e308\n',
+  'c: 1E3\n',
+  `${'k'.repeat(1100)}: v\n`,
+  `bio: ${'word '.repeat(300)}\n`,
+  'title: Tom & Jerry\n',
 ];
 
 /** What the thorough parser alone makes of it: its value, or that it has problems. */
@@ -46,13 +63,23 @@ describe('splitFrontMatter', () => {
   });
 
   it('returns the whole text as body when there is no front matter', () => {
-    expect(splitFrontMatter('Just text\n', 'a.md')).toMatchObject({ data: {}, body: 'Just text\n', bodyLine: 1 });
+    expect(splitFrontMatter('Just text\n', 'a.md')).toMatchObject({
+      data: {},
+      body: 'Just text\n',
+      bodyLine: 1,
+    });
   });
 
   it('reports a YAML error at its line counted from the top of the file', () => {
     const fm = splitFrontMatter('---\ntitle: ok\ndek: "unclosed\n---\nBody\n', 'content/x.md');
     expect(fm.diagnostics).toHaveLength(1);
-    expect(fm.diagnostics[0]).toMatchObject({ code: 'FRONT_MATTER_YAML', severity: 'error', file: 'content/x.md', line: 3, column: 6 });
+    expect(fm.diagnostics[0]).toMatchObject({
+      code: 'FRONT_MATTER_YAML',
+      severity: 'error',
+      file: 'content/x.md',
+      line: 3,
+      column: 6,
+    });
   });
 
   it('reads front matter as the thorough parser does, whichever of the two reads it', () => {
@@ -68,11 +95,80 @@ describe('splitFrontMatter', () => {
     // scalars where YAML versions and parsers part ways: numbers in every base and sign, the words YAML 1.1
     // read as booleans, dates, special floats, quotes, colons and hashes in text
     const SCALARS = [
-      '0', '-0', '+0', '00', '0777', '0o17', '0x1F', '0X1F', '0b101', '+12', '-12', '1_000', '1,000', '1.', '.5', '+.5', '-.5', '1.0e3', '1e3',
-      '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'NaN', 'inf', 'true', 'True', 'TRUE', 'tRUE', 'false', 'yes', 'No', 'on', 'OFF', 'y', 'n',
-      'null', 'Null', '~', '', '2026-11-01', '2026-11-01T10:00:00Z', '2026-11-01 10:00', '10:30', '1:20:30', '12:30:00.5',
-      '"quoted"', "'single'", '"a: b"', '"# not a comment"', 'a # comment', 'http://x.org/a?b=1&c=2', 'Café', '📬', '"\u00e9"', '"tab\there"',
-      'text with: colon', 'a-b', '-', '--', '-a', '?x', '@at', '`tick`', '%pct', '100%', '$5', '1/2', '3.14.15', '0x', '0b', '0o', '0xG',
+      '0',
+      '-0',
+      '+0',
+      '00',
+      '0777',
+      '0o17',
+      '0x1F',
+      '0X1F',
+      '0b101',
+      '+12',
+      '-12',
+      '1_000',
+      '1,000',
+      '1.',
+      '.5',
+      '+.5',
+      '-.5',
+      '1.0e3',
+      '1e3',
+      '.inf',
+      '-.Inf',
+      '+.INF',
+      '.nan',
+      '.NaN',
+      'NaN',
+      'inf',
+      'true',
+      'True',
+      'TRUE',
+      'tRUE',
+      'false',
+      'yes',
+      'No',
+      'on',
+      'OFF',
+      'y',
+      'n',
+      'null',
+      'Null',
+      '~',
+      '',
+      '2026-11-01',
+      '2026-11-01T10:00:00Z',
+      '2026-11-01 10:00',
+      '10:30',
+      '1:20:30',
+      '12:30:00.5',
+      '"quoted"',
+      "'single'",
+      '"a: b"',
+      '"# not a comment"',
+      'a # comment',
+      'http://x.org/a?b=1&c=2',
+      'Café',
+      '📬',
+      '"\u00e9"',
+      '"tab\there"',
+      'text with: colon',
+      'a-b',
+      '-',
+      '--',
+      '-a',
+      '?x',
+      '@at',
+      '`tick`',
+      '%pct',
+      '100%',
+      '$5',
+      '1/2',
+      '3.14.15',
+      '0x',
+      '0b',
+      '0o',
+      '0xG',
     ];
     let seed = 7;
     const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
@@ -95,20 +191,39 @@ describe('splitFrontMatter', () => {
 
   it('hands aliases to the parser that limits how far they expand', () => {
     expect(parseYaml('a: &x [1, 2]\nb: *x\n')).toEqual({ value: { a: [1, 2], b: [1, 2] } });
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+    ].join('\n');
     const fm = splitFrontMatter(`---\n${bomb}\n---\nBody\n`, 'a.md');
-    expect(fm.diagnostics).toEqual([expect.objectContaining({ code: 'FRONT_MATTER_YAML', line: 2, message: expect.stringMatching(/expand too far/) })]);
+    expect(fm.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'FRONT_MATTER_YAML',
+        line: 2,
+        message: expect.stringMatching(/expand too far/),
+      }),
+    ]);
     expect(fm.data).toEqual({});
     // the same in JSON style, where an alias follows a colon with no space
     const keys = 'abcdefgh';
     const json = `{"a":&a {${[...'123456789'].map((k) => `"${k}":x`).join(',')}},${[...keys.slice(1)].map((k, i) => `"${k}":&${k} {${[...'012345678'].map((n) => `"${n}":*${keys[i]}`).join(',')}}`).join(',')}}`;
-    expect(parseYaml(json)).toEqual({ problems: [expect.objectContaining({ message: expect.stringMatching(/expand too far/) })] });
+    expect(parseYaml(json)).toEqual({
+      problems: [expect.objectContaining({ message: expect.stringMatching(/expand too far/) })],
+    });
   });
 
   it('words errors for writers: a duplicate key, a tab, an unclosed bracket', () => {
-    expect(splitFrontMatter('---\ntitle: a\ntitle: b\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/unique/) });
-    expect(splitFrontMatter('---\ntags:\n\t- a\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/[Tt]ab/) });
-    expect(splitFrontMatter('---\ntags: [a, b\ntitle: x\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({ code: 'FRONT_MATTER_YAML' });
+    expect(splitFrontMatter('---\ntitle: a\ntitle: b\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/unique/),
+    });
+    expect(splitFrontMatter('---\ntags:\n\t- a\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/[Tt]ab/),
+    });
+    expect(splitFrontMatter('---\ntags: [a, b\ntitle: x\n---\nBody\n', 'a.md').diagnostics[0]).toMatchObject({
+      code: 'FRONT_MATTER_YAML',
+    });
   });
 
   it('refuses executable front matter', () => {
@@ -118,15 +233,22 @@ describe('splitFrontMatter', () => {
   });
 
   it('reports a block that never closes', () => {
-    expect(splitFrontMatter('---\ntitle: x\nBody\n', 'a.md').diagnostics[0].code).toBe('FRONT_MATTER_UNCLOSED');
+    expect(splitFrontMatter('---\ntitle: x\nBody\n', 'a.md').diagnostics[0].code).toBe(
+      'FRONT_MATTER_UNCLOSED',
+    );
   });
 
   it('rejects front matter that is not a map', () => {
-    expect(splitFrontMatter('---\n- a\n- b\n---\nBody\n', 'a.md').diagnostics[0].code).toBe('FRONT_MATTER_NOT_MAP');
+    expect(splitFrontMatter('---\n- a\n- b\n---\nBody\n', 'a.md').diagnostics[0].code).toBe(
+      'FRONT_MATTER_NOT_MAP',
+    );
   });
 
   it('cannot pollute prototypes', () => {
-    const fm = splitFrontMatter('---\ntitle: x\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\nBody\n', 'a.md');
+    const fm = splitFrontMatter(
+      '---\ntitle: x\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\nBody\n',
+      'a.md',
+    );
     expect(fm.data).toEqual({ title: 'x' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(fm.data)).toBe(Object.prototype);

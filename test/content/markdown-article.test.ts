@@ -5,53 +5,86 @@ const parse = (text: string) => parseArticle(new TextEncoder().encode(text), 'co
 const article = (body: string, front = 'title: T\n') => parse(`---\n${front}---\n${body}`);
 
 describe('Markdown articles', () => {
-  it('reads the known fields and keeps unknown ones for templates', () => {
-    const { article: a, diagnostics } = article('Hello *world*.\n', 'title: T\ndek: D\nauthor: A\nauthor_bio: B\ndate: 2026-11-20\nurl: https://x.example/a\nimage: https://x.example/i.png\nimage_alt: An image\ntags: [one, two]\nsponsor: Acme\n');
+  it('reads the known fields and keeps unknown ones for templates', async () => {
+    const { article: a, diagnostics } = await article(
+      'Hello *world*.\n',
+      'title: T\ndek: D\nauthor: A\nauthor_bio: B\ndate: 2026-11-20\nurl: https://x.example/a\nimage: https://x.example/i.png\nimage_alt: An image\ntags: [one, two]\nsponsor: Acme\n',
+    );
     expect(diagnostics).toEqual([]);
-    expect(a).toMatchObject({ slug: 'a', title: 'T', dek: 'D', author: 'A', authorBio: 'B', date: '2026-11-20', url: 'https://x.example/a', image: 'https://x.example/i.png', imageAlt: 'An image', tags: ['one', 'two'], extra: { sponsor: 'Acme' } });
+    expect(a).toMatchObject({
+      slug: 'a',
+      title: 'T',
+      dek: 'D',
+      author: 'A',
+      authorBio: 'B',
+      date: '2026-11-20',
+      url: 'https://x.example/a',
+      image: 'https://x.example/i.png',
+      imageAlt: 'An image',
+      tags: ['one', 'two'],
+      extra: { sponsor: 'Acme' },
+    });
     expect(a!.html).toBe('<p>Hello <em>world</em>.</p>\n');
   });
 
-  it('drops an unknown key holding a scripting URL, as browsers would read it, and keeps free text with colons', () => {
-    const { article: a, diagnostics } = article('Body.\n', [
-      'title: T',
-      'sponsor_link: " JaVa\\tScRiPt:alert(1)"',
-      'links:',
-      '  - https://ok.example',
-      '  - "data:text/html,<script>alert(1)</script>"',
-      'note: "Remember: bring a pen"',
-      'site: https://ok.example/page',
-      '',
-    ].join('\n'));
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UNSAFE_URL', 3], ['UNSAFE_URL', 4]]);
+  it('drops an unknown key holding a scripting URL, as browsers would read it, and keeps free text with colons', async () => {
+    const { article: a, diagnostics } = await article(
+      'Body.\n',
+      [
+        'title: T',
+        'sponsor_link: " JaVa\\tScRiPt:alert(1)"',
+        'links:',
+        '  - https://ok.example',
+        '  - "data:text/html,<script>alert(1)</script>"',
+        'note: "Remember: bring a pen"',
+        'site: https://ok.example/page',
+        '',
+      ].join('\n'),
+    );
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['UNSAFE_URL', 3],
+      ['UNSAFE_URL', 4],
+    ]);
     expect(a!.extra).toEqual({ note: 'Remember: bring a pen', site: 'https://ok.example/page' });
   });
 
-  it('requires a title', () => {
-    expect(article('Body\n', 'dek: x\n').diagnostics[0]).toMatchObject({ code: 'TITLE_MISSING', file: 'content/e/01-a.md', line: 1 });
+  it('requires a title', async () => {
+    expect((await article('Body\n', 'dek: x\n')).diagnostics[0]).toMatchObject({
+      code: 'TITLE_MISSING',
+      file: 'content/e/01-a.md',
+      line: 1,
+    });
   });
 
-  it('reports an empty body at the line where it should start', () => {
-    expect(article('\n\n').diagnostics[0]).toMatchObject({ code: 'ARTICLE_EMPTY', line: 4 });
+  it('reports an empty body at the line where it should start', async () => {
+    expect((await article('\n\n')).diagnostics[0]).toMatchObject({ code: 'ARTICLE_EMPTY', line: 4 });
   });
 
-  it('lets a link (an article with a url) have no body, as imported roundups do', () => {
-    const { article: a, diagnostics } = article('', 'title: T\nurl: https://x.example/a\nsource: X\n');
+  it('lets a link (an article with a url) have no body, as imported roundups do', async () => {
+    const { article: a, diagnostics } = await article('', 'title: T\nurl: https://x.example/a\nsource: X\n');
     expect(diagnostics).toEqual([]);
-    expect(a).toMatchObject({ title: 'T', url: 'https://x.example/a', html: '', wordCount: 0, extra: { source: 'X' } });
+    expect(a).toMatchObject({
+      title: 'T',
+      url: 'https://x.example/a',
+      source: 'X',
+      html: '',
+      wordCount: 0,
+      extra: {},
+    });
   });
 
-  it('renders tables and starts article headings at h3 without skipping levels', () => {
-    const { article: a } = article('### Deep\n\n#### Deeper\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+  it('renders tables and starts article headings at h3 without skipping levels', async () => {
+    const { article: a } = await article('### Deep\n\n#### Deeper\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
     expect(a!.html).toContain('<h3>Deep</h3>');
     expect(a!.html).toContain('<h4>Deeper</h4>');
     expect(a!.html).toContain('<table>');
     expect(a!.html).toContain('<td>1</td>');
   });
 
-  it('drops javascript:, data: and vbscript: links in any casing or encoding, with a warning at the line', () => {
-    const body = 'Fine [ok](https://ok.example).\n\nBad [a](JaVaScRiPt:alert(1)).\n\n![x](data:image/png;base64,AAAA)\n\n<a href="jav&#x61;script:alert(1)">b</a> <a href="vbscript:msgbox">c</a>\n';
-    const { article: a, diagnostics } = article(body);
+  it('drops javascript:, data: and vbscript: links in any casing or encoding, with a warning at the line', async () => {
+    const body =
+      'Fine [ok](https://ok.example).\n\nBad [a](JaVaScRiPt:alert(1)).\n\n![x](data:image/png;base64,AAAA)\n\n<a href="jav&#x61;script:alert(1)">b</a> <a href="vbscript:msgbox">c</a>\n';
+    const { article: a, diagnostics } = await article(body);
     expect(a!.html).toContain('href="https://ok.example"');
     expect(a!.html.toLowerCase()).not.toMatch(/javascript|vbscript|data:|<img/);
     expect(a!.html).toContain('Bad <a>a</a>.');
@@ -61,47 +94,65 @@ describe('Markdown articles', () => {
     expect(unsafe.every((d) => d.severity === 'warning' && d.file === 'content/e/01-a.md')).toBe(true);
   });
 
-  it('sanitises raw HTML: no script, iframe, form, handlers or styles, with a warning at the line', () => {
-    const body = 'Intro.\n\n<p onclick="steal()" style="position:fixed;top:0">text</p>\n\n<script>alert(1)</script>\n<iframe src="https://x.example"></iframe>\n<form action="https://x.example"><input name="a"></form>\n';
-    const { article: a, diagnostics } = article(body);
+  it('sanitises raw HTML: no script, iframe, form, handlers or styles, with a warning at the line', async () => {
+    const body =
+      'Intro.\n\n<p onclick="steal()" style="position:fixed;top:0">text</p>\n\n<script>alert(1)</script>\n<iframe src="https://x.example"></iframe>\n<form action="https://x.example"><input name="a"></form>\n';
+    const { article: a, diagnostics } = await article(body);
     expect(a!.html).toContain('<p>text</p>');
     expect(a!.html).not.toMatch(/script|iframe|form|input|onclick|style|position/);
     const removed = diagnostics.filter((d) => d.code === 'HTML_REMOVED');
     expect(removed.map((d) => d.line)).toEqual([6, 8, 9]);
   });
 
-  it('keeps template and MJML syntax as text', () => {
-    const { article: a } = article('Hello {{name}} {{{raw}}} <mj-include path="/etc/passwd" /> &lt;mj-include path="x"&gt;\n');
+  it('keeps template and MJML syntax as text', async () => {
+    const { article: a } = await article(
+      'Hello {{name}} {{{raw}}} <mj-include path="/etc/passwd" /> &lt;mj-include path="x"&gt;\n',
+    );
     expect(a!.html).toContain('{{name}} {{{raw}}}');
     expect(a!.html).not.toContain('<mj-include');
   });
 
-  it('drops unsafe front matter URLs with a warning naming the key line', () => {
-    const { article: a, diagnostics } = article('Body.\n', 'title: T\nurl: " javascript:alert(1)"\nimage: data:image/png;base64,AA\n');
+  it('drops unsafe front matter URLs with a warning naming the key line', async () => {
+    const { article: a, diagnostics } = await article(
+      'Body.\n',
+      'title: T\nurl: " javascript:alert(1)"\nimage: data:image/png;base64,AA\n',
+    );
     expect(a).not.toHaveProperty('url');
     expect(a).not.toHaveProperty('image');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UNSAFE_URL', 3], ['UNSAFE_URL', 4]]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['UNSAFE_URL', 3],
+      ['UNSAFE_URL', 4],
+    ]);
   });
 
-  it('rejects an invalid date with its line', () => {
-    expect(article('Body.\n', 'title: T\ndate: next tuesday\n').diagnostics[0]).toMatchObject({ code: 'DATE_INVALID', line: 3, column: 1 });
+  it('rejects an invalid date with its line', async () => {
+    expect((await article('Body.\n', 'title: T\ndate: next tuesday\n')).diagnostics[0]).toMatchObject({
+      code: 'DATE_INVALID',
+      line: 3,
+      column: 1,
+    });
   });
 
-  it('removes reserved private-use characters, which could forge recipient fields', () => {
-    const { article: a, diagnostics } = article('Hi \uE000unsubscribe_url\uE002 there.\n');
+  it('removes reserved private-use characters, which could forge recipient fields', async () => {
+    const { article: a, diagnostics } = await article('Hi \uE000unsubscribe_url\uE002 there.\n');
     expect(a!.html).toBe('<p>Hi unsubscribe_url there.</p>\n');
     expect(diagnostics[0]).toMatchObject({ code: 'RESERVED_CHARACTER', line: 4 });
   });
 });
 
 describe('reserved characters written as escapes', () => {
-  it('removes them when they come from HTML entities in Markdown or raw HTML', () => {
-    const { article: a } = article('Hi &#xE000;unsubscribe_url&#xE002; and <span>&#57344;email&#57346;</span>.\n');
+  it('removes them when they come from HTML entities in Markdown or raw HTML', async () => {
+    const { article: a } = await article(
+      'Hi &#xE000;unsubscribe_url&#xE002; and <span>&#57344;email&#57346;</span>.\n',
+    );
     expect(a!.html).not.toMatch(/[\uE000-\uE00F]/);
   });
 
-  it('removes them when they come from YAML escapes in front matter', () => {
-    const { article: a } = article('Body.\n', 'title: "Hi \\uE000email\\uE002"\ndek: "\\uE000first_name\\uE002"\nsponsor: "\\uE000unsubscribe_url\\uE002"\n');
+  it('removes them when they come from YAML escapes in front matter', async () => {
+    const { article: a } = await article(
+      'Body.\n',
+      'title: "Hi \\uE000email\\uE002"\ndek: "\\uE000first_name\\uE002"\nsponsor: "\\uE000unsubscribe_url\\uE002"\n',
+    );
     expect(a!.title).toBe('Hi email');
     expect(a!.dek).toBe('first_name');
     expect(a!.extra).toEqual({ sponsor: 'unsubscribe_url' });

@@ -1,5 +1,5 @@
 // Bad input, end to end: a clear error with file:line, the right exit code, and nothing lost in out/.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
@@ -188,22 +188,5 @@ describe('out/ is never lost', () => {
     expect(await project.read('out/CNAME')).toBe('news.example.com\n');
     expect(await project.read('out/.newsletter/inbox/keep.eml')).toBe('x');
     expect(await project.read('out/a/extra.css')).toBe('body{}');
-  });
-
-  it('gives the same bytes for the same input', async () => {
-    project = await tempProject();
-    await project.run(['build']);
-    const first = await Promise.all(
-      ['index.html', 'index.txt', 'message.eml', 'manifest.json'].map((f) =>
-        readFile(join(project.dir, 'out/kursk-talks', f)),
-      ),
-    );
-    await project.run(['build']);
-    const second = await Promise.all(
-      ['index.html', 'index.txt', 'message.eml', 'manifest.json'].map((f) =>
-        readFile(join(project.dir, 'out/kursk-talks', f)),
-      ),
-    );
-    first.forEach((bytes, i) => expect(bytes.equals(second[i])).toBe(true));
   });
 });

@@ -1,4 +1,6 @@
-// Golden outputs: the built HTML, text and manifest of fixture projects, compared byte for byte.
+// Golden outputs: the built HTML, text, .eml and manifest of fixture projects, compared byte for byte. The
+// .eml is here too because the incremental cache keeps an edition's message as long as its inputs are
+// unchanged: any drift in it (a new header, a boundary, an encoding) must be a reviewed change.
 // After an intended change, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/e2e/golden.test.ts`
 // and review the diff like any other code change.
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -7,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const FILES = ['index.html', 'index.txt', 'manifest.json'];
+const FILES = ['index.html', 'index.txt', 'message.eml', 'manifest.json'];
 const cases: Record<string, string | undefined> = {
   sample: undefined,
   features: join(REPO, 'test/fixtures/build/features/content'),

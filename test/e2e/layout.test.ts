@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../src/preview/browser.js';
+import { launchBrowser, openPage } from '../helpers/browser.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 import { cp } from 'node:fs/promises';
 
@@ -17,9 +17,7 @@ beforeAll(async () => {
     recursive: true,
   });
   expect((await project.run(['build'])).code).toBe(0);
-  const launched = await launchChromium();
-  if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
-  browser = launched.browser;
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -45,7 +43,7 @@ describe.each(editions)('edition %s in Chromium', (slug) => {
   const url = () => pathToFileURL(join(project.dir, 'out', slug, 'index.html')).href;
 
   it.each([320, 375, 600, 1024])('has no horizontal scroll at %i px', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const page = await openPage(browser, { viewport: { width, height: 800 } });
     await page.goto(url());
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
@@ -56,7 +54,7 @@ describe.each(editions)('edition %s in Chromium', (slug) => {
   });
 
   it.each(['light', 'dark'] as const)('keeps body text readable in %s mode', async (colorScheme) => {
-    const page = await browser.newPage({ viewport: { width: 600, height: 800 }, colorScheme });
+    const page = await openPage(browser, { viewport: { width: 600, height: 800 }, colorScheme });
     await page.goto(url());
     const pairs = await page.evaluate(() => {
       const background = (el: Element | null): string => {
@@ -85,7 +83,7 @@ describe.each(editions)('edition %s in Chromium', (slug) => {
   });
 
   it('gives every image alt text and a width', async () => {
-    const page = await browser.newPage();
+    const page = await openPage(browser);
     await page.goto(url());
     const images = await page.evaluate(() =>
       [...document.images].map((img) => ({ alt: img.getAttribute('alt'), width: img.getAttribute('width') })),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadPlatforms } from '../../src/export/registry.js';
-import { launchChromium } from '../../src/preview/browser.js';
+import { launchBrowser, openPage } from '../helpers/browser.js';
 import { RECIPIENT_FIELDS } from '../../src/render/tokens.js';
 import { tempProject, type RunResult, type TempProject } from '../helpers/project.js';
 import { LITERAL } from './helpers.js';
@@ -117,10 +117,8 @@ describe('article text that reads like template syntax', () => {
     });
     run = await project.run(['export', 'literal', '--all', '--json']);
     report = JSON.parse(run.stdout) as Report;
-    const launched = await launchChromium();
-    if ('problem' in launched) throw new Error(launched.problem);
-    browser = launched.browser;
-    page = await browser.newPage();
+    browser = await launchBrowser();
+    page = await openPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

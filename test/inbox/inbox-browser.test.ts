@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { tempProject, type TempProject } from '../helpers/project.js';
-import { launchBrowser, startPreviewCli, waitInPage, type RunningCli } from '../preview/helpers.js';
+import { openPage, startPreviewWithBrowser, waitInPage, type RunningCli } from '../preview/helpers.js';
 import { smtpEnv } from '../send/smtp-server.js';
 
 describe('send with no SMTP settings, seen at /inbox in the browser', () => {
@@ -16,9 +16,8 @@ describe('send with no SMTP settings, seen at /inbox in the browser', () => {
   beforeAll(async () => {
     project = await tempProject();
     await project.write('testers.csv', 'email,first_name\nann@example.org,Ann\n');
-    cli = await startPreviewCli(project.dir, ['--port', '0']);
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    ({ cli, browser } = await startPreviewWithBrowser(project.dir, ['--port', '0']));
+    page = await openPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

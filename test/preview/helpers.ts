@@ -5,7 +5,11 @@ import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { CLI } from '../helpers/project.js';
-import { launchChromium } from '../../src/preview/browser.js';
+import { pollUntil, WAIT_LIMIT_MS } from '../helpers/wait.js';
+
+import { launchBrowser } from '../helpers/browser.js';
+
+export { launchBrowser, openPage } from '../helpers/browser.js';
 
 export interface RunningCli {
   url: string;
@@ -47,6 +51,23 @@ export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): 
     });
     void exited.then((code) => reject(new Error(`preview exited ${code} before listening:\n${stderr}`)));
   });
+}
+
+/**
+ * The preview CLI and Chromium, started side by side (on a busy machine each can take many seconds); if
+ * one fails to start, the other is stopped before the error is thrown.
+ */
+export async function startPreviewWithBrowser(
+  cwd: string,
+  args: string[],
+): Promise<{ cli: RunningCli; browser: Browser }> {
+  const [cli, browser] = await Promise.allSettled([startPreviewCli(cwd, args), launchBrowser()]);
+  if (cli.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return { cli: cli.value, browser: browser.value };
+  }
+  if (cli.status === 'fulfilled') await cli.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw cli.status === 'rejected' ? cli.reason : (browser as PromiseRejectedResult).reason;
 }
 
 /** Runs `newsletter preview` expecting it to exit by itself (a usage error). */
@@ -112,33 +133,16 @@ export function rawGet(
   });
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const launched = await launchChromium();
-  if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
-  return launched.browser;
-}
-
 /**
  * Polls `read` in the page until it returns a value `accept` takes. Survives the page reloading in between
  * (an evaluate that races a navigation throws; the next try runs in the new page).
  */
-export async function waitInPage<T>(
+export function waitInPage<T>(
   page: Page,
   read: () => T,
   accept: (value: T) => boolean,
   what: string,
-  timeoutMs = 15_000,
+  limitMs = WAIT_LIMIT_MS,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await page.evaluate(read);
-      if (accept(last)) return last;
-    } catch {
-      // the page was navigating; try again
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+  return pollUntil(() => page.evaluate(read) as Promise<T>, accept, what, limitMs);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { withIdentity } from '../helpers/sample-config.js';
-import { launchBrowser, startPreviewCli, waitInPage, type RunningCli } from './helpers.js';
+import { openPage, startPreviewWithBrowser, waitInPage, type RunningCli } from './helpers.js';
 
 const SLUG = '2026-11-field-notes';
 const ARTICLE = `content/${SLUG}/01-one-click-unsubscribe.md`;
@@ -24,9 +24,8 @@ describe('newsletter preview in Chromium', () => {
 
   beforeAll(async () => {
     project = await tempProject();
-    cli = await startPreviewCli(project.dir, ['--port', '0', '--no-inbox']);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    ({ cli, browser } = await startPreviewWithBrowser(project.dir, ['--port', '0', '--no-inbox']));
+    page = await openPage(browser, { viewport: { width: 1200, height: 900 } });
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,19 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { rawGet, startPreviewCli, type RunningCli } from './helpers.js';
+import { pollUntil } from '../helpers/wait.js';
 
 const PARTIAL = 'templates/partials/footer.mjml.hbs';
 
 /** Polls the index page until `accept` takes its HTML. */
-async function indexUntil(cli: RunningCli, accept: (html: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  let body = '';
-  while (Date.now() < deadline) {
-    body = (await rawGet(cli.port, '/')).body;
-    if (accept(body)) return body;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}:\n${body}`);
+function indexUntil(cli: RunningCli, accept: (html: string) => boolean, what: string): Promise<string> {
+  return pollUntil(async () => (await rawGet(cli.port, '/')).body, accept, what);
 }
 
 describe('preview with a broken template', () => {

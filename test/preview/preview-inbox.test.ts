@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTransport } from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { tempProject, type TempProject } from '../helpers/project.js';
-import { launchBrowser, rawGet, startPreviewCli, waitInPage, type RunningCli } from './helpers.js';
+import { openPage, rawGet, startPreviewWithBrowser, waitInPage, type RunningCli } from './helpers.js';
 
 describe('preview /inbox', () => {
   let project: TempProject;
@@ -14,9 +14,8 @@ describe('preview /inbox', () => {
 
   beforeAll(async () => {
     project = await tempProject({ 'content/hello.md': '---\ntitle: Hello\n---\nA short edition.\n' });
-    cli = await startPreviewCli(project.dir, ['--port', '0', '--inbox-port', '0']);
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    ({ cli, browser } = await startPreviewWithBrowser(project.dir, ['--port', '0', '--inbox-port', '0']));
+    page = await openPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

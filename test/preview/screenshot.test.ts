@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tempProject, type TempProject } from '../helpers/project.js';
-import { launchBrowser } from './helpers.js';
+import { launchBrowser, openPage } from './helpers.js';
 
 const SLUG = '2026-11-field-notes';
 
@@ -21,7 +21,7 @@ describe('newsletter screenshot', () => {
 
   /** The colour of one pixel, read by drawing the PNG on a canvas in Chromium. */
   async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
-    const page = await browser.newPage();
+    const page = await openPage(browser);
     try {
       return await page.evaluate(
         async ({ src, x, y }) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/corpus.js';
 import { holeCounts } from '../../src/render/inline-holes.js';
 import { MAX_PLANS } from '../../src/render/inline-css.js';
-import { inlineCss, inlineCssInHoles } from '../../src/render/mjml-parts.js';
+import { inlineCssLikeMjml, inlineCssInHoles } from '../../src/render/mjml-parts.js';
 import { fillHoles, holeMarker as hole } from '../../src/render/mjml-skeleton.js';
 
 const fromCore = createRequire(
@@ -246,8 +246,8 @@ describe('inline CSS by holes', () => {
     const skeleton = `<div>${hole(0)}</div><div class="x"><b>s</b></div>`;
     compare(skeleton, css, [['<b>v</b>'], ['<b>v</b>']]);
     // enough other stylesheets to drop its plan, then a page that gives the same ids other meanings
-    for (let i = 0; i <= MAX_PLANS; i++) inlineCss(`<p>${i}</p>`, `p { margin: ${i}px; }`);
-    inlineCss('<div class="x"><b>s</b></div>', css);
+    for (let i = 0; i <= MAX_PLANS; i++) inlineCssLikeMjml(`<p>${i}</p>`, `p { margin: ${i}px; }`);
+    inlineCssLikeMjml('<div class="x"><b>s</b></div>', css);
     compare(skeleton, css, [['<b>v</b>']]);
   });
 

@@ -132,7 +132,7 @@ describe('splitting a document into a skeleton', () => {
         '<mj-style inline="inline">p { color: red; }</mj-style><mj-style>.x { color: blue; }</mj-style>',
       ),
     );
-    expect(styled.inlineCss).toBe('p { color: red; }');
+    expect(styled.cssToInline).toBe('p { color: red; }');
     expect(JSON.stringify(styled.tree)).toContain('.x { color: blue; }');
   });
 

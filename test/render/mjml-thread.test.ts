@@ -18,7 +18,7 @@ const templates = { layouts: [], partials: [] };
 describe.skipIf(availableParallelism() < 2)('an MJML thread that stops', () => {
   afterEach(() => stopMjmlThread());
 
-  it('leaves no compile waiting: they are done in this thread', { timeout: 20_000 }, async () => {
+  it('leaves no compile waiting: they are done in this thread', async () => {
     startMjmlThread({ loadMjml: false });
     const thread = mjmlThread() as { worker: Worker; skeleton(source: string): Promise<string | undefined> };
     const exited = new Promise((resolve) => thread.worker.once('exit', resolve));

@@ -16,7 +16,9 @@ describe('afterEdition', () => {
       let running = 0;
       let most = 0;
       const handed: string[] = [];
-      // longer than building an edition: were it not awaited, the next one would start meanwhile
+      // Not a wait for anything: the hook holds the build up for a while, so that a build that did not
+      // await it would start the next edition meanwhile (most = 2). A slow machine can only hide that bug,
+      // never fail a correct build.
       const afterEdition = async ({ built, ...result }: EditionResult): Promise<EditionResult> => {
         most = Math.max(most, ++running);
         handed.push(`${result.slug}${built ? ' with its page' : ''}`);

@@ -1,0 +1,41 @@
+// What the worker threads of a parallel build are given: every option of the build but its callbacks, so
+// that an option added later (say one that changes the output) reaches editions built in workers too,
+// not only those built in the main thread. Before, the pool named five location fields and dropped the rest.
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { BuildOptions } from '../../src/edition/results.js';
+import { workerSettings } from '../../src/workers/pool.js';
+
+const options = {
+  root: '/project',
+  content: 'content',
+  templates: 'templates',
+  out: 'public',
+  config: 'newsletter.config.json',
+  slugs: ['a', 'b'],
+  incremental: true,
+  parallel: true,
+  onEdition: () => undefined,
+  afterEdition: async (result) => result,
+  // an option no part of the build knows yet
+  imagineNewOption: { width: 640 },
+} as BuildOptions & { imagineNewOption: { width: number } };
+
+describe('the settings a build worker gets', () => {
+  it('are every option of the build, a new one too, less the callbacks', () => {
+    const { onEdition: _o, afterEdition: _a, ...data } = options;
+    expect(workerSettings(options)).toEqual(data);
+  });
+
+  it('cross into a real worker thread intact', async () => {
+    const worker = new Worker(
+      "const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage(workerData);",
+      { eval: true, workerData: { settings: workerSettings(options) } },
+    );
+    const [received] = await once(worker, 'message');
+    await worker.terminate();
+    expect(received.settings.imagineNewOption).toEqual({ width: 640 });
+    expect(received.settings.slugs).toEqual(['a', 'b']);
+  });
+});
