@@ -1,6 +1,7 @@
 // Reads the known front matter fields of an article, checking types and URLs; unknown keys pass through.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isScriptingUrl, isWebUrl } from './urls.js';
+import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
 
 export interface ArticleFields {
   title?: string;
@@ -13,11 +14,13 @@ export interface ArticleFields {
   source?: string;
   image?: string;
   imageAlt?: string;
+  /** BCP 47 tag when the article is in another language than its edition (its section's lang and dir). */
+  language?: string;
   tags: string[];
   extra: Record<string, unknown>;
 }
 
-const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'source', 'image', 'image_alt', 'tags'];
+const KNOWN = ['title', 'dek', 'author', 'author_bio', 'date', 'url', 'source', 'image', 'image_alt', 'tags', 'language'];
 const URL_FIELDS = new Set(['url', 'image']);
 
 export function readArticleFields(
@@ -54,6 +57,10 @@ export function readArticleFields(
     }
     if (key === 'date' && !isValidDate(text)) {
       diagnostics.push(diag('DATE_INVALID', 'error', `"${text}" is not a date (use YYYY-MM-DD)`, at(key)));
+      continue;
+    }
+    if (key === 'language' && !isLanguageTag(text)) {
+      diagnostics.push(diag('LANG_UNKNOWN', 'error', `"${text}" is not a language tag (${LANGUAGE_HINT})`, at(key)));
       continue;
     }
     assign(fields, key, text);

@@ -76,6 +76,13 @@ export const CODES = {
 
   // check only
   A11Y_LANG: 'The page has no lang attribute, or "und".',
+  LANG_UNKNOWN:
+    'A language tag (config "language", or "language" in edition.md or front matter) is not valid BCP 47.',
+  LANG_STRINGS_MISSING:
+    "A template string has no translation for the edition's or an article's language: it falls back to English.",
+  LANG_STRINGS_UNKNOWN_KEY: 'The config\'s "strings" has a key no layout asks for (a typo?).',
+  LANG_DIRECTION_MISMATCH:
+    'Most letters of an edition are in a right-to-left script but it is laid out left-to-right, or the reverse.',
   A11Y_H1: 'The page has no h1, or more than one.',
   A11Y_HEADING_SKIP: 'A heading skips a level (h2 followed by h4).',
   A11Y_LINK_TEXT: 'A link\'s text says nothing out of context ("click here", "read more").',

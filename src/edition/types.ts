@@ -17,6 +17,8 @@ export interface Article {
   source?: string;
   image?: string;
   imageAlt?: string;
+  /** BCP 47 tag, when the article's language is its own. */
+  language?: string;
   tags: string[];
   /** Sanitised body HTML. */
   html: string;
@@ -34,6 +36,8 @@ export interface Edition {
   date?: string;
   /** Layout name: templates/<layout>.mjml.hbs and .txt.hbs. */
   layout: string;
+  /** BCP 47 tag from edition.md, overriding the config's. */
+  language?: string;
   /** The editor's note from edition.md's body, sanitised HTML. */
   introHtml?: string;
   articles: Article[];

@@ -3,6 +3,7 @@
 import type { Config } from '../config/config.js';
 import type { Article, Edition } from '../edition/types.js';
 import { htmlToPlainText } from './plain-text.js';
+import { articlePlacement, editionPlacement, type Placement } from '../i18n/edition-language.js';
 
 export type BodyFormat = 'html' | 'text';
 
@@ -15,11 +16,13 @@ export function editionView(
   const body = (html: string) =>
     format === 'html' ? { body: new SafeString(html), links: [] } : textBody(html);
   const intro = edition.introHtml === undefined ? undefined : body(edition.introHtml);
+  const placed = editionPlacement(edition, config);
   return {
     newsletter: {
       name: config.name,
       url: config.url,
-      language: config.language,
+      // the edition's language (edition.md may set its own), so layouts written for one language follow it
+      language: placed.language,
       logo: config.logo ?? null,
       colors: config.colors,
     },
@@ -31,8 +34,9 @@ export function editionView(
       date: edition.date ?? null,
       intro: intro?.body ?? null,
       intro_links: intro?.links ?? [],
+      ...placed,
     },
-    articles: edition.articles.map((article, index) => articleView(article, index, body)),
+    articles: edition.articles.map((article, index) => articleView(article, index, body, placed)),
   };
 }
 
@@ -40,8 +44,10 @@ function articleView(
   article: Article,
   index: number,
   body: (html: string) => { body: unknown; links: { n: number; url: string }[] },
+  edition: Placement,
 ) {
   const { body: content, links } = body(article.html);
+  const { own, ...placed } = articlePlacement(article, edition);
   return {
     ...article.extra,
     index,
@@ -60,6 +66,9 @@ function articleView(
     words: article.wordCount,
     body: content,
     links,
+    ...placed,
+    /** True when the article's language is not its edition's: its section then carries lang and dir. */
+    own_language: own,
   };
 }
 
