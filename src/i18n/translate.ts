@@ -53,7 +53,7 @@ export const formatCount = (count: number, language: string): string =>
 
 /**
  * Replaces {name} placeholders. Literal text goes through `escape`; each value through `value`, so the
- * caller decides (HTML-escape, leave a SafeString alone, isolate in <bdi>). Unknown placeholders stay.
+ * caller decides (HTML-escape, leave a SafeString alone, isolate it). Unknown placeholders stay.
  */
 export function fill(
   text: string,

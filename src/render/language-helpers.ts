@@ -1,4 +1,5 @@
-// Template helpers for the template's own words and mixed-direction text: {{t}}, {{bdi}}, {{reading_time}}.
+// Template helpers for the template's own words and mixed-direction text: {{t}}, {{isolate}}, {{mirror}},
+// {{reading_time}}.
 // The language is the current context's (an article's own, in the articles loop), else the edition's.
 import type { HelperOptions } from 'handlebars';
 import type { Config } from '../config/config.js';
@@ -41,12 +42,16 @@ export function languageHelpers(
           (v) => String(v ?? ''),
         );
   };
-  /** Names, dates and numbers keep their own direction inside text of the other one. */
+  /**
+   * Names, dates and numbers keep their own direction inside text of the other one. Not <bdi>: Gmail,
+   * Outlook and Yahoo do not support it (caniemail), while they keep `dir`, and dir="auto" on an inline
+   * element isolates it just as <bdi> does (HTML's rendering rules give [dir] unicode-bidi: isolate).
+   */
   const isolate = (value: unknown) =>
-    html ? new SafeString(`<bdi>${asHtml(value)}</bdi>`) : String(value ?? '');
+    html ? new SafeString(`<span dir="auto">${asHtml(value)}</span>`) : String(value ?? '');
 
   return {
-    /** {{t "view_in_browser"}}, {{t "by" author=(bdi author)}}, {{t "min_read" count=5}}: see src/i18n/keys.ts. */
+    /** {{t "view_in_browser"}}, {{t "by" author=(isolate author)}}, {{t "min_read" count=5}}: see src/i18n/keys.ts. */
     t(this: unknown, key: unknown, ...rest: unknown[]) {
       const opts = options(rest);
       const name = String(key);
@@ -55,8 +60,8 @@ export function languageHelpers(
       const { count, ...values } = opts.hash as Record<string, unknown>;
       return say(languageOf(this, opts, config), name, values, typeof count === 'number' ? count : undefined);
     },
-    /** {{bdi author}}: <bdi>…</bdi> in HTML (isolated from the text around it), the text itself in plain text. */
-    bdi: (value: unknown) => isolate(value),
+    /** {{isolate author}}: the value isolated from the text around it in HTML, the text itself in plain text. */
+    isolate: (value: unknown) => isolate(value),
     /** {{mirror "4px 0 4px 16px"}}: a four-side CSS box, its left and right swapped in a right-to-left edition. */
     mirror(this: unknown, box: unknown, ...rest: unknown[]) {
       const sides = String(box).trim().split(/\s+/);
