@@ -5,7 +5,7 @@ import { lookup, choose } from '../i18n/translate.js';
 import { languageHelpers, languageOf } from './language-helpers.js';
 import type { TemplateKind } from './templates.js';
 import { isRecipientField, token, type RecipientField } from './tokens.js';
-import { wrap, TEXT_WIDTH } from './wrap.js';
+import { displayWidth, wrap, TEXT_WIDTH } from './wrap.js';
 import { formatDate } from './date-format.js';
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
@@ -72,7 +72,7 @@ export function helpers(
       const longest = Math.max(
         ...String(text ?? '')
           .split('\n')
-          .map((l) => l.length),
+          .map(displayWidth),
       );
       return (typeof char === 'string' ? char : '=').repeat(Math.min(longest, TEXT_WIDTH));
     },
