@@ -6,7 +6,11 @@ export const es: Strings = {
   greeting: 'Hola, {name}:',
   reader: 'lector',
   by: 'Por {author}',
-  min_read: { one: '{count} min de lectura', other: '{count} min de lectura' },
+  min_read: {
+    one: '{count} min de lectura',
+    many: '{count} min de lectura',
+    other: '{count} min de lectura',
+  },
   read_title_on_web: 'Leer «{title}» en la web',
   read_on_web: 'Leer en la web',
   links: 'Enlaces',

@@ -6,7 +6,11 @@ export const fr: Strings = {
   greeting: 'Bonjour {name},',
   reader: 'à toutes et à tous',
   by: 'Par {author}',
-  min_read: { one: '{count} min de lecture', other: '{count} min de lecture' },
+  min_read: {
+    one: '{count} min de lecture',
+    many: '{count} min de lecture',
+    other: '{count} min de lecture',
+  },
   read_title_on_web: 'Lire « {title} » sur le web',
   read_on_web: 'Lire sur le web',
   links: 'Liens',

@@ -6,7 +6,11 @@ export const it: Strings = {
   greeting: 'Ciao {name},',
   reader: 'a tutti',
   by: 'Di {author}',
-  min_read: { one: '{count} min di lettura', other: '{count} min di lettura' },
+  min_read: {
+    one: '{count} min di lettura',
+    many: '{count} min di lettura',
+    other: '{count} min di lettura',
+  },
   read_title_on_web: 'Leggi «{title}» sul web',
   read_on_web: 'Leggi sul web',
   links: 'Collegamenti',

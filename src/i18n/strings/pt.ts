@@ -6,7 +6,11 @@ export const pt: Strings = {
   greeting: 'Olá, {name},',
   reader: 'pessoal',
   by: 'Por {author}',
-  min_read: { one: '{count} min de leitura', other: '{count} min de leitura' },
+  min_read: {
+    one: '{count} min de leitura',
+    many: '{count} min de leitura',
+    other: '{count} min de leitura',
+  },
   read_title_on_web: 'Ler “{title}” na web',
   read_on_web: 'Ler na web',
   links: 'Ligações',
