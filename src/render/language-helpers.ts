@@ -58,6 +58,9 @@ export function languageHelpers(
       if (!isStringKey(name))
         throw new Error(`unknown template string "${name}"; known: ${Object.keys(STRING_KEYS).join(', ')}`);
       const { count, ...values } = opts.hash as Record<string, unknown>;
+      // helper arguments escape strict mode: a misspelt value would vanish from the sentence without this
+      for (const [placeholder, value] of Object.entries(values))
+        if (value === undefined) throw new Error(`{{t "${name}"}}: "${placeholder}" is not defined`);
       return say(languageOf(this, opts, config), name, values, typeof count === 'number' ? count : undefined);
     },
     /** {{isolate author}}: the value isolated from the text around it in HTML, the text itself in plain text. */
