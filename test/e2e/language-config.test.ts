@@ -49,6 +49,15 @@ describe('language', () => {
     expect(text).toContain('Отписаться: ');
   });
 
+  it('reads a Japanese article by its characters, which have no spaces to count words by', async () => {
+    project = await tempProject({
+      'content/e/edition.md': '---\nsubject: 今週\nlanguage: ja\n---\n',
+      'content/e/01-a.md': `---\ntitle: 雨\n---\n${'東京の天気は今週ずっと雨でした。'.repeat(100)}\n`,
+    });
+    expect((await project.run(['build'])).code).toBe(0);
+    expect(await project.read('out/e/index.txt')).toContain('3分で読めます'); // 1,500 characters
+  });
+
   it('lays an edition out right to left when the config says so', async () => {
     project = await tempProject({
       'newsletter.config.json': '{ "direction": "rtl" }\n',
