@@ -5,6 +5,9 @@ export const CODES = {
   CONFIG_JSON: 'newsletter.config.json is not valid JSON.',
   CONFIG_INVALID: 'A config field has the wrong type or an invalid value.',
   CONFIG_UNKNOWN_KEY: 'The config has a key newsletter does not know (a typo?).',
+  LANG_STRINGS_UNKNOWN_KEY: 'The config\'s "strings" has a key no layout asks for (a typo?).',
+  LANG_UNKNOWN:
+    'A language tag (config "language", or "language" in edition.md or front matter) is not valid BCP 47.',
   UNKNOWN_EDITION: 'A slug named on the command line matches no edition in the content folder.',
   NO_EDITIONS: 'The content folder holds no editions.',
 
@@ -36,6 +39,8 @@ export const CODES = {
   MJML_ERROR: 'The MJML produced by the templates is invalid.',
 
   // cheap checks run on every build
+  LANG_STRINGS_MISSING:
+    "A template string has no translation for the edition's or an article's language: it falls back to English.",
   SIZE_WARNING: 'The HTML is near the size at which Gmail clips a message (about 102 KB).',
   SIZE_CLIPPED: 'The HTML is over the size at which Gmail clips a message.',
   IMAGE_ALT_MISSING: 'An image has no alt attribute.',
@@ -76,11 +81,6 @@ export const CODES = {
 
   // check only
   A11Y_LANG: 'The page has no lang attribute, or "und".',
-  LANG_UNKNOWN:
-    'A language tag (config "language", or "language" in edition.md or front matter) is not valid BCP 47.',
-  LANG_STRINGS_MISSING:
-    "A template string has no translation for the edition's or an article's language: it falls back to English.",
-  LANG_STRINGS_UNKNOWN_KEY: 'The config\'s "strings" has a key no layout asks for (a typo?).',
   LANG_DIRECTION_MISMATCH:
     'Most letters of an edition are in a right-to-left script but it is laid out left-to-right, or the reverse.',
   A11Y_H1: 'The page has no h1, or more than one.',
