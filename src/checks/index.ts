@@ -5,6 +5,7 @@ import { accessibilityRule } from './accessibility.js';
 import { contrastRule } from './contrast.js';
 import { imageFilesRule } from './image-files.js';
 import { imagesRule } from './images.js';
+import { directionRule, languageStringsRule } from './language.js';
 import { linksRule } from './links.js';
 import { messageRule } from './message.js';
 import type { BuiltEdition, Rule } from './rule.js';
@@ -19,10 +20,11 @@ export const CHEAP_RULES: Rule[] = [
   imageFilesRule,
   textPartRule,
   messageRule,
+  languageStringsRule,
 ];
 
 /** Pure rules only `check` runs, beside the cheap ones the build already ran. */
-export const CHECK_RULES: Rule[] = [accessibilityRule, contrastRule];
+export const CHECK_RULES: Rule[] = [accessibilityRule, contrastRule, directionRule];
 
 export const runRules = (rules: Rule[], built: BuiltEdition): Diagnostic[] =>
   rules.flatMap((rule) => rule(built));

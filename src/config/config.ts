@@ -2,6 +2,8 @@
 // identity (name, From, url, unsubscribe URL, postal address) defaults to empty: a newsletter says who it is
 // in its own config, and is told when it has not (config/identity.ts).
 // Precedence is one visible merge (see edition/assemble.ts): these defaults < edition.md < article front matter.
+import type { Direction } from '../i18n/direction.js';
+import type { StringOverrides } from '../i18n/translate.js';
 
 export interface Colors {
   /** Accent: header rule, links, buttons. */
@@ -37,8 +39,14 @@ export interface Config {
   from: string;
   /** One mailbox, like from. */
   replyTo?: string;
-  /** BCP 47 language tag for <html lang> and Content-Language. */
+  /** BCP 47 language tag for <html lang>, Content-Language, dates, the template's words and direction.
+   *  An edition.md or an article's front matter may set its own. */
   language: string;
+  /** Text direction; by default the language's ("rtl" for ar, he, fa, ur...). */
+  direction?: Direction;
+  /** The template's own words, overriding the built-in ones (src/i18n/): by key for the config's
+   *  language, or by language tag, then key. A phrase with plural forms is a map of plural categories. */
+  strings?: StringOverrides;
   /** Public base URL where `out/` is published; each edition lives at <url>/<slug>/. */
   url: string;
   /** Default unsubscribe URL (send and export fill it per recipient or per platform). */

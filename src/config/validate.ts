@@ -5,6 +5,8 @@ import { isLocalRef, isSafeUrl } from '../content/urls.js';
 import { validateUtm } from '../links/validate-utm.js';
 import { derivedListId } from './identity.js';
 import { mailboxProblem } from './mailbox.js';
+import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
+import { validateStrings } from '../i18n/validate-strings.js';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -15,10 +17,6 @@ const mailto: Check = (v) =>
   typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL';
 const color: Check = (v) =>
   typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v) ? undefined : 'a colour like #1f5fbf';
-const language: Check = (v) =>
-  typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) && v !== 'und'
-    ? undefined
-    : 'a language tag like en or pt-BR';
 const positive: Check = (v) =>
   typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number';
 const mailbox: Check = (v) =>
@@ -29,7 +27,7 @@ const FIELDS: Record<string, Check> = {
   name: noLineBreaks,
   from: mailbox,
   replyTo: mailbox,
-  language,
+  direction: (v) => (v === 'ltr' || v === 'rtl' ? undefined : '"ltr" or "rtl"'),
   url,
   unsubscribeUrl: url,
   unsubscribeMailto: mailto,
@@ -92,6 +90,17 @@ export function validateConfig(raw: unknown, where: Located): { config: Config; 
       );
     } else if (key === 'logo') {
       config.logo = validateLogo(value, problem, diagnostics, where);
+    } else if (key === 'language') {
+      if (isLanguageTag(value)) config.language = value;
+      else
+        diagnostics.push(
+          diag('LANG_UNKNOWN', 'error', `"language" must be ${LANGUAGE_HINT}, got ${JSON.stringify(value)}`, {
+            file: where.file,
+            line: where.lineOf(key),
+          }),
+        );
+    } else if (key === 'strings') {
+      continue; // read below, once the language is known
     } else if (key === 'utm') {
       config.utm = validateUtm(value, problem, (name, known, k) =>
         unknownKey(name, known, diagnostics, where, k),
@@ -101,8 +110,21 @@ export function validateConfig(raw: unknown, where: Located): { config: Config; 
       if (expected) problem(key, `"${key}" must be ${expected}, got ${shown(value)}`);
       else config[key] = value;
     } else {
-      unknownKey(key, Object.keys(FIELDS).concat('colors', 'logo', 'utm'), diagnostics, where);
+      unknownKey(
+        key,
+        Object.keys(FIELDS).concat('language', 'colors', 'logo', 'utm', 'strings'),
+        diagnostics,
+        where,
+      );
     }
+  }
+  if (Object.hasOwn(input, 'strings')) {
+    const read = validateStrings(input.strings, config.language as string, (key) => ({
+      file: where.file,
+      line: where.lineOf(key),
+    }));
+    diagnostics.push(...read.diagnostics);
+    if (read.strings) config.strings = read.strings;
   }
   return { config: withDerivedIdentity(config as unknown as Config), diagnostics };
 }

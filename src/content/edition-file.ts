@@ -3,17 +3,20 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isValidDate, keyPosition, unsafeExtra } from './fields.js';
 import { renderMarkdown } from './markdown.js';
+import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
 
 export interface EditionFile {
   subject?: string;
   preheader?: string;
   date?: string;
   template?: string;
+  /** BCP 47 tag, overriding the config's for this edition. */
+  language?: string;
   introHtml?: string;
   extra: Record<string, unknown>;
 }
 
-const KNOWN = new Set(['subject', 'preheader', 'date', 'template']);
+const KNOWN = new Set(['subject', 'preheader', 'date', 'template', 'language']);
 
 export function parseEditionFile(
   text: string,
@@ -42,6 +45,10 @@ export function parseEditionFile(
       diagnostics.push(diag('DATE_INVALID', 'error', `"${textValue}" is not a date (use YYYY-MM-DD)`, at));
     } else if ((key === 'subject' || key === 'preheader') && /[\r\n]/.test(textValue)) {
       diagnostics.push(diag('FRONT_MATTER_FIELD', 'error', `"${key}" must be a single line`, at));
+    } else if (key === 'language' && !isLanguageTag(textValue)) {
+      diagnostics.push(
+        diag('LANG_UNKNOWN', 'error', `"${textValue}" is not a language tag (${LANGUAGE_HINT})`, at),
+      );
     } else if (key === 'template' && !/^[\w-]+$/.test(textValue)) {
       diagnostics.push(
         diag('FRONT_MATTER_FIELD', 'error', `"template" must be a layout name like "default"`, at),

@@ -10,6 +10,7 @@ import {
 import { isLocalRef, isScriptingUrl, isWebUrl } from './urls.js';
 
 export type ArticleFields = ArticleFieldValues & { extra: Record<string, unknown> };
+import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
 
 export function readArticleFields(
   data: Record<string, unknown>,
@@ -65,6 +66,12 @@ export function readArticleFields(
     }
     if (kind === 'date' && !isValidDate(text)) {
       diagnostics.push(diag('DATE_INVALID', 'error', `"${text}" is not a date (use YYYY-MM-DD)`, at(key)));
+      continue;
+    }
+    if (key === 'language' && !isLanguageTag(text)) {
+      diagnostics.push(
+        diag('LANG_UNKNOWN', 'error', `"${text}" is not a language tag (${LANGUAGE_HINT})`, at(key)),
+      );
       continue;
     }
     set(name, text);

@@ -9,6 +9,9 @@ export const CODES = {
     'The config does not set From, url, unsubscribeUrl or postalAddress: a warning in build, an error in check --strict and in send to a real server.',
   IDENTITY_EXAMPLE_DOMAIN:
     'An identity value (From, Reply-To, a URL, List-Id) is on a domain reserved for examples (example.com, .test, .example, .invalid, .localhost): a warning in build, an error in check --strict and in send to a real server.',
+  LANG_STRINGS_UNKNOWN_KEY: 'The config\'s "strings" has a key no layout asks for (a typo?).',
+  LANG_UNKNOWN:
+    'A language tag (config "language", or "language" in edition.md or front matter) is not valid BCP 47.',
   UNKNOWN_EDITION: 'A slug named on the command line matches no edition in the content folder.',
   NO_EDITIONS: 'The content folder holds no editions.',
 
@@ -46,6 +49,8 @@ export const CODES = {
   MJML_ERROR: 'The MJML produced by the templates is invalid.',
 
   // cheap checks run on every build
+  LANG_STRINGS_MISSING:
+    "A template string has no translation for the edition's or an article's language: it falls back to English.",
   SIZE_WARNING: 'The HTML is near the size at which Gmail clips a message (about 102 KB).',
   SIZE_CLIPPED: 'The HTML is over the size at which Gmail clips a message.',
   IMAGE_ALT_MISSING: 'An image has no alt attribute.',
@@ -91,6 +96,8 @@ export const CODES = {
 
   // check only
   A11Y_LANG: 'The page has no lang attribute, or "und".',
+  LANG_DIRECTION_MISMATCH:
+    'Most letters of an edition are in a right-to-left script but it is laid out left-to-right, or the reverse.',
   A11Y_H1: 'The page has no h1, or more than one.',
   A11Y_HEADING_SKIP: 'A heading skips a level (h2 followed by h4).',
   A11Y_LINK_TEXT: 'A link\'s text says nothing out of context ("click here", "read more").',

@@ -26,6 +26,8 @@ export const ARTICLE_FIELDS = {
   image: { key: 'image', kind: 'url' },
   imageAlt: { key: 'image_alt', kind: 'text' },
   tags: { key: 'tags', kind: 'words' },
+  /** BCP 47 tag when the article is in another language than its edition (its section's lang and dir). */
+  language: { key: 'language', kind: 'text' },
 } as const satisfies Record<string, ArticleField>;
 
 export type ArticleFieldName = keyof typeof ARTICLE_FIELDS;

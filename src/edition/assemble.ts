@@ -52,12 +52,14 @@ export async function assembleEdition(
     preheader: editionFile.preheader ?? only?.dek,
     date: editionFile.date ?? only?.date,
     layout: editionFile.template ?? config.template,
+    language: editionFile.language,
     introHtml: editionFile.introHtml,
     articles,
     extra: editionFile.extra,
   };
   if (edition.preheader === undefined) delete edition.preheader;
   if (edition.date === undefined) delete edition.date;
+  if (edition.language === undefined) delete edition.language;
   if (edition.introHtml === undefined) delete edition.introHtml;
   return { edition, diagnostics };
 }

@@ -28,6 +28,8 @@ export interface Edition {
   date?: string;
   /** Layout name: templates/<layout>.mjml.hbs and .txt.hbs. */
   layout: string;
+  /** BCP 47 tag from edition.md, overriding the config's. */
+  language?: string;
   /** The editor's note from edition.md's body, sanitised HTML. */
   introHtml?: string;
   articles: Article[];

@@ -1,5 +1,6 @@
 // What `init` asks for, and how each answer is checked: the same rules for flags and for prompts, each
 // problem naming the flag it came from, so a script gets exit 2 and a person gets asked again.
+import { isLanguageTag } from '../i18n/language-tag.js';
 import addressparser from 'nodemailer/lib/addressparser';
 import { isStarter, STARTERS, type StarterName } from '../starters/starters.js';
 
@@ -35,10 +36,8 @@ export const VALIDATE: Record<keyof InitAnswers, Validate> = {
   url: webUrl,
   unsubscribeUrl: webUrl,
   postalAddress: line,
-  language: (v) =>
-    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) && v !== 'und'
-      ? undefined
-      : 'must be a language tag like en or pt-BR',
+  // the config's own test, so init never writes a language that build then refuses
+  language: (v) => (isLanguageTag(v) ? undefined : 'must be a language tag like en or pt-BR'),
   starter: (v) => (isStarter(v) ? undefined : `must be one of ${Object.keys(STARTERS).join(', ')}`),
 };
 

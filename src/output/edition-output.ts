@@ -76,12 +76,12 @@ export function messageDate(edition: Pick<Edition, 'date'>, env: NodeJS.ProcessE
 }
 
 /** The edition's message headers from the config; shared with `check`, which composes the same .eml in memory. */
-export function messageHeaders(edition: Pick<Edition, 'subject'>, config: Config) {
+export function messageHeaders(edition: Pick<Edition, 'subject' | 'language'>, config: Config) {
   return {
     from: config.from,
     ...(config.replyTo ? { replyTo: config.replyTo } : {}),
     subject: edition.subject,
-    language: config.language,
+    language: edition.language ?? config.language,
     listId: config.listId,
     ...(config.unsubscribeMailto ? { unsubscribeMailto: config.unsubscribeMailto } : {}),
   };

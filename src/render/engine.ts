@@ -37,7 +37,9 @@ export class TemplateEngine {
   ) {
     for (const kind of ['mjml', 'txt'] as const) {
       const hbs = Handlebars.create();
-      hbs.registerHelper(helpers(config, hbs.SafeString) as Handlebars.HelperDeclareSpec);
+      hbs.registerHelper(
+        helpers(config, kind, hbs.SafeString, hbs.escapeExpression) as Handlebars.HelperDeclareSpec,
+      );
       for (const partial of templates.partials.filter((p) => p.kind === kind)) {
         const compiled = this.compile(hbs, partial);
         if (compiled) hbs.registerPartial(partial.name, this.tracked(partial, compiled, kind === 'mjml'));

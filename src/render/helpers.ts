@@ -1,31 +1,41 @@
 // Template helpers, shared by the MJML and the plain-text templates. Documented in the README.
 import type { HelperOptions } from 'handlebars';
-import type { Config } from '../config/config.js';
+import { DEFAULT_CONFIG, type Config } from '../config/config.js';
+import { lookup, choose } from '../i18n/translate.js';
+import { languageHelpers, languageOf } from './language-helpers.js';
+import type { TemplateKind } from './templates.js';
 import { isRecipientField, token, type RecipientField } from './tokens.js';
-import { wrap, TEXT_WIDTH } from './wrap.js';
+import { displayWidth, wrap, TEXT_WIDTH } from './wrap.js';
 import { formatDate } from './date-format.js';
 
-type Helper = (...args: unknown[]) => unknown;
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 const options = (args: unknown[]) => args[args.length - 1] as HelperOptions;
 
-export function helpers(config: Config, SafeString: new (s: string) => unknown): Record<string, Helper> {
+export function helpers(
+  config: Config,
+  kind: TemplateKind,
+  SafeString: new (s: string) => unknown,
+  escape: (s: string) => string,
+): Record<string, Helper> {
   const recipient = (field: RecipientField, fallback?: string) => new SafeString(token(field, fallback));
+  /** The greeting's name without one: the config's own fallback, else "there" in the reader's language. */
+  const readerFallback = (language: string) =>
+    config.firstNameFallback !== DEFAULT_CONFIG.firstNameFallback
+      ? config.firstNameFallback
+      : choose(lookup(language, 'reader', config.strings).phrase, language);
 
   return {
     /** {{date edition.date}} -> "20 November 2026"; format="iso" | "short" | "long" (default). */
-    date(value: unknown, ...rest: unknown[]) {
+    date(this: unknown, value: unknown, ...rest: unknown[]) {
       if (typeof value !== 'string' || !value) return '';
       const format = (options(rest).hash.format as string | undefined) ?? 'long';
+      const language = languageOf(this, options(rest), config);
       const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
       if (format === 'iso') return date.toISOString().slice(0, 10);
-      return formatDate(config.language, format === 'short' ? 'medium' : 'long', date);
+      return formatDate(language, format === 'short' ? 'medium' : 'long', date);
     },
-    /** {{reading_time this}} -> "4 min read", from the article's word count. */
-    reading_time(article: unknown) {
-      const words = (article as { words?: number } | null)?.words ?? 0;
-      return `${Math.max(1, Math.round(words / config.wordsPerMinute))} min read`;
-    },
+    ...languageHelpers(config, kind, SafeString, escape),
     /** {{excerpt text words=30}}: the first words of a text (HTML tags removed), with an ellipsis if cut. */
     excerpt(text: unknown, ...rest: unknown[]) {
       const limit = Number(options(rest).hash.words ?? 30);
@@ -36,17 +46,17 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
       return words.length <= limit ? words.join(' ') : `${words.slice(0, limit).join(' ')}…`;
     },
     /** {{recipient "first_name" fallback="there"}}: a recipient field, filled by build, send or export. */
-    recipient(field: unknown, ...rest: unknown[]) {
+    recipient(this: unknown, field: unknown, ...rest: unknown[]) {
       const name = String(field);
       if (!isRecipientField(name)) throw new Error(`unknown recipient field "${name}"`);
       const fallback = options(rest).hash.fallback as string | undefined;
-      return recipient(name, name === 'first_name' ? (fallback ?? config.firstNameFallback) : fallback);
+      const language = languageOf(this, options(rest), config);
+      return recipient(name, name === 'first_name' ? (fallback ?? readerFallback(language)) : fallback);
     },
-    first_name: (...rest: unknown[]) =>
-      recipient(
-        'first_name',
-        (options(rest).hash.fallback as string | undefined) ?? config.firstNameFallback,
-      ),
+    first_name(this: unknown, ...rest: unknown[]) {
+      const fallback = options(rest).hash.fallback as string | undefined;
+      return recipient('first_name', fallback ?? readerFallback(languageOf(this, options(rest), config)));
+    },
     email: () => recipient('email'),
     unsubscribe_url: () => recipient('unsubscribe_url'),
     preferences_url: () => recipient('preferences_url'),
@@ -62,7 +72,7 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
       const longest = Math.max(
         ...String(text ?? '')
           .split('\n')
-          .map((l) => l.length),
+          .map(displayWidth),
       );
       return (typeof char === 'string' ? char : '=').repeat(Math.min(longest, TEXT_WIDTH));
     },

@@ -1,7 +1,7 @@
 // Article HTML to readable plain text for the text edition: wrapped paragraphs, headings underlined,
 // lists and quotes kept, tables in columns, and links as numbered references [1] listed after the article.
 import { compile, type FormatCallback } from 'html-to-text';
-import { TEXT_WIDTH } from './wrap.js';
+import { displayWidth, rewrapWide, TEXT_WIDTH } from './wrap.js';
 
 export { TEXT_WIDTH, wrap } from './wrap.js';
 
@@ -68,7 +68,7 @@ const convert = compile({
 
 export function htmlToPlainText(html: string): PlainText {
   references = [];
-  const text = convert(html);
+  const text = rewrapWide(convert(html));
   const links = references;
   references = [];
   return { text: text.trim(), links };
@@ -79,4 +79,4 @@ function textOf(elem: { children?: unknown[]; data?: string; type?: string }): s
   return (elem.children ?? []).map((c) => textOf(c as typeof elem)).join('');
 }
 
-const longestLine = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+const longestLine = (text: string) => Math.max(...text.split('\n').map(displayWidth));

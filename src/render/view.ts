@@ -5,6 +5,7 @@ import { ARTICLE_FIELDS, type ArticleFieldName } from '../edition/article-fields
 import type { Article, Edition } from '../edition/types.js';
 import { COLUMN_WIDTH } from '../assets/display-size.js';
 import { htmlToPlainText } from './plain-text.js';
+import { articlePlacement, editionPlacement, type Placement } from '../i18n/edition-language.js';
 
 export type BodyFormat = 'html' | 'text';
 
@@ -17,11 +18,13 @@ export function editionView(
   const body = (html: string) =>
     format === 'html' ? { body: new SafeString(html), links: [] } : textBody(html);
   const intro = edition.introHtml === undefined ? undefined : body(edition.introHtml);
+  const placed = editionPlacement(edition, config);
   return {
     newsletter: {
       name: config.name,
       url: config.url,
-      language: config.language,
+      // the edition's language (edition.md may set its own), so layouts written for one language follow it
+      language: placed.language,
       logo: logoView(edition.logo ?? config.logo),
       colors: config.colors,
     },
@@ -33,8 +36,9 @@ export function editionView(
       date: edition.date ?? null,
       intro: intro?.body ?? null,
       intro_links: intro?.links ?? [],
+      ...placed,
     },
-    articles: edition.articles.map((article, index) => articleView(article, index, body)),
+    articles: edition.articles.map((article, index) => articleView(article, index, body, placed)),
   };
 }
 
@@ -42,8 +46,10 @@ function articleView(
   article: Article,
   index: number,
   body: (html: string) => { body: unknown; links: { n: number; url: string }[] },
+  edition: Placement,
 ) {
   const { body: content, links } = body(article.html);
+  const { own, ...placed } = articlePlacement(article, edition);
   return {
     ...article.extra,
     index,
@@ -54,6 +60,9 @@ function articleView(
     words: article.wordCount,
     body: content,
     links,
+    ...placed,
+    /** True when the article's language is not its edition's: its section then carries lang and dir. */
+    own_language: own,
   };
 }
 

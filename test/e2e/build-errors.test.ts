@@ -103,7 +103,7 @@ describe('build with bad input', () => {
     });
     const result = await project.run(['build']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('newsletter.config.json:2 error CONFIG_INVALID');
+    expect(result.stderr).toContain('newsletter.config.json:2 error LANG_UNKNOWN');
     expect(result.stderr).toContain('newsletter.config.json:3 error CONFIG_UNKNOWN_KEY');
     expect(result.stderr).toContain('did you mean "colors"?');
   });
@@ -118,19 +118,33 @@ describe('build with bad input', () => {
       /templates\/partials\/footer\.mjml\.hbs:3 error MJML_ERROR Element mj-dividr doesn't exist/,
     );
 
+    await project.write('templates/partials/footer.mjml.hbs', footer);
+    const header = await project.read('templates/partials/header.mjml.hbs');
     await project.write(
-      'templates/partials/footer.mjml.hbs',
-      footer.replace('{{newsletter.name}}', '{{newsletter.nmae}}'),
+      'templates/partials/header.mjml.hbs',
+      header.replace('<h1>{{newsletter.name}}</h1>', '<h1>{{newsletter.nmae}}</h1>'),
     );
     const missing = await project.run(['build']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(
-      /templates\/partials\/footer\.mjml\.hbs:5:\d+ error TEMPLATE_MISSING_VALUE "nmae" is not defined/,
+      /templates\/partials\/header\.mjml\.hbs:7:\d+ error TEMPLATE_MISSING_VALUE "nmae" is not defined/,
+    );
+    await project.write('templates/partials/header.mjml.hbs', header);
+
+    // a value given to {{t}} is a helper argument, which strict mode lets be missing: the helper refuses it
+    await project.write(
+      'templates/partials/footer.mjml.hbs',
+      footer.replace('newsletter=newsletter.name}}', 'newsletter=newsletter.nmae}}'),
+    );
+    const value = await project.run(['build']);
+    expect(value.code).toBe(1);
+    expect(value.stderr).toMatch(
+      /templates\/partials\/footer\.mjml\.hbs\S* error TEMPLATE_RENDER \{\{t "receiving"\}\}: "newsletter" is not defined/,
     );
 
     await project.write(
       'templates/partials/footer.mjml.hbs',
-      footer.replace('{{newsletter.name}}', '{{newsletter.name}'),
+      footer.replace('newsletter=newsletter.name}}', 'newsletter=newsletter.name}'),
     );
     const syntax = await project.run(['build']);
     expect(syntax.code).toBe(1);

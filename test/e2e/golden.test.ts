@@ -13,6 +13,8 @@ const FILES = ['index.html', 'index.txt', 'message.eml', 'manifest.json'];
 const cases: Record<string, string | undefined> = {
   sample: undefined,
   features: join(REPO, 'test/fixtures/build/features/content'),
+  // Arabic, Japanese and Ukrainian editions, and an English one with a Hebrew article
+  i18n: join(REPO, 'test/fixtures/build/i18n/content'),
 };
 
 describe.each(Object.entries(cases))('golden build output: %s', (name, content) => {

@@ -32,7 +32,10 @@ describe('export errors', () => {
   });
 
   it('fails, writing nothing, when the text part has no unsubscribe link for the platform to fill', async () => {
-    const text = (await project.read('templates/default.txt.hbs')).replace(/^Unsubscribe: .*$/m, '');
+    const text = (await project.read('templates/default.txt.hbs')).replace(
+      /^.*\{\{unsubscribe_url\}\}.*$/m,
+      '',
+    );
     await project.write('templates/default.txt.hbs', text);
     const run = await project.run(['export', 'note', '--platform', 'postmark']);
     expect(run.code).toBe(1);

@@ -1,0 +1,21 @@
+import type { Strings } from '../keys.js';
+
+export const pt: Strings = {
+  view_in_browser: 'Ver no navegador',
+  view_edition_in_browser: 'Ver esta edição no navegador',
+  greeting: 'Olá, {name},',
+  reader: 'pessoal',
+  by: 'Por {author}',
+  min_read: {
+    one: '{count} min de leitura',
+    many: '{count} min de leitura',
+    other: '{count} min de leitura',
+  },
+  read_title_on_web: 'Ler “{title}” na web',
+  read_on_web: 'Ler na web',
+  links: 'Ligações',
+  receiving: 'Você recebe {newsletter} porque se inscreveu.',
+  unsubscribe: 'Cancelar inscrição',
+  manage_preferences: 'Alterar preferências',
+  preferences: 'Preferências',
+};

@@ -1,0 +1,91 @@
+// Template helpers for the template's own words and mixed-direction text: {{t}}, {{isolate}}, {{mirror}},
+// {{reading_time}}.
+// The language is the current context's (an article's own, in the articles loop), else the edition's.
+import type { HelperOptions } from 'handlebars';
+import type { Config } from '../config/config.js';
+import { isStringKey, STRING_KEYS, type StringKey } from '../i18n/keys.js';
+import { choose, fill, formatCount, lookup } from '../i18n/translate.js';
+import type { TemplateKind } from './templates.js';
+
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
+type Safe = { toHTML(): string };
+
+const options = (args: unknown[]) => args[args.length - 1] as HelperOptions;
+const isSafe = (value: unknown): value is Safe => typeof (value as Safe | null)?.toHTML === 'function';
+
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** A common figure for reading Japanese and Chinese, as 230 words a minute is for English. */
+const IDEOGRAPHS_PER_MINUTE = 500;
+
+export function languageOf(context: unknown, opts: HelperOptions, config: Config): string {
+  const own = (context as { language?: unknown } | null)?.language;
+  if (typeof own === 'string') return own;
+  const root = opts.data?.root as { edition?: { language?: unknown } } | undefined;
+  return typeof root?.edition?.language === 'string' ? root.edition.language : config.language;
+}
+
+export function languageHelpers(
+  config: Config,
+  kind: TemplateKind,
+  SafeString: new (s: string) => unknown,
+  escape: (s: string) => string,
+): Record<string, Helper> {
+  const html = kind === 'mjml';
+  const asHtml = (v: unknown) => (isSafe(v) ? v.toHTML() : escape(String(v ?? '')));
+  /** A key's phrase in the language, filled: HTML-escaped for the MJML templates, as it is for text. */
+  const say = (language: string, key: StringKey, values: Record<string, unknown>, count?: number) => {
+    const text = choose(lookup(language, key, config.strings).phrase, language, count);
+    // the count is in the phrase's own language and digits: nothing to isolate
+    const filled = count === undefined ? values : { ...values, count: formatCount(count, language) };
+    return html
+      ? new SafeString(fill(text, filled, escape, asHtml))
+      : fill(
+          text,
+          filled,
+          (s) => s,
+          (v) => String(v ?? ''),
+        );
+  };
+  /**
+   * Names, dates and numbers keep their own direction inside text of the other one. Not <bdi>: Gmail,
+   * Outlook and Yahoo do not support it (caniemail), while they keep `dir`, and dir="auto" on an inline
+   * element isolates it just as <bdi> does (HTML's rendering rules give [dir] unicode-bidi: isolate).
+   */
+  const isolate = (value: unknown) =>
+    html ? new SafeString(`<span dir="auto">${asHtml(value)}</span>`) : String(value ?? '');
+
+  return {
+    /** {{t "view_in_browser"}}, {{t "by" author=(isolate author)}}, {{t "min_read" count=5}}: see src/i18n/keys.ts. */
+    t(this: unknown, key: unknown, ...rest: unknown[]) {
+      const opts = options(rest);
+      const name = String(key);
+      if (!isStringKey(name))
+        throw new Error(`unknown template string "${name}"; known: ${Object.keys(STRING_KEYS).join(', ')}`);
+      const { count, ...values } = opts.hash as Record<string, unknown>;
+      // helper arguments escape strict mode: a misspelt value would vanish from the sentence without this
+      for (const [placeholder, value] of Object.entries(values))
+        if (value === undefined) throw new Error(`{{t "${name}"}}: "${placeholder}" is not defined`);
+      return say(languageOf(this, opts, config), name, values, typeof count === 'number' ? count : undefined);
+    },
+    /** {{isolate author}}: the value isolated from the text around it in HTML, the text itself in plain text. */
+    isolate: (value: unknown) => isolate(value),
+    /** {{mirror "4px 0 4px 16px"}}: a four-side CSS box, its left and right swapped in a right-to-left edition. */
+    mirror(this: unknown, box: unknown, ...rest: unknown[]) {
+      const sides = String(box).trim().split(/\s+/);
+      const root = options(rest).data?.root as { edition?: { dir?: unknown } } | undefined;
+      if (root?.edition?.dir !== 'rtl' || sides.length !== 4) return sides.join(' ');
+      return [sides[0], sides[3], sides[2], sides[1]].join(' ');
+    },
+    /** {{reading_time this}} -> "4 min read", from the article's word count, in its language. */
+    reading_time(this: unknown, article: unknown, ...rest: unknown[]) {
+      const { words = 0, body } = (article as { words?: number; body?: unknown } | null) ?? {};
+      // Chinese and Japanese have no spaces to count words by: their characters are counted instead
+      const ideographs = String(body ?? '').match(IDEOGRAPHS)?.length ?? 0;
+      const minutes = Math.max(
+        1,
+        Math.round(words / config.wordsPerMinute + ideographs / IDEOGRAPHS_PER_MINUTE),
+      );
+      return say(languageOf(this, options(rest), config), 'min_read', {}, minutes);
+    },
+  };
+}
