@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Config } from './config/config.js';
 import { loadConfig } from './config/load.js';
-import { displayPath, listEditions } from './content/discover.js';
+import { displayPath, listContent, type EditionEntry } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { TemplateEngine } from './render/engine.js';
 import { loadTemplates, type TemplateSet } from './render/templates.js';
@@ -33,7 +33,7 @@ export interface Project {
   configFile: string;
   templates: TemplateSet;
   engine: TemplateEngine;
-  editions: Awaited<ReturnType<typeof listEditions>>;
+  editions: EditionEntry[];
 }
 
 /** The absolute paths the options name (also what preview watches, even when the project does not load). */
@@ -67,6 +67,7 @@ export async function loadProject(
 
   let templates: TemplateSet;
   let editions: Project['editions'];
+  let contentDiagnostics: Diagnostic[];
   try {
     templates = await loadTemplates(root, paths.templates);
   } catch (error) {
@@ -80,7 +81,7 @@ export async function loadProject(
     };
   }
   try {
-    editions = await listEditions(paths.content);
+    ({ editions, diagnostics: contentDiagnostics } = await listContent(paths.content, root));
   } catch (error) {
     return {
       diagnostics: [
@@ -106,7 +107,7 @@ export async function loadProject(
     };
   }
   const engine = new TemplateEngine(templates, loadedConfig.config);
-  const diagnostics = [...loadedConfig.diagnostics, ...engine.diagnostics];
+  const diagnostics = [...loadedConfig.diagnostics, ...contentDiagnostics, ...engine.diagnostics];
   if (hasErrors(engine.diagnostics)) return { diagnostics, usageError: false };
   return {
     project: {

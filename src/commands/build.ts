@@ -1,6 +1,7 @@
 // `newsletter build [slug...]`
 import { build, type BuildOptions } from '../build.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { printable } from '../diagnostics/format.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
 export interface BuildCommandOptions extends BuildOptions {
@@ -21,8 +22,10 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       if (result.cached) return; // unchanged editions are counted in the summary, not listed
       const mark = result.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
       const counter = total > 1 ? `[${index + 1}/${total}] ` : '';
+      // a slug is a file name: whatever it holds reaches the terminal as text, never as escape sequences
+      const slug = printable(result.slug);
       io.stderr(
-        `${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/` : ' failed; its previous output is untouched'}\n`,
+        `${counter}${mark} ${slug}${result.ok ? ` -> ${printable(options.out ?? 'out')}/${slug}/` : ' failed; its previous output is untouched'}\n`,
       );
     },
   });
@@ -64,7 +67,7 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       : '';
     const skipped = unchanged ? ` (${unchanged} unchanged, skipped; --force rebuilds them)` : '';
     io.stderr(
-      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}\n`,
+      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => printable(e.slug)).join(', ')}` : ''}\n`,
     );
   }
   return code;

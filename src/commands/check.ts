@@ -3,7 +3,7 @@
 import { build, type BuildOptions, type EditionResult } from '../build.js';
 import type { BuiltEdition } from '../checks/rule.js';
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { summarize } from '../diagnostics/format.js';
+import { printable, summarize } from '../diagnostics/format.js';
 import { DEFAULT_CLIENTS, validateClients } from '../checks/client-support.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, type LiveLinkOptions } from '../checks/live-links.js';
 import { runChecks } from '../checks/run-checks.js';
@@ -186,7 +186,7 @@ function finish(
     const mark = edition.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
     const shown = edition.diagnostics.filter((d) => d.severity !== 'info').length;
     io.stderr(
-      `${mark} ${io.color ? `\x1b[1m${edition.slug}\x1b[0m` : edition.slug}${shown ? `: ${summarize(edition.diagnostics)}` : ': no problems'}${edition.spam ? ` (SpamAssassin score ${edition.spam.score})` : ''}\n`,
+      `${mark} ${io.color ? `\x1b[1m${printable(edition.slug)}\x1b[0m` : printable(edition.slug)}${shown ? `: ${summarize(edition.diagnostics)}` : ': no problems'}${edition.spam ? ` (SpamAssassin score ${edition.spam.score})` : ''}\n`,
     );
     printDiagnostics(io, edition.diagnostics);
   }

@@ -36,7 +36,8 @@ export async function loadConfig(
 }
 
 export function parseConfig(source: string, file: string): LoadedConfig {
-  const parsed = parseJson(source);
+  // a byte order mark, which some editors write at the top of a UTF-8 file, is not JSON but means nothing
+  const parsed = parseJson(source.replace(/^\uFEFF/, ''));
   if (!('value' in parsed)) {
     return {
       config: DEFAULT_CONFIG,

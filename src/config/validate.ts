@@ -17,8 +17,16 @@ const language: Check = (v) =>
   typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) && v !== 'und'
     ? undefined
     : 'a language tag like en or pt-BR';
-const positive: Check = (v) =>
-  typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number';
+/**
+ * A number within bounds: past them is a slip (1e-308 words a minute gives "Infinity min read"; a logo 1e308
+ * pixels wide, an MJML error blamed on the header template), never what the writer meant.
+ */
+const between =
+  (min: number, max: number, what: string): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+      ? undefined
+      : `${what} from ${min} to ${max.toLocaleString('en')}`;
 const address: Check = (v) =>
   typeof v === 'string' && /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim())
     ? undefined
@@ -39,14 +47,19 @@ const FIELDS: Record<string, Check> = {
   firstNameFallback: noLineBreaks,
   template: (v) =>
     typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)',
-  wordsPerMinute: positive,
+  wordsPerMinute: between(1, 10_000, 'a number'),
   checkClients: (v) =>
     Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c))
       ? undefined
       : 'a list of email clients like ["gmail.*", "outlook.windows"]',
 };
 
-const LOGO_FIELDS: Record<string, Check> = { src: url, alt: string, width: positive };
+// pixels: an email is 600 wide, and a logo past 2000 is a slip
+const LOGO_FIELDS: Record<string, Check> = {
+  src: url,
+  alt: string,
+  width: between(1, 2000, 'a number of pixels'),
+};
 
 export interface Located {
   /** Finds the line of a key in the config source, for error positions. */

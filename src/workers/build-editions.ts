@@ -13,7 +13,9 @@ import {
   type EditionTask,
   type TaskResult,
 } from './edition-task.js';
-import { buildEdition } from '../pipeline.js';
+import { buildEdition, entryLabel } from '../pipeline.js';
+import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { injectFault } from '../edition/fault.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { hasStoredSkeletons } from '../render/skeleton-store.js';
@@ -24,9 +26,26 @@ export async function buildEditions(
   project: Project,
   entries: readonly EditionEntry[],
   options: BuildOptions,
-): Promise<{ editions: EditionResult[]; workers: number }> {
+): Promise<{ editions: EditionResult[]; workers: number; diagnostics: Diagnostic[] }> {
   const results: EditionResult[] = new Array(entries.length);
-  const after = options.afterEdition ?? (async (result: EditionResult) => result);
+  const afterEdition = options.afterEdition;
+  // what `check` runs on each edition is part of that edition: an exception there is its INTERNAL_ERROR too
+  const after = async (result: EditionResult): Promise<EditionResult> => {
+    if (!afterEdition) return result;
+    try {
+      injectFault('after', result.slug);
+      return await afterEdition(result);
+    } catch (error) {
+      const { built: _built, ...rest } = result;
+      const entry = entries.find((e) => e.slug === result.slug);
+      const file = entry ? entryLabel(project, entry) : undefined;
+      return {
+        ...rest,
+        ok: false,
+        diagnostics: [...result.diagnostics, internalError(error, 'checking it', file ? { file } : {})],
+      };
+    }
+  };
   let reported = 0;
   const report = (index: number, result: EditionResult) => {
     results[index] = result;
@@ -39,7 +58,7 @@ export async function buildEditions(
       if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
       for (const [index, entry] of entries.entries())
         report(index, await after(await buildEdition(project, entry, true)));
-      return { editions: results, workers: 0 };
+      return { editions: results, workers: 0, diagnostics: [] };
     }
 
     const cache = await BuildCache.open(project);
@@ -52,6 +71,11 @@ export async function buildEditions(
       entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
+      if (entry.problems?.length) {
+        // a slug made twice, or reserved: fails before anything is read, and is never taken for current
+        report(index, { slug: entry.slug, ok: false, files: [], diagnostics: entry.problems });
+        continue;
+      }
       const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
       if ('fresh' in freshness) {
         const { files, diagnostics } = freshness.fresh;
@@ -78,8 +102,9 @@ export async function buildEditions(
         done({ ...finished, result: await after(finished.result) });
       }
     }
-    await cache.save();
-    return { editions: results, workers };
+    // a cache that cannot be saved costs the next build its skipping, nothing else: a warning
+    const saved = await cache.save();
+    return { editions: results, workers, diagnostics: [...cache.diagnostics, ...saved] };
   } finally {
     stopMjmlThread();
   }
