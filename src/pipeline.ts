@@ -11,7 +11,7 @@ import { diag, hasErrors, internalError, type Diagnostic } from './diagnostics/d
 import { injectFault } from './edition/fault.js';
 import type { Edition } from './edition/types.js';
 import { skeletonDirIn } from './output/private-dir.js';
-import { RefusedPath } from './output/swap.js';
+import { RefusedPath } from './output/real-folder.js';
 import type { Project } from './project.js';
 import type { RenderedEdition } from './render/render-edition.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Project } from '../project.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildCacheFile, PRIVATE_DIR } from '../output/private-dir.js';
-import { realFolder } from '../output/swap.js';
+import { realFolder } from '../output/real-folder.js';
 import { writeAtomic } from '../output/write.js';
 import { CACHE_FORMAT, contentKey, settingsKey } from './keys.js';
 import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';

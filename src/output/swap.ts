@@ -30,6 +30,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -38,6 +39,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from './edition-output.js';
 import { PRIVATE_DIR } from './private-dir.js';
+import { realFolder, RefusedPath } from './real-folder.js';
 import { temporaryName } from './write.js';
 
 /** temporaryName()'s names (write.ts), and the process that made them. */
@@ -59,34 +61,6 @@ interface Journal {
   written: string[];
 }
 
-/** A refusal to write through a symbolic link (or into something that is not a folder): WRITE_FAILED. */
-export class RefusedPath extends Error {
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * The folder `dir` under `outDir` as a real folder, made if missing: every part of it below `outDir` is
- * checked, so a symbolic link there (out/.newsletter -> /somewhere) is refused instead of written through.
- */
-export function realFolder(outDir: string, ...parts: string[]): string {
-  let path = outDir;
-  mkdirSync(outDir, { recursive: true }); // out/ itself may be a link: where the writer publishes from
-  for (const part of parts) {
-    path = join(path, part);
-    const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (!stat) mkdirSync(path);
-    else if (stat.isSymbolicLink())
-      throw new RefusedPath(`${path} is a symbolic link: newsletter does not write through one`, path);
-    else if (!stat.isDirectory()) throw new RefusedPath(`${path} is not a folder`, path);
-  }
-  return path;
-}
-
 /**
  * Writes an edition: `files` are its public files (all in out/<slug>/) and its private file (in
  * out/.newsletter/editions/), replaced together as described at the top of this file.
@@ -103,7 +77,7 @@ export function swapEdition(outDir: string, slug: string, files: readonly Output
     throw new RefusedPath(`${folder} is a symbolic link: newsletter does not write through one`, folder);
   if (current && !current.isDirectory()) throw new RefusedPath(`${folder} is not a folder`, folder);
   if (privateFiles.length > 0) realFolder(outDir, PRIVATE_DIR, 'editions');
-  else mkdirSync(outDir, { recursive: true });
+  else realFolder(outDir);
 
   // 1. stage
   const staged = temporaryName();
@@ -154,8 +128,29 @@ export function swapEdition(outDir: string, slug: string, files: readonly Output
     if (privateStaged) rmSync(join(privateDir, privateStaged), { force: true });
     throw error;
   }
-  // 4 to 7: from here on the new set is the one; a failure is finished by the next build's recovery
-  finishSwap(outDir, journal, journalFile);
+  // 4 to 7: from here on the new set is the one
+  const aside = join(outDir, journal.aside);
+  try {
+    carry(aside, join(outDir, staged), journal.written); // 4
+    renameSync(join(outDir, staged), folder); // 5
+    if (privateStaged) renameSync(join(privateDir, privateStaged), privateTarget!); // 6
+    unlinkSync(journalFile); // 7
+  } catch {
+    // finished the way a later build would finish it; if that fails too, the journal stays for the next build
+    finishSwap(outDir, journal, journalFile);
+    return;
+  }
+  removeAside(aside, journal.written);
+}
+
+/** The old folder, once nothing in it is wanted: only the files build wrote are left in it. */
+function removeAside(aside: string, written: readonly string[]): void {
+  try {
+    for (const name of written) unlinkSync(join(aside, name));
+    rmdirSync(aside);
+  } catch {
+    rmSync(aside, { recursive: true, force: true }); // a file missing, or one more (an old temporary file)
+  }
 }
 
 /** Steps 4 to 7 of a swap whose old folder is aside (or that already has its new folder in place). */
@@ -180,7 +175,7 @@ function finishSwap(outDir: string, journal: Journal, journalFile: string): void
       renameSync(privateStaged, join(outDir, PRIVATE_DIR, 'editions', `${journal.slug}.json`)); // 6
   }
   unlinkSync(journalFile); // 7
-  rmSync(aside, { recursive: true, force: true });
+  removeAside(aside, journal.written);
 }
 
 /** Moves what build did not write (and is not a temporary file) from the old folder into the new one. */

@@ -11,6 +11,8 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ProjectOptions } from '../project.js';
 import type { EditionTask, TaskResult } from './edition-task.js';
 import type { WorkerData, WorkerReply } from './edition-worker.js';
+import { resolve as resolvePath } from 'node:path';
+import { displayPath } from '../content/discover.js';
 import { internalError } from '../diagnostics/diagnostic.js';
 
 /** Editions a whole worker holds at once, so that it never waits for the next one. */
@@ -70,6 +72,7 @@ export async function buildInWorkers(
       let pending = tasks.length;
       const lanes: Lane[] = [];
       const project = projectOptions(options);
+      const root = resolvePath(project.root!);
       const report = (done: TaskResult) => {
         onResult(done);
         if (--pending === 0) resolve();
@@ -101,7 +104,7 @@ export async function buildInWorkers(
       /** A task that cannot be built here at all: its edition fails, the others go on. */
       const lost = (lane: Lane, task: EditionTask, error: Error) => {
         if (lane.stopped || !lane.held.delete(task.index)) return;
-        report(failedTask(task, error, 'reading its files'));
+        report(failedTask(root, task, error, 'reading its files'));
         feed(lane);
       };
       /** A worker of the lane stopped: its partner goes too, and what the lane held goes again (or fails). */
@@ -110,7 +113,7 @@ export async function buildInWorkers(
         lane.stopped = true;
         for (const worker of lane.workers) void worker.terminate();
         for (const task of lane.held.values()) {
-          if (retried.has(task.index)) report(failedTask(task, why, 'building it in a worker thread'));
+          if (retried.has(task.index)) report(failedTask(root, task, why, 'building it in a worker thread'));
           else {
             retried.add(task.index);
             retries.push(task);
@@ -127,7 +130,7 @@ export async function buildInWorkers(
         if (running.length === 0) {
           // no worker left to take them: every edition not yet built fails, and the build goes on to its end
           for (const task of [...retries.splice(0), ...queue.splice(0)])
-            report(failedTask(task, why, 'building it in a worker thread'));
+            report(failedTask(root, task, why, 'building it in a worker thread'));
           return;
         }
         for (const l of running) feed(l);
@@ -141,7 +144,12 @@ export async function buildInWorkers(
         });
         worker.on('error', (error) => stopped(lane, error));
         worker.on('exit', (code) => {
-          if (pending > 0) stopped(lane, new Error(`a build worker stopped (exit code ${code})`));
+          if (pending === 0) return;
+          const why = new Error(`a build worker stopped (exit code ${code})`);
+          // exit code 0: a finish worker whose partner died (its port closed, nothing keeps it running); the
+          // partner's own exit, with the reason, is on its way: it goes first
+          if (code === 0) setTimeout(() => stopped(lane, why), 100);
+          else stopped(lane, why);
         });
       };
       const pairLane = (): Lane => {
@@ -190,10 +198,16 @@ export async function buildInWorkers(
 }
 
 /** An edition no worker could build: its INTERNAL_ERROR. */
-function failedTask(task: EditionTask, error: Error, stage: string): TaskResult {
+function failedTask(root: string, task: EditionTask, error: Error, stage: string): TaskResult {
+  const file = `${displayPath(root, task.entry.path)}${task.entry.folder ? '/' : ''}`;
   return {
     index: task.index,
-    result: { slug: task.entry.slug, ok: false, files: [], diagnostics: [internalError(error, stage)] },
+    result: {
+      slug: task.entry.slug,
+      ok: false,
+      files: [],
+      diagnostics: [internalError(error, stage, { file })],
+    },
   };
 }
 

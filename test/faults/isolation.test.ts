@@ -188,7 +188,10 @@ describe('in worker threads', () => {
       expect(failed.ok, `${stage}:${slug}`).toBe(false);
       expect(codes(failed), `${stage}:${slug}`).toEqual(['INTERNAL_ERROR']);
     }
-    expect(edition(report, faulty[4]![1]).diagnostics[0]!.message).toMatch(/worker stopped \(exit code 70\)/);
+    expect(edition(report, faulty[4]![1]).diagnostics[0]).toMatchObject({
+      file: `content/${faulty[4]![1]}/`,
+      message: expect.stringMatching(/worker stopped \(exit code 70\)/),
+    });
     const built = report.editions.filter((e: JsonEdition) => e.ok).map((e: JsonEdition) => e.slug);
     expect(built.sort()).toEqual(slugs.filter((s) => !faulty.some(([, f]) => f === s)));
     const archive = await project.read('out/index.html');
