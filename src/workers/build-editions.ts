@@ -93,12 +93,31 @@ export async function buildEditions(
     };
     const workers = workerCount(tasks.length, options);
     if (workers > 0) stopMjmlThread(); // not needed here after all
+    let here = workers > 0 ? [] : tasks;
     if (workers > 0) {
-      await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), done);
-    } else if (tasks.length > 0) {
+      try {
+        await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), done);
+      } catch {
+        // no worker thread could start (the system's limits): what is left is built here instead
+        here = tasks.filter((task) => results[task.index] === undefined);
+      }
+    }
+    if (here.length > 0) {
       startMjmlThread(thread);
-      for (const task of tasks) {
-        const finished = await runEditionTask(project, task);
+      for (const task of here) {
+        let finished: TaskResult;
+        try {
+          finished = await runEditionTask(project, task);
+        } catch (error) {
+          // reading its inputs threw (the pipeline itself never does): this edition fails, the build goes on
+          const failure = internalError(error, 'reading its files', {
+            file: entryLabel(project, task.entry),
+          });
+          finished = {
+            index: task.index,
+            result: { slug: task.entry.slug, ok: false, files: [], diagnostics: [failure] },
+          };
+        }
         done({ ...finished, result: await after(finished.result) });
       }
     }
