@@ -1,9 +1,9 @@
 // One edition through the pipeline, stage by stage: load -> assemble -> render -> check -> write. Each
 // edition goes on its own: a broken edition fails alone, and its previous output stays untouched because
-// nothing of it is written unless every stage before writing succeeded. An exception in any stage (a bug, or
-// input that defeats a library) becomes the edition's INTERNAL_ERROR: it never ends the build. The stages come in two halves,
-// `renderPart` and `finishEdition`, so that a parallel build can run them in different threads (see
-// workers/pool.ts); `buildEdition` runs both.
+// nothing of it is written unless every stage before writing succeeded. An exception in any stage (a bug,
+// or input that defeats a library) becomes the edition's INTERNAL_ERROR: it never ends the build. The
+// stages come in two halves, `renderPart` and `finishEdition`, so that a parallel build can run them in
+// different threads (see workers/pool.ts); `buildEdition` runs both.
 import { join, sep } from 'node:path';
 import type { EditionResult } from './edition/results.js';
 import { displayPath, type EditionSource } from './content/discover.js';

@@ -123,7 +123,7 @@ export async function readEdition(root: string, entry: { slug: string; path: str
     try {
       return { file, bytes: readContentFile(path) };
     } catch (error) {
-      diagnostics.push(readFailed(file, error));
+      diagnostics.push(readFailed(root, file, error));
       return undefined;
     }
   };
@@ -137,7 +137,7 @@ export async function readEdition(root: string, entry: { slug: string; path: str
   try {
     listed = readdirSync(entry.path, { withFileTypes: true });
   } catch (error) {
-    diagnostics.push(readFailed(`${displayPath(root, entry.path)}/`, error));
+    diagnostics.push(readFailed(root, `${displayPath(root, entry.path)}/`, error));
     return withProblems({ slug: entry.slug, articles: [] });
   }
   const candidates = listed.filter((e) => !isHidden(e.name) && isArticle(e.name));
@@ -166,5 +166,6 @@ function readContentFile(path: string): Buffer {
   }
 }
 
-const readFailed = (file: string, error: unknown): Diagnostic =>
-  diag('READ_FAILED', 'error', `cannot read ${file}: ${(error as Error).message}`, { file });
+/** The system's message names the file by its absolute path: shown from the project folder, as `file` is. */
+const readFailed = (root: string, file: string, error: unknown): Diagnostic =>
+  diag('READ_FAILED', 'error', `cannot read ${file}: ${(error as Error).message.split(`${root}${sep}`).join('')}`, { file });
