@@ -14,8 +14,19 @@ export async function writeArchive(
   config: Config,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Diagnostic[]> {
+  let read: Awaited<ReturnType<typeof readArchiveEntries>>;
   try {
-    const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel);
+    read = await readArchiveEntries(outDir, outLabel);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing built yet
+    return [
+      diag('READ_FAILED', 'error', `cannot list the editions for the archive: ${(error as Error).message}`, {
+        file: outLabel,
+      }),
+    ];
+  }
+  const { entries, diagnostics } = read;
+  try {
     await writeAllAtomic([
       { path: join(outDir, 'index.html'), data: archivePage(entries, config) },
       { path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, messageDate({}, env)) },
