@@ -1,7 +1,9 @@
 // A build of the project: load it, pick the editions, build each through the pipeline (pipeline.ts) in
 // this thread or in worker threads (workers/), then write the web archive.
 import { loadProject } from './project.js';
-import { diag } from './diagnostics/diagnostic.js';
+import { diag, type Diagnostic } from './diagnostics/diagnostic.js';
+import { displayPath } from './content/discover.js';
+import { recoverOut } from './output/swap.js';
 import type { BuildOptions, BuildReport, EditionResult } from './edition/results.js';
 import { buildEditions } from './workers/build-editions.js';
 import { stopMjmlThread } from './workers/mjml-thread.js';
@@ -46,10 +48,18 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
     };
   }
 
+  // what a killed build left in out/: swaps finished or rolled back, temporary files removed
+  const recovered: Diagnostic[] = options.dryRun
+    ? []
+    : recoverOut(project.paths.out).map(({ path, message }) =>
+        diag('WRITE_FAILED', 'warning', `cannot tidy what an interrupted build left: ${message}`, {
+          file: displayPath(project.paths.root, path),
+        }),
+      );
   // the archive's code loads while the editions build (worker threads leave this one idle)
   const archiveCode = options.dryRun ? undefined : archiveStage();
   archiveCode?.catch(() => undefined); // a failure shows where it is awaited, not as an unhandled rejection
-  const { editions, workers } = await buildEditions(project, entries, options);
+  const { editions, workers, diagnostics } = await buildEditions(project, entries, options);
   // the web archive (out/index.html, out/feed.xml) lists every edition in out/ that still has a source,
   // rebuilt this run or not
   const sources = new Set(project.editions.map((e) => e.slug));
@@ -58,5 +68,10 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
         await archiveCode
       ).writeArchive(project.paths.out, project.paths.outLabel, project.config, sources)
     : [];
-  return { diagnostics: [...loaded.diagnostics, ...archive], usageError: false, editions, workers };
+  return {
+    diagnostics: [...loaded.diagnostics, ...recovered, ...diagnostics, ...archive],
+    usageError: false,
+    editions,
+    workers,
+  };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_SCREENSHOT_WIDTH, parsePort, parseWidth } from './commands/arguments.js';
 import { EXIT, processIo, type Io } from './commands/io.js';
 import { PLATFORM_NAMES } from './export/registry.js';
+import { DEBUG_ENV } from './diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { STARTERS } from './starters/starters.js';
 
@@ -418,6 +419,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c));
   const debug = argv.includes('--debug');
+  // an edition's INTERNAL_ERROR carries its stack only then, in this thread and in worker threads
+  const debugBefore = process.env[DEBUG_ENV];
+  if (debug) process.env[DEBUG_ENV] = '1';
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -429,6 +433,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (debug) io.stderr(`${(error as Error).stack}\n`);
     else io.stderr('(run again with --debug for a stack trace)\n');
     return EXIT.failure;
+  } finally {
+    if (debugBefore === undefined) delete process.env[DEBUG_ENV];
+    else process.env[DEBUG_ENV] = debugBefore;
   }
   return code;
 }

@@ -1,14 +1,17 @@
 // One edition through the pipeline, stage by stage: load -> assemble -> render -> check -> write. Each
 // edition goes on its own: a broken edition fails alone, and its previous output stays untouched because
-// nothing of it is written unless every stage before writing succeeded. The stages come in two halves,
-// `renderPart` and `finishEdition`, so that a parallel build can run them in different threads (see
-// workers/pool.ts); `buildEdition` runs both.
-import { join } from 'node:path';
+// nothing of it is written unless every stage before writing succeeded. An exception in any stage (a bug,
+// or input that defeats a library) becomes the edition's INTERNAL_ERROR: it never ends the build. The
+// stages come in two halves, `renderPart` and `finishEdition`, so that a parallel build can run them in
+// different threads (see workers/pool.ts); `buildEdition` runs both.
+import { join, sep } from 'node:path';
 import type { EditionResult } from './edition/results.js';
-import type { EditionSource } from './content/discover.js';
-import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { displayPath, type EditionSource } from './content/discover.js';
+import { diag, hasErrors, internalError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { injectFault } from './edition/fault.js';
 import type { Edition } from './edition/types.js';
 import { skeletonDirIn } from './output/private-dir.js';
+import { RefusedPath } from './output/real-folder.js';
 import type { Project } from './project.js';
 import type { RenderedEdition } from './render/render-edition.js';
 
@@ -42,6 +45,10 @@ export async function buildEdition(
   return 'failed' in part ? part.failed : finishEdition(project, part.rendered, dryRun);
 }
 
+/** Where an edition's problems point when no file of it says more: its file, or its folder. */
+export const entryLabel = (project: Project, entry: Project['editions'][number]): string =>
+  `${displayPath(project.paths.root, entry.path)}${entry.folder ? '/' : ''}`;
+
 /** Stages 1 to 3: load, assemble, render. */
 export async function renderPart(
   project: Project,
@@ -49,32 +56,47 @@ export async function renderPart(
   dryRun: boolean,
   preread?: EditionSource,
 ): Promise<{ rendered: RenderedPart } | { failed: EditionResult }> {
-  const failed = (diagnostics: Diagnostic[]) => ({
-    failed: { slug: entry.slug, ok: false, files: [], diagnostics },
+  const diagnostics: Diagnostic[] = [];
+  const failed = (more: Diagnostic[] = []) => ({
+    failed: { slug: entry.slug, ok: false, files: [], diagnostics: [...diagnostics, ...more] },
   });
-  const { readEdition, assembleEdition, trackEdition, resolveEditionAssets, renderEdition } =
-    await renderStages();
-
-  // 1. load: read the files (the only content I/O)
-  const source = preread ?? (await readEdition(project.paths.root, entry));
-  // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
-  const assembled = await assembleEdition(source, project.config);
-  if (!assembled.edition) return failed(assembled.diagnostics);
-  // UTM parameters on article and intro links (off unless configured), before any part is rendered
-  const tracked = trackEdition(assembled.edition, project.config);
-  // local images: read, sized and given their published URLs, each resolved against the file naming it
-  const withAssets = resolveEditionAssets(tracked, project, source);
-  if (!withAssets.edition) return failed([...assembled.diagnostics, ...withAssets.diagnostics]);
-  const edition = withAssets.edition;
-  // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
-  // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
-  const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
-  const render = await renderEdition(edition, project.config, project.engine, project.templates, {
-    ...(skeletonDir ? { skeletonDir } : {}),
-  });
-  const diagnostics = [...assembled.diagnostics, ...render.diagnostics];
-  if (!render.rendered) return failed(diagnostics);
-  return { rendered: { edition, rendered: render.rendered, diagnostics, source } };
+  // a slug made twice, or reserved: none of its files is read
+  if (entry.problems?.length) return failed(entry.problems);
+  let stage = 'loading its files';
+  try {
+    const { readEdition, assembleEdition, trackEdition, resolveEditionAssets, renderEdition } =
+      await renderStages();
+    injectFault('load', entry.slug);
+    // 1. load: read the files (the only content I/O)
+    const source = preread ?? (await readEdition(project.paths.root, entry));
+    // 2. assemble: parse and sanitise articles, merge edition.md and defaults into an Edition
+    stage = 'reading its articles';
+    injectFault('assemble', entry.slug);
+    const assembled = await assembleEdition(source, project.config);
+    diagnostics.push(...assembled.diagnostics);
+    if (!assembled.edition) return failed();
+    // UTM parameters on article and intro links (off unless configured), before any part is rendered
+    const tracked = trackEdition(assembled.edition, project.config);
+    // local images: read, sized and given their published URLs, each resolved against the file naming it
+    stage = 'reading its images';
+    const withAssets = resolveEditionAssets(tracked, project, source);
+    diagnostics.push(...withAssets.diagnostics);
+    if (!withAssets.edition) return failed();
+    const edition = withAssets.edition;
+    // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
+    stage = 'rendering it';
+    injectFault('render', entry.slug);
+    // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
+    const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
+    const render = await renderEdition(edition, project.config, project.engine, project.templates, {
+      ...(skeletonDir ? { skeletonDir } : {}),
+    });
+    diagnostics.push(...render.diagnostics);
+    if (!render.rendered) return failed();
+    return { rendered: { edition, rendered: render.rendered, diagnostics, source } };
+  } catch (error) {
+    return failed([internalError(error, stage, { file: entryLabel(project, entry) })]);
+  }
 }
 
 /** Stages 4 and 5: check, write. */
@@ -86,45 +108,69 @@ export async function finishEdition(
   const { edition, rendered, source } = part;
   const diagnostics = [...part.diagnostics];
   const failed = (): EditionResult => ({ slug: edition.slug, ok: false, files: [], diagnostics });
-  const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, writeAllAtomic } =
-    await finishStages();
-  // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
-  const built = await builtEdition({
-    edition,
-    config: project.config,
-    ...rendered,
-    sources: sourceTexts(source, project),
-  });
-  diagnostics.push(...runRules(CHEAP_RULES, built));
-  // A dry run (check) reports a check error as a failed edition that still carries what was built, so `check`
-  // can run its other rules on it. A build writes the edition anyway: the findings go into its manifest and
-  // the summary, and the writer can look at what is wrong (`build --strict` turns them into exit 1).
-  if (dryRun) return { slug: edition.slug, ok: !hasErrors(diagnostics), files: [], diagnostics, built };
-  // 5. write: every file of the edition staged, then renamed into place together
-  const files = await editionOutput(project.paths.out, edition, project.config, rendered, diagnostics, built);
+  let stage = 'checking it';
+  let built: EditionResult['built'];
   try {
-    await writeAllAtomic(files);
-  } catch (error) {
-    diagnostics.push(
-      diag('WRITE_FAILED', 'error', (error as Error).message, {
-        file: join(project.paths.outLabel, edition.slug),
-      }),
+    const { builtEdition, sourceTexts, CHEAP_RULES, runRules, editionOutput, swapEdition } =
+      await finishStages();
+    injectFault('check', edition.slug);
+    // 4. check: the cheap rules, on the page as a reader gets it (recipient fields filled with defaults)
+    built = await builtEdition({
+      edition,
+      config: project.config,
+      ...rendered,
+      sources: sourceTexts(source, project),
+    });
+    diagnostics.push(...runRules(CHEAP_RULES, built));
+    // A dry run (check) reports a check error as a failed edition that still carries what was built, so
+    // `check` can run its other rules on it. A build writes the edition anyway: the findings go into its
+    // manifest and the summary, and the writer can look at what is wrong (`build --strict`: exit 1).
+    if (dryRun) return { slug: edition.slug, ok: !hasErrors(diagnostics), files: [], diagnostics, built };
+    // 5. write: every file of the edition staged, then swapped in as one folder (output/swap.ts)
+    stage = 'writing it';
+    const files = await editionOutput(
+      project.paths.out,
+      edition,
+      project.config,
+      rendered,
+      diagnostics,
+      built,
     );
-    return failed();
+    try {
+      injectFault('write', edition.slug);
+      swapEdition(project.paths.out, edition.slug, files);
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error; // a bug: INTERNAL_ERROR, below
+      diagnostics.push(writeFailed(project, edition.slug, error));
+      return failed();
+    }
+    const publicFiles = files
+      .map((f) => f.path)
+      .filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
+    return {
+      slug: edition.slug,
+      ok: true,
+      files: publicFiles.map((p) =>
+        p
+          .slice(project.paths.out.length + 1)
+          .split('\\')
+          .join('/'),
+      ),
+      diagnostics,
+      built,
+    };
+  } catch (error) {
+    diagnostics.push(internalError(error, stage, { file: edition.sources[0] }));
+    return { ...failed(), ...(built ? { built } : {}) };
   }
-  const publicFiles = files
-    .map((f) => f.path)
-    .filter((p) => !p.includes(`${join(project.paths.out, '.newsletter')}`));
-  return {
-    slug: edition.slug,
-    ok: true,
-    files: publicFiles.map((p) =>
-      p
-        .slice(project.paths.out.length + 1)
-        .split('\\')
-        .join('/'),
-    ),
-    diagnostics,
-    built,
-  };
+}
+
+/** What the file system refused (an errno code, or a path newsletter will not write through), not a bug. */
+const isFileSystemError = (error: unknown): boolean =>
+  error instanceof RefusedPath || /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException)?.code ?? ''));
+
+/** A write that failed: at the edition's folder, with the system's message (its paths project-relative). */
+export function writeFailed(project: Project, slug: string, error: unknown): Diagnostic {
+  const message = (error as Error).message.split(`${project.paths.root}${sep}`).join('');
+  return diag('WRITE_FAILED', 'error', message, { file: join(project.paths.outLabel, slug) });
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Config } from './config/config.js';
 import { loadConfig } from './config/load.js';
-import { displayPath, listEditions } from './content/discover.js';
+import { displayPath, listContent, type EditionEntry } from './content/discover.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { projectRoot } from './project-root.js';
@@ -42,7 +42,7 @@ export interface Project {
   configFile: string;
   templates: TemplateSet;
   engine: TemplateEngine;
-  editions: Awaited<ReturnType<typeof listEditions>>;
+  editions: EditionEntry[];
 }
 
 /** The absolute paths the options name (also what preview watches, even when the project does not load). */
@@ -76,6 +76,7 @@ export async function loadProject(
 
   let templates: TemplateSet;
   let editions: Project['editions'];
+  let contentDiagnostics: Diagnostic[];
   try {
     templates = await loadTemplates(root, paths.templates, (path) => templateLabel(root, path));
   } catch (error) {
@@ -89,7 +90,7 @@ export async function loadProject(
     };
   }
   try {
-    editions = await listEditions(paths.content);
+    ({ editions, diagnostics: contentDiagnostics } = await listContent(paths.content, root));
   } catch (error) {
     return {
       diagnostics: [
@@ -120,7 +121,12 @@ export async function loadProject(
   );
   templates = text.templates;
   const engine = new TemplateEngine(templates, loadedConfig.config);
-  const diagnostics = [...loadedConfig.diagnostics, ...text.diagnostics, ...engine.diagnostics];
+  const diagnostics = [
+    ...loadedConfig.diagnostics,
+    ...contentDiagnostics,
+    ...text.diagnostics,
+    ...engine.diagnostics,
+  ];
   if (hasErrors(engine.diagnostics)) return { diagnostics, usageError: false };
   return {
     project: {

@@ -17,8 +17,19 @@ export async function writeArchive(
   sources: ReadonlySet<string>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Diagnostic[]> {
+  let read: Awaited<ReturnType<typeof readArchiveEntries>>;
   try {
-    const { entries, diagnostics } = await readArchiveEntries(outDir, outLabel, sources);
+    read = await readArchiveEntries(outDir, outLabel, sources);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing built yet
+    return [
+      diag('READ_FAILED', 'error', `cannot list the editions for the archive: ${(error as Error).message}`, {
+        file: outLabel,
+      }),
+    ];
+  }
+  const { entries, diagnostics } = read;
+  try {
     await writeAllAtomic([
       { path: join(outDir, 'index.html'), data: archivePage(entries, config) },
       // a feed needs absolute addresses: none until the config says where out/ is published (IDENTITY_MISSING)

@@ -2,8 +2,11 @@
 // It can be deleted at any time. Whatever does not parse, belongs to another format, or fails a check is
 // ignored: the worst a bad cache can cause is a rebuild, never stale output.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Project } from '../project.js';
-import { buildCacheFile } from '../output/private-dir.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildCacheFile, PRIVATE_DIR } from '../output/private-dir.js';
+import { realFolder } from '../output/real-folder.js';
 import { writeAtomic } from '../output/write.js';
 import { CACHE_FORMAT, contentKeyWithImages, settingsKey } from './keys.js';
 import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
@@ -21,15 +24,40 @@ export class BuildCache {
     private readonly project: Project,
     private readonly file: string,
     private readonly entries: Map<string, CacheEntry>,
+    /** A cache file that is there but cannot be read (READ_FAILED, a warning: the build is a cold one). */
+    readonly diagnostics: Diagnostic[],
   ) {}
 
   static async open(project: Project): Promise<BuildCache> {
     const file = buildCacheFile(project.paths.out);
-    return new BuildCache(project, file, await readEntries(file));
+    const read = await readEntries(file);
+    const problems =
+      'problem' in read
+        ? [
+            diag(
+              'READ_FAILED',
+              'warning',
+              `cannot read the build cache: ${read.problem}; every edition is rebuilt`,
+              { file: cacheLabel(project) },
+            ),
+          ]
+        : [];
+    return new BuildCache(project, file, 'entries' in read ? read.entries : new Map(), problems);
   }
 
-  /** Whether the edition's output is current: settings, then output stamps, then content (stamps, else bytes). */
+  /**
+   * Whether the edition's output is current: settings, then output stamps, then content (stamps, else bytes).
+   * Anything that cannot be read makes it stale: building it then says what the matter is.
+   */
   async check(entry: EditionEntry): Promise<Freshness> {
+    try {
+      return await this.freshness(entry);
+    } catch {
+      return { stale: true };
+    }
+  }
+
+  private async freshness(entry: EditionEntry): Promise<Freshness> {
     const cached = this.entries.get(entry.slug);
     if (!cached || cached.settings !== this.settingsFor(cached.layout)) return { stale: true };
     if (!stampsMatch(this.project.paths.out, cached.outputs)) return { stale: true };
@@ -55,8 +83,8 @@ export class BuildCache {
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed, keeping only editions that still exist. */
-  async save(): Promise<void> {
+  /** Writes the cache if anything changed, keeping only editions that still exist; a failure is a warning. */
+  async save(): Promise<Diagnostic[]> {
     const slugs = new Set(this.project.editions.map((e) => e.slug));
     for (const slug of this.entries.keys()) {
       if (!slugs.has(slug)) {
@@ -64,12 +92,25 @@ export class BuildCache {
         this.changed = true;
       }
     }
-    if (!this.changed) return;
-    await writeAtomic(
-      this.file,
-      JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
-    );
+    if (!this.changed) return [];
+    try {
+      realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
+      await writeAtomic(
+        this.file,
+        JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
+      );
+    } catch (error) {
+      return [
+        diag(
+          'WRITE_FAILED',
+          'warning',
+          `cannot save the build cache: ${(error as Error).message}; the next build rebuilds every edition`,
+          { file: cacheLabel(this.project) },
+        ),
+      ];
+    }
     this.changed = false;
+    return [];
   }
 
   private settingsFor(layout: string): string {
@@ -79,16 +120,28 @@ export class BuildCache {
   }
 }
 
-async function readEntries(file: string): Promise<Map<string, CacheEntry>> {
+const cacheLabel = (project: Project): string =>
+  join(project.paths.outLabel, PRIVATE_DIR, 'cache', 'editions.json').split('\\').join('/');
+
+async function readEntries(
+  file: string,
+): Promise<{ entries: Map<string, CacheEntry> } | { problem: string }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return new Map(); // missing or unreadable: a cold build
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // missing (a first build) or not JSON (cut short, edited): a cold build, nothing to say
+    if (code === 'ENOENT' || code === 'ENOTDIR' || error instanceof SyntaxError)
+      return { entries: new Map() };
+    return { problem: (error as Error).message };
   }
   const { format, editions } = (parsed ?? {}) as { format?: unknown; editions?: unknown };
-  if (format !== CACHE_FORMAT || typeof editions !== 'object' || editions === null) return new Map();
-  return new Map(
-    Object.entries(editions).filter((pair): pair is [string, CacheEntry] => isCacheEntry(pair[1])),
-  );
+  if (format !== CACHE_FORMAT || typeof editions !== 'object' || editions === null)
+    return { entries: new Map() };
+  return {
+    entries: new Map(
+      Object.entries(editions).filter((pair): pair is [string, CacheEntry] => isCacheEntry(pair[1])),
+    ),
+  };
 }

@@ -150,7 +150,14 @@ const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, 
  * <script>, which htmlparser2 may give children); stylesheets count anywhere, each by its first text.
  */
 function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Generator<string> {
-  for (const node of nodes) {
+  // a loop with a stack of its own, in document order: a page may nest deeper than the call stack
+  const stack: { node: HtmlDocument['children'][number]; elements: boolean }[] = [];
+  const push = (children: HtmlDocument['children'], inElements: boolean) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, elements: inElements });
+  };
+  push(nodes, elements);
+  while (stack.length > 0) {
+    const { node, elements: counted } = stack.pop()!;
     if (!DomUtils.isTag(node)) continue;
     if (isHiddenElement(node as HtmlElement)) continue;
     if (node.type === 'style') {
@@ -158,14 +165,14 @@ function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Gener
       if (css && DomUtils.isText(css)) yield `<style>${css.data}</style>`;
       continue;
     }
-    const element = elements && node.type === 'tag';
+    const element = counted && node.type === 'tag';
     if (element) {
       const attributes = Object.entries(node.attribs)
         .map(([name, value]) => ` ${name}="${attribute(value)}"`)
         .join('');
       yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
     }
-    yield* visiblePieces(node.children, element);
+    push(node.children, element);
   }
 }
 

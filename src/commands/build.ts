@@ -2,6 +2,7 @@
 import { build, type EditionResult } from '../build.js';
 import type { BuildTarget } from '../edition/results.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { printable } from '../diagnostics/format.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
 export interface BuildCommandOptions extends BuildTarget {
@@ -25,8 +26,10 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       const mark = result.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
       const counter = total > 1 ? `[${index + 1}/${total}] ` : '';
       const flagged = result.ok && hasErrors(result.diagnostics) ? ' (with check errors)' : '';
+      // a slug is a file name: whatever it holds reaches the terminal as text, never as escape sequences
+      const slug = printable(result.slug);
       io.stderr(
-        `${counter}${mark} ${result.slug}${result.ok ? ` -> ${options.out ?? 'out'}/${result.slug}/${flagged}` : ' failed; its previous output is untouched'}\n`,
+        `${counter}${mark} ${slug}${result.ok ? ` -> ${printable(options.out ?? 'out')}/${slug}/${flagged}` : ' failed; its previous output is untouched'}\n`,
       );
     },
   });
@@ -71,7 +74,7 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
       : '';
     const skipped = unchanged ? ` (${unchanged} unchanged, skipped; --force rebuilds them)` : '';
     io.stderr(
-      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => e.slug).join(', ')}` : ''}${describeFindings(findings, options.strict, failed.length > 0)}\n`,
+      `Built ${built} of ${report.editions.length} edition${report.editions.length === 1 ? '' : 's'} in ${seconds}s${threads}${skipped}${failed.length ? `; failed: ${failed.map((e) => printable(e.slug)).join(', ')}` : ''}${describeFindings(findings, options.strict, failed.length > 0)}\n`,
     );
   }
   return code;

@@ -2,7 +2,7 @@
 // any error.
 import { check, type CheckOptions, type EditionCheck } from '../check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { summarize } from '../diagnostics/format.js';
+import { printable, summarize } from '../diagnostics/format.js';
 import { EXIT, printDiagnostics, type Io } from './io.js';
 
 export interface CheckCommandOptions extends CheckOptions {
@@ -43,7 +43,7 @@ function finish(
     const mark = edition.ok ? (io.color ? '\x1b[32m✓\x1b[0m' : '✓') : io.color ? '\x1b[31m✗\x1b[0m' : '✗';
     const shown = edition.diagnostics.filter((d) => d.severity !== 'info').length;
     io.stderr(
-      `${mark} ${io.color ? `\x1b[1m${edition.slug}\x1b[0m` : edition.slug}${shown ? `: ${summarize(edition.diagnostics)}` : ': no problems'}${edition.spam ? ` (SpamAssassin score ${edition.spam.score})` : ''}\n`,
+      `${mark} ${io.color ? `\x1b[1m${printable(edition.slug)}\x1b[0m` : printable(edition.slug)}${shown ? `: ${summarize(edition.diagnostics)}` : ': no problems'}${edition.spam ? ` (SpamAssassin score ${edition.spam.score})` : ''}\n`,
     );
     printDiagnostics(io, edition.diagnostics);
   }

@@ -58,7 +58,8 @@ export function keyLines(source: string): (key: string) => number | undefined {
 }
 
 export function parseConfig(source: string, file: string): LoadedConfig {
-  const parsed = parseJson(source);
+  // a byte order mark, which some editors write at the top of a UTF-8 file, is not JSON but means nothing
+  const parsed = parseJson(source.replace(/^\uFEFF/, ''));
   if (!('value' in parsed)) {
     return {
       config: DEFAULT_CONFIG,

@@ -17,10 +17,18 @@ const mailto: Check = (v) =>
   typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL';
 const color: Check = (v) =>
   typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v) ? undefined : 'a colour like #1f5fbf';
-const positive: Check = (v) =>
-  typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : 'a positive number';
 const mailbox: Check = (v) =>
   typeof v === 'string' ? mailboxProblem(v) : 'one mailbox like "Name <me@example.org>"';
+/**
+ * A number within bounds: past them is a slip (1e-308 words a minute gives "Infinity min read"; a logo 1e308
+ * pixels wide, an MJML error blamed on the header template), never what the writer meant.
+ */
+const between =
+  (min: number, max: number, what: string): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+      ? undefined
+      : `${what} from ${min} to ${max.toLocaleString('en')}`;
 const noLineBreaks: Check = (v) => string(v) ?? (/[\r\n]/.test(v as string) ? 'a single line' : undefined);
 
 const FIELDS: Record<string, Check> = {
@@ -37,7 +45,7 @@ const FIELDS: Record<string, Check> = {
   firstNameFallback: noLineBreaks,
   template: (v) =>
     typeof v === 'string' && /^[\w-]+$/.test(v) ? undefined : 'a layout name (letters, digits, - and _)',
-  wordsPerMinute: positive,
+  wordsPerMinute: between(1, 10_000, 'a number'),
   embedImages: (v) => (typeof v === 'boolean' ? undefined : 'true or false'),
   checkClients: (v) =>
     Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^[a-z*.-]+$/.test(c))
@@ -54,7 +62,8 @@ const image: Check = (v) =>
 const LOGO_FIELDS: Record<string, Check> = {
   src: image,
   alt: string,
-  width: positive,
+  // pixels: an email is 600 wide, and a logo past 2000 is a slip
+  width: between(1, 2000, 'a number of pixels'),
   dark: (v) => (v === undefined ? undefined : image(v)),
 };
 

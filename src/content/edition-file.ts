@@ -1,5 +1,5 @@
 // edition.md: subject, preheader, date and template in front matter; the body is the editor's note.
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isValidDate, keyPosition, unsafeExtra } from './fields.js';
 import { renderMarkdown } from './markdown.js';
@@ -23,8 +23,8 @@ export function parseEditionFile(
   file: string,
 ): { edition?: EditionFile; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
-  if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
-  const diagnostics: Diagnostic[] = [];
+  if (hasErrors(front.diagnostics)) return { diagnostics: front.diagnostics };
+  const diagnostics: Diagnostic[] = [...front.diagnostics];
   const edition: EditionFile = { extra: {} };
 
   for (const [key, value] of Object.entries(front.data)) {

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { RESERVED_CHARACTERS } from './text.js';
+import { lineColumnAt, RESERVED_CHARACTERS } from './text.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -21,6 +21,8 @@ export interface FrontMatter {
 const OPENING = /^---[ \t]*([A-Za-z]*)[ \t]*\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** How deep front matter values may nest: deeper ones are dropped with a warning (no template goes so deep). */
+export const MAX_DATA_DEPTH = 200;
 
 export function splitFrontMatter(text: string, file: string): FrontMatter {
   const opening = OPENING.exec(text);
@@ -83,7 +85,31 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       ],
     };
   }
-  return { data: plainData(value) as Record<string, unknown>, body: afterClosing, bodyLine, diagnostics: [] };
+  const copied: Copying = { tooDeep: new Set() };
+  const data: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (!DANGEROUS_KEYS.has(key))
+      data[key.replace(RESERVED_CHARACTERS, '')] = plainData(inner, copied, 1, key);
+  }
+  const diagnostics = [...copied.tooDeep].map((key) =>
+    diag(
+      'NESTING_TOO_DEEP',
+      'warning',
+      `"${key}" nests more than ${MAX_DATA_DEPTH} levels deep: what lies deeper was dropped`,
+      { file, ...yamlKeyLine(text, key) },
+    ),
+  );
+  return { data, body: afterClosing, bodyLine, diagnostics };
+}
+
+/** The file line of a top-level key of the front matter (line 1 is the opening ---). */
+function yamlKeyLine(text: string, key: string): { line?: number } {
+  const lines = text.split('\n');
+  const index = lines.findIndex(
+    (line, i) =>
+      i > 0 && (line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`)),
+  );
+  return index < 0 ? {} : { line: index + 1 };
 }
 
 type Parsed = { value: unknown } | { problems: { message: string; line: number; col: number }[] };
@@ -111,6 +137,19 @@ function thoroughParse(source: string): Parsed {
   const doc = yaml.parseDocument(source, { uniqueKeys: true, prettyErrors: true });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length === 0) {
+    const recursive = recursiveAlias(yaml, doc);
+    if (recursive !== undefined) {
+      const at = lineColumnAt(source, recursive.offset);
+      return {
+        problems: [
+          {
+            message: `the alias *${recursive.name} is inside the value it names (&${recursive.name}): it would never end`,
+            line: at.line,
+            col: at.column,
+          },
+        ],
+      };
+    }
     try {
       return { value: doc.toJS({ maxAliasCount: 50 }) as unknown };
     } catch {
@@ -124,7 +163,11 @@ function thoroughParse(source: string): Parsed {
     problems: problems.map((problem) => {
       const pos = problem.linePos?.[0] ?? { line: 1, col: 1 };
       const at = problem.code === 'MISSING_CHAR' ? openingQuote(source, pos) : pos;
-      return { message: firstLine(problem.message), ...at };
+      // the parser itself runs out of stack on values nested a thousand levels deep
+      const message = /call stack/i.test(problem.message)
+        ? `the front matter nests too deep (keep it under ${MAX_DATA_DEPTH} levels)`
+        : firstLine(problem.message);
+      return { message, ...at };
     }),
   };
 }
@@ -147,16 +190,58 @@ function openingQuote(source: string, end: { line: number; col: number }): { lin
 
 const firstLine = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 
-/** A deep copy made only of plain objects, arrays and scalars, without prototype-reaching keys or reserved characters. */
-function plainData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plainData);
+/**
+ * An alias inside the node its anchor names (`a: &a [*a]`): it makes a value that contains itself. Its name and
+ * its offset in the source, or undefined.
+ */
+function recursiveAlias(
+  yaml: YamlLibrary,
+  doc: ReturnType<YamlLibrary['parseDocument']>,
+): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  yaml.visit(doc, {
+    Alias(_, node, path) {
+      if (path.some((ancestor) => yaml.isNode(ancestor) && ancestor.anchor === node.source)) {
+        found = { name: node.source, offset: node.range?.[0] ?? 0 };
+        return yaml.visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+interface Copying {
+  /** Top-level keys under which values nest deeper than MAX_DATA_DEPTH (what lies deeper is dropped). */
+  tooDeep: Set<string>;
+  /** The objects being copied, outermost first: one met again is a loop (from aliases), and is dropped. */
+  ancestors?: Set<object>;
+}
+
+/**
+ * A deep copy made only of plain objects, arrays and scalars, without prototype-reaching keys or reserved
+ * characters. Recursive, but never deeper than MAX_DATA_DEPTH, and never round a loop.
+ */
+function plainData(value: unknown, copying: Copying, depth: number, key: string): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      if (!DANGEROUS_KEYS.has(key)) copy[key.replace(RESERVED_CHARACTERS, '')] = plainData(inner);
+    const ancestors = (copying.ancestors ??= new Set());
+    if (depth > MAX_DATA_DEPTH || ancestors.has(value)) {
+      copying.tooDeep.add(key);
+      return null;
     }
-    return copy;
+    ancestors.add(value);
+    try {
+      if (Array.isArray(value)) return value.map((inner) => plainData(inner, copying, depth + 1, key));
+      const copy: Record<string, unknown> = {};
+      for (const [name, inner] of Object.entries(value)) {
+        if (!DANGEROUS_KEYS.has(name))
+          copy[name.replace(RESERVED_CHARACTERS, '')] = plainData(inner, copying, depth + 1, key);
+      }
+      return copy;
+    } finally {
+      ancestors.delete(value);
+    }
   }
   // a YAML escape such as "\uE000" decodes to a reserved character: removed, as in the file itself (article.ts)
   if (typeof value === 'string') return value.replace(RESERVED_CHARACTERS, '');

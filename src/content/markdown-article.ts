@@ -1,5 +1,5 @@
 // A Markdown article: YAML front matter (title required) and a CommonMark body.
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
@@ -12,8 +12,9 @@ export function parseMarkdownArticle(
   slug: string,
 ): { article?: Article; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
-  if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
+  if (hasErrors(front.diagnostics)) return { diagnostics: front.diagnostics };
   const { fields, diagnostics } = readArticleFields(front.data, file, text);
+  diagnostics.unshift(...front.diagnostics);
 
   if (!fields.title) {
     diagnostics.push(

@@ -3,10 +3,11 @@
 // helpers (an Object.defineProperty per field), and renders the benchmark's articles a third slower than
 // 14.1, to the same bytes (56 against 36 microseconds an article). The two differ only at the edges of
 // CommonMark, listed in the README (entities, emphasis beside emoji).
+import { Parser } from 'htmlparser2';
 import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme, isSafeUrl } from './urls.js';
-import { sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
+import { MAX_NESTING, sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
 
 interface RenderEnv {
   /** Line (0-based, within the Markdown) of the block each inline token list belongs to. */
@@ -97,10 +98,49 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
       );
     }
   }
-  const html = sanitizeArticleHtml(
-    md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>),
-  );
+  const rendered = md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>);
+  const { html, unwrapped } = sanitizeArticleHtml(rendered);
+  if (unwrapped) {
+    const line = firstLine + deepLine(tokens, rendered, env);
+    diagnostics.push(
+      diag(
+        'NESTING_TOO_DEEP',
+        'warning',
+        `markup here nests more than ${MAX_NESTING} levels deep: the deeper elements were unwrapped, their text kept`,
+        { file, line },
+        'nest less: no email client shows that many levels',
+      ),
+    );
+  }
   return { html, diagnostics };
+}
+
+/** The Markdown line (0-based) of the block whose rendered HTML first opens an element MAX_NESTING deep. */
+function deepLine(tokens: Token[], rendered: string, env: RenderEnv): number {
+  let depth = 0;
+  let offset = -1;
+  const parser = new Parser({
+    onopentag: () => {
+      if (depth++ >= MAX_NESTING && offset < 0) offset = parser.startIndex;
+    },
+    onclosetag: () => {
+      depth--;
+    },
+  });
+  parser.end(rendered);
+  if (offset < 0) return 0;
+  // the first top-level token whose rendering reaches past that offset (a binary search over rendered prefixes)
+  const renderedUpTo = (end: number) =>
+    md.renderer.render(tokens.slice(0, end), md.options, env as unknown as Record<string, unknown>).length;
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (renderedUpTo(middle + 1) > offset) high = middle;
+    else low = middle + 1;
+  }
+  for (let i = low; i >= 0; i--) if (tokens[i].map) return tokens[i].map![0];
+  return 0;
 }
 
 function* walk(tokens: Token[]): Generator<Token> {

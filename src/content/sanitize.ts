@@ -79,10 +79,33 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-// Entities such as &#xE000; decode to reserved characters here, after article.ts removed the literal ones:
-// removed again, so content cannot forge a recipient-field token (render/tokens.ts).
-export const sanitizeArticleHtml = (html: string): string =>
-  sanitizeHtml(html, OPTIONS).replace(RESERVED_CHARACTERS, '');
+/**
+ * How deep article markup may nest. Deeper elements are unwrapped (their text kept), so that nothing after
+ * this (html-to-text, MJML, juice, the checks, all of which walk the page recursively) meets a page thousands
+ * of levels deep: 6000 nested <span> once ran them out of stack. The templates add a few dozen levels.
+ */
+export const MAX_NESTING = 200;
+
+/**
+ * Entities such as &#xE000; decode to reserved characters here, after article.ts removed the literal ones:
+ * removed again, so content cannot forge a recipient-field token (render/tokens.ts). `unwrapped`: whether
+ * elements nested deeper than MAX_NESTING were unwrapped.
+ */
+export function sanitizeArticleHtml(html: string): { html: string; unwrapped: boolean } {
+  let open = 0;
+  let unwrapped = false;
+  const sanitized = sanitizeHtml(html, {
+    ...OPTIONS,
+    nestingLimit: MAX_NESTING,
+    onOpenTag: () => {
+      if (open++ >= MAX_NESTING) unwrapped = true;
+    },
+    onCloseTag: () => {
+      open--;
+    },
+  });
+  return { html: sanitized.replace(RESERVED_CHARACTERS, ''), unwrapped };
+}
 
 /** What the sanitiser will remove from a raw HTML fragment, for a warning (empty when nothing). */
 export function unsafeHtmlIn(fragment: string): string[] {

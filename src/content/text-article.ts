@@ -12,7 +12,7 @@
 //
 // The body is literal text, not Markdown: nothing is autolinked or interpreted. Optional YAML front matter
 // on top overrides what is inferred. Fields the text lacks are left out, never invented.
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
@@ -33,8 +33,9 @@ export function parseTextArticle(
   slug: string,
 ): { article?: Article; diagnostics: Diagnostic[] } {
   const front = splitFrontMatter(text, file);
-  if (front.diagnostics.length > 0) return { diagnostics: front.diagnostics };
+  if (hasErrors(front.diagnostics)) return { diagnostics: front.diagnostics };
   const { fields, diagnostics } = readArticleFields(front.data, file, text);
+  diagnostics.unshift(...front.diagnostics);
 
   const paragraphs = splitParagraphs(front.body, front.bodyLine);
   const inferred = inferStructure(paragraphs, fields.title !== undefined);

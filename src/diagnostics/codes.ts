@@ -14,9 +14,18 @@ export const CODES = {
     'A language tag (config "language", or "language" in edition.md or front matter) is not valid BCP 47.',
   UNKNOWN_EDITION: 'A slug named on the command line matches no edition in the content folder.',
   NO_EDITIONS: 'The content folder holds no editions.',
+  DUPLICATE_SLUG:
+    'Two or more content entries make editions of the same slug (a.md, a.txt, a folder a/): none of them is built until all but one are renamed.',
+  SLUG_RESERVED:
+    'An edition slug names a file build writes at the top of out/ (index.html, feed.xml): the edition is refused.',
 
   // content
-  FILE_READ: 'A content or template file could not be read.',
+  FILE_READ: 'The config, the templates or the content folder could not be read.',
+  READ_FAILED: 'A file of an edition (or the build cache) could not be read; the file is named.',
+  SYMLINK_SKIPPED:
+    'A symbolic link in the content folder was skipped: newsletter reads no content through symbolic links.',
+  NESTING_TOO_DEEP:
+    'Markup or front matter nests deeper than newsletter follows (200 levels): the deeper levels were unwrapped or dropped.',
   FILE_ENCODING: 'A file is not valid UTF-8.',
   FRONT_MATTER_YAML: 'The YAML front matter does not parse.',
   FRONT_MATTER_UNCLOSED: 'The front matter opens with --- but never closes.',
@@ -122,11 +131,9 @@ export const CODES = {
     'Chromium could not render the edition for a screenshot (writing the PNG fails as WRITE_FAILED).',
   WATCH_FAILED:
     'preview cannot watch a file or folder (no permission, the system limit on watched files): saving there does not rebuild until it restarts.',
-  INTERNAL_ERROR:
-    'newsletter itself failed on this edition (a bug): the edition is not written, the others still build. --debug shows the stack trace.',
 
   // writing
-  WRITE_FAILED: 'An output file could not be written.',
+  WRITE_FAILED: 'An output file or folder could not be written (or was a symbolic link); the path is named.',
   PROJECT_CHANGED:
     'The config or a template changed while the build ran: the edition was rendered with one version and would be written with another, so it was not written. Build again.',
   ARCHIVE_ORPHAN:
@@ -181,6 +188,10 @@ export const CODES = {
   STORED_EDITION:
     'The edition build keeps for send and export is missing or unreadable even after building it.',
   INBOX_LISTEN: 'The local inbox could not listen on the port asked for.',
+
+  // any command
+  INTERNAL_ERROR:
+    'newsletter itself failed on this edition (a bug): the edition is not written, the others still build. --debug shows the stack trace.',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -14,6 +14,8 @@ export interface Diagnostic {
   /** 1-based. */
   column?: number;
   hint?: string;
+  /** INTERNAL_ERROR only: where newsletter failed. Shown (and kept in --json) only with --debug. */
+  stack?: string;
 }
 
 export interface Location {
@@ -39,3 +41,25 @@ export function diag(
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
+
+/** Set by the CLI for --debug (and so seen by worker threads too, which copy the environment). */
+export const DEBUG_ENV = 'NEWSLETTER_DEBUG';
+
+/**
+ * An exception that escaped a stage of one edition, as that edition's diagnostic: the build goes on. The stack
+ * comes along only with --debug (printed, and in --json).
+ */
+export function internalError(error: unknown, stage: string, where: Location = {}): Diagnostic {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const d = diag(
+    'INTERNAL_ERROR',
+    'error',
+    `newsletter failed while ${stage}: ${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`,
+    where,
+    process.env[DEBUG_ENV]
+      ? 'this is a bug in newsletter; the other editions were built. Please report it with the stack trace below'
+      : 'this is a bug in newsletter; the other editions were built. Run again with --debug for the stack trace, and report it',
+  );
+  if (process.env[DEBUG_ENV] && e.stack) d.stack = e.stack;
+  return d;
+}

@@ -11,7 +11,8 @@ export async function assembleEdition(
   source: EditionSource,
   config: Config,
 ): Promise<{ edition?: Edition; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
+  // what reading found: files that could not be read (errors), symbolic links skipped (warnings)
+  const diagnostics: Diagnostic[] = [...(source.diagnostics ?? [])];
   let editionFile: EditionFile = { extra: {} };
   if (source.editionFile) {
     const decoded = decodeText(source.editionFile.bytes, source.editionFile.file);
@@ -31,7 +32,7 @@ export async function assembleEdition(
     diagnostics.push(...parsed.diagnostics);
     if (parsed.article) articles.push(parsed.article);
   }
-  if (source.articles.length === 0) {
+  if (source.articles.length === 0 && !hasErrors(source.diagnostics ?? [])) {
     diagnostics.push(
       diag(
         'EDITION_EMPTY',

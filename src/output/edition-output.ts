@@ -61,7 +61,8 @@ export function recipientDefaults(config: Config, slug: string): RecipientValues
     email: '',
     unsubscribe_url: config.unsubscribeUrl,
     preferences_url: config.preferencesUrl,
-    web_version_url: `${config.url.replace(/\/+$/, '')}/${slug}/`,
+    // the slug as one path segment, as the archive and the feed link it (`a&b#c?d` is a slug a file can have)
+    web_version_url: `${config.url.replace(/\/+$/, '')}/${encodeURIComponent(slug)}/`,
     postal_address: config.postalAddress,
   };
 }

@@ -6,6 +6,13 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { OutputFile } from './edition-output.js';
 
+/**
+ * A temporary name, beside its target: it names the process that made it, so that a later one can tell a
+ * leftover of a killed run from a file still being written (output/swap.ts removes the leftovers). Not named
+ * after the target: a name near the file system's limit would not fit with a suffix.
+ */
+export const temporaryName = (): string => `.nl-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+
 /** A temporary file or folder, and where it goes. */
 interface Staged {
   temporary: string;
@@ -31,15 +38,14 @@ export async function writeAllAtomic(files: OutputFile[]): Promise<void> {
   try {
     for (const [folder, inFolder] of byFolder(files)) {
       if (!existsSync(folder)) {
-        // not named after the folder: a name near the file system's limit would not fit with a suffix
-        const temporary = join(dirname(folder), `.${randomBytes(6).toString('hex')}.tmp`);
+        const temporary = join(dirname(folder), temporaryName());
         mkdirSync(temporary, { recursive: true });
         staged.push({ temporary, path: folder, folder: true });
         for (const file of inFolder) writeFileSync(join(temporary, basename(file.path)), file.data);
       } else {
         for (const file of inFolder) {
           if (file.contentAddressed && existsSync(file.path)) continue; // same name, same bytes: not copied again
-          const temporary = join(folder, `.${randomBytes(6).toString('hex')}.tmp`);
+          const temporary = join(folder, temporaryName());
           staged.push({ temporary, path: file.path, folder: false });
           writeFileSync(temporary, file.data);
         }

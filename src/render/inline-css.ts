@@ -115,19 +115,29 @@ export interface Signed {
   unseen: boolean;
 }
 
-/** The signature ids of these nodes' elements and all below them, `parent` being the id of their parent. */
+/**
+ * The signature ids of these nodes' elements and all below them, in document order, `parent` being the id of
+ * their parent. A loop with a stack of its own, not a recursion: a page may nest deeper than the call stack.
+ */
 export function signElements(
   plan: Plan,
   nodes: DomNode[],
   parent: number,
   signed: Signed = { elements: [], ids: [], unseen: false },
 ): Signed {
-  for (const child of nodes) {
+  const stack: { nodes: DomNode[]; next: number; parent: number }[] = [{ nodes, next: 0, parent }];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1]!;
+    if (level.next === level.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const child = level.nodes[level.next++]!;
     if (!child.attribs) continue; // text, comments, CDATA
     if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed']; // as dropDataEmbed
     // the tested and written attributes the element has, in its order; a value is prefixed with its length,
     // so no value can pass for more than one attribute
-    let signature = `${parent}<${child.name}`;
+    let signature = `${level.parent}<${child.name}`;
     for (const name in child.attribs) {
       if (plan.attributes.has(name))
         signature += ` ${name}=${child.attribs[name]!.length}:${child.attribs[name]}`;
@@ -137,7 +147,7 @@ export function signElements(
     if (!plan.written.has(id)) signed.unseen = true;
     signed.elements.push(child as { attribs: Record<string, string> });
     signed.ids.push(id);
-    signElements(plan, child.children ?? [], id, signed);
+    if (child.children?.length) stack.push({ nodes: child.children, next: 0, parent: id });
   }
   return signed;
 }
@@ -162,12 +172,14 @@ export function applyWritten(plan: Plan, { elements, ids }: Signed): void {
 }
 
 /** juiceDocument's own first step (getStylesData): with MJML's options it only drops data-embed from each
- * <style> with exactly one child (it skips the others). */
-function dropDataEmbed(node: DomNode): void {
-  for (const child of node.children ?? []) {
-    if (!child.attribs) continue;
-    if (child.name === 'style' && child.children?.length === 1) delete child.attribs['data-embed'];
-    dropDataEmbed(child);
+ * <style> with exactly one child (it skips the others). A loop, not a recursion (see signElements). */
+function dropDataEmbed(root: DomNode): void {
+  const stack = [...(root.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.attribs) continue;
+    if (node.name === 'style' && node.children?.length === 1) delete node.attribs['data-embed'];
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]!);
   }
 }
 

@@ -74,9 +74,18 @@ export function htmlToPlainText(html: string): PlainText {
   return { text: text.trim(), links };
 }
 
+/** The text inside an element, in document order: a loop, not a recursion (see render/inline-css.ts). */
 function textOf(elem: { children?: unknown[]; data?: string; type?: string }): string {
-  if (elem.type === 'text') return elem.data ?? '';
-  return (elem.children ?? []).map((c) => textOf(c as typeof elem)).join('');
+  const parts: string[] = [];
+  const stack = [elem];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') parts.push(node.data ?? '');
+    else
+      for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--)
+        stack.push(node.children![i] as typeof elem);
+  }
+  return parts.join('');
 }
 
 const longestLine = (text: string) => Math.max(...text.split('\n').map(displayWidth));

@@ -3,8 +3,9 @@
 // reuse them without loading MJML at all. A file holds the hash of its HTML on its first line: a file that
 // is cut short or edited does not match and is ignored, like everything else in the cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { realFolder } from '../output/real-folder.js';
 
 /** Enough for every layout a project uses; a preview session that keeps changing templates stays bounded. */
 const IN_MEMORY = 64;
@@ -48,7 +49,9 @@ export function storeSkeleton(key: string, html: string, dir?: string): void {
   const file = join(dir, `${key}.html`);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    // out/.newsletter/cache/mjml, never through a symbolic link at any of its three parts (output/swap.ts)
+    const out = resolve(dir, '..', '..', '..');
+    realFolder(out, ...relative(out, dir).split(sep));
     writeFileSync(temporary, `${digest(html)}\n${html}`);
     renameSync(temporary, file); // whole or not at all, even with several threads writing the same skeleton
     prune(dir);

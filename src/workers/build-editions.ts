@@ -15,7 +15,9 @@ import {
   type EditionTask,
   type TaskResult,
 } from './edition-task.js';
-import { buildEdition } from '../pipeline.js';
+import { buildEdition, entryLabel } from '../pipeline.js';
+import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { injectFault } from '../edition/fault.js';
 import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { hasStoredSkeletons } from '../render/skeleton-store.js';
@@ -26,9 +28,26 @@ export async function buildEditions(
   project: Project,
   entries: readonly EditionEntry[],
   options: BuildOptions,
-): Promise<{ editions: EditionResult[]; workers: number }> {
+): Promise<{ editions: EditionResult[]; workers: number; diagnostics: Diagnostic[] }> {
   const results: EditionResult[] = new Array(entries.length);
-  const after = options.afterEdition ?? (async (result: EditionResult) => result);
+  const afterEdition = options.afterEdition;
+  // what `check` runs on each edition is part of that edition: an exception there is its INTERNAL_ERROR too
+  const after = async (result: EditionResult): Promise<EditionResult> => {
+    if (!afterEdition) return result;
+    try {
+      injectFault('after', result.slug);
+      return await afterEdition(result);
+    } catch (error) {
+      const { built: _built, ...rest } = result;
+      const entry = entries.find((e) => e.slug === result.slug);
+      const file = entry ? entryLabel(project, entry) : undefined;
+      return {
+        ...rest,
+        ok: false,
+        diagnostics: [...result.diagnostics, internalError(error, 'checking it', file ? { file } : {})],
+      };
+    }
+  };
   let reported = 0;
   const report = (index: number, result: EditionResult) => {
     results[index] = result;
@@ -41,7 +60,7 @@ export async function buildEditions(
       if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
       for (const [index, entry] of entries.entries())
         report(index, await after(await buildEdition(project, entry, true)));
-      return { editions: results, workers: 0 };
+      return { editions: results, workers: 0, diagnostics: [] };
     }
 
     const cache = await BuildCache.open(project);
@@ -54,6 +73,11 @@ export async function buildEditions(
       entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
+      if (entry.problems?.length) {
+        // a slug made twice, or reserved: fails before anything is read, and is never taken for current
+        report(index, { slug: entry.slug, ok: false, files: [], diagnostics: entry.problems });
+        continue;
+      }
       const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
       if ('fresh' in freshness) {
         const { files, diagnostics } = freshness.fresh;
@@ -71,17 +95,37 @@ export async function buildEditions(
     };
     const workers = workerCount(tasks.length, options);
     if (workers > 0) stopMjmlThread(); // not needed here after all
+    let here = workers > 0 ? [] : tasks;
     if (workers > 0) {
-      await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), done);
-    } else if (tasks.length > 0) {
+      try {
+        await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), done);
+      } catch {
+        // no worker thread could start (the system's limits): what is left is built here instead
+        here = tasks.filter((task) => results[task.index] === undefined);
+      }
+    }
+    if (here.length > 0) {
       startMjmlThread(thread);
-      for (const task of tasks) {
-        const finished = await runEditionTask(project, task);
+      for (const task of here) {
+        let finished: TaskResult;
+        try {
+          finished = await runEditionTask(project, task);
+        } catch (error) {
+          // reading its inputs threw (the pipeline itself never does): this edition fails, the build goes on
+          const failure = internalError(error, 'reading its files', {
+            file: entryLabel(project, task.entry),
+          });
+          finished = {
+            index: task.index,
+            result: { slug: task.entry.slug, ok: false, files: [], diagnostics: [failure] },
+          };
+        }
         done({ ...finished, result: await after(finished.result) });
       }
     }
-    await cache.save();
-    return { editions: results, workers };
+    // a cache that cannot be saved costs the next build its skipping, nothing else: a warning
+    const saved = await cache.save();
+    return { editions: results, workers, diagnostics: [...cache.diagnostics, ...saved] };
   } finally {
     stopMjmlThread();
   }

@@ -8,7 +8,8 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStages } from '../pipeline.js';
 import { loadProject } from '../project.js';
 import type { BuildSettings } from '../edition/results.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { injectFault } from '../edition/fault.js';
 import {
   finishTask,
   renderTask,
@@ -23,8 +24,8 @@ export type WorkerData = { settings: BuildSettings } & (
   { role: 'whole' } | { role: 'render' | 'finish'; partner: MessagePort }
 );
 
-/** What a worker tells the main thread: an edition done, or an exception (a bug: it ends the build). */
-export type WorkerReply = TaskResult | { index: number; error: { message: string; stack?: string } };
+/** What a worker tells the main thread: an edition done (or failed: an exception is its INTERNAL_ERROR). */
+export type WorkerReply = TaskResult;
 
 const data = workerData as WorkerData;
 const main = parentPort!;
@@ -38,7 +39,8 @@ type Reply = TaskResult | RenderedTask;
 
 if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
-    runQueuedThenReply(task.index, main, failedResult(task), async (project) => {
+    runQueuedThenReply(main, failedResult(task), async (project) => {
+      injectFault('crash', task.entry.slug);
       const { result, cache } = await runEditionTask(project, task);
       // the rendered edition stays here: copying it to the main thread would cost more than it is worth
       return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
@@ -55,7 +57,10 @@ if (data.role === 'whole') {
       part: { failed: failedResult(task)(diagnostics).result },
     });
   main.on('message', (task: EditionTask) =>
-    runQueuedThenReply(task.index, partner, failedPart(task), (project) => renderTask(project, task)),
+    runQueuedThenReply(partner, failedPart(task), (project) => {
+      injectFault('crash', task.entry.slug);
+      return renderTask(project, task);
+    }),
   );
 } else {
   const failedFinish =
@@ -65,7 +70,7 @@ if (data.role === 'whole') {
       result: { slug: slugOf(rendered), ok: false, files: [], diagnostics },
     });
   data.partner.on('message', (rendered: RenderedTask) =>
-    runQueuedThenReply(rendered.index, main, failedFinish(rendered), async (project) => {
+    runQueuedThenReply(main, failedFinish(rendered), async (project) => {
       const { index, result, cache } = await finishTask(project, rendered);
       return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
     }),
@@ -83,23 +88,26 @@ const failedResult =
 const slugOf = ({ part }: RenderedTask): string =>
   'failed' in part ? part.failed.slug : part.rendered.edition.slug;
 
-/** Runs `work` after what came before, and posts what it returns (or `unloaded` with the project's problem). */
+/**
+ * Runs `work` after what came before, and posts what it returns (or `failed` with the project's problem). An
+ * exception that escaped the pipeline fails that edition alone, reported straight to the main thread.
+ */
 function runQueuedThenReply(
-  index: number,
   to: MessagePort | typeof main,
-  unloaded: (diagnostics: Diagnostic[]) => Reply,
+  failed: (diagnostics: Diagnostic[]) => Reply,
   work: (project: Loaded) => Promise<Reply>,
 ): void {
   queue = queue.then(async () => {
-    let reply: WorkerReply | RenderedTask;
+    let reply: Reply;
     try {
       const loaded = await loading;
-      reply = loaded.project ? await work(loaded.project) : unloaded(loaded.diagnostics);
+      reply = loaded.project ? await work(loaded.project) : failed(loaded.diagnostics);
     } catch (error) {
-      const e = error as Error;
-      reply = { index, error: { message: e.message, stack: e.stack } };
+      const result = failed([internalError(error, `building it in a worker thread (${data.role})`)]);
+      const part = 'part' in result ? result.part : undefined;
+      main.postMessage(part && 'failed' in part ? { index: result.index, result: part.failed } : result);
+      return;
     }
-    // an exception goes to the main thread whoever was to get the result: it ends the build
-    ('error' in reply ? main : to).postMessage(reply);
+    to.postMessage(reply);
   });
 }

@@ -11,6 +11,9 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { BuildOptions, BuildSettings } from '../edition/results.js';
 import type { EditionTask, TaskResult } from './edition-task.js';
 import type { WorkerData, WorkerReply } from './edition-worker.js';
+import { resolve as resolvePath } from 'node:path';
+import { displayPath } from '../content/discover.js';
+import { internalError } from '../diagnostics/diagnostic.js';
 
 /** Editions a whole worker holds at once, so that it never waits for the next one. */
 const EDITIONS_SENT_AHEAD = 2;
@@ -26,12 +29,20 @@ const EDITIONS_SENT_AHEAD_TO_PAIR = 8;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 512 };
 
+/** A worker that stops (it ran out of memory, or crashed) is replaced, this many times in a build at most. */
+const MAX_REPLACEMENTS = 4;
+
 /** Where tasks go, how many at a time, and whether their files are read here first. */
 interface Lane {
   /** The worker this lane's editions are sent to: a whole worker, or a pair's render worker. */
   worker: Worker;
+  workers: Worker[];
   sentAhead: number;
   readHere: boolean;
+  /** Tasks handed to this lane and not yet reported, by index. */
+  held: Map<number, EditionTask>;
+  /** Its workers stopped: it takes nothing more. */
+  stopped: boolean;
 }
 
 export async function buildInWorkers(
@@ -43,7 +54,11 @@ export async function buildInWorkers(
   onResult: (done: TaskResult) => void,
 ): Promise<void> {
   const queue = [...tasks];
+  /** Tasks a stopped worker held: each goes again, alone in its lane, so that a second stop names the edition. */
+  const retries: EditionTask[] = [];
+  const retried = new Set<number>();
   const workers: Worker[] = [];
+  let replacements = 0;
   const start = (data: WorkerData, transfer: MessagePort[] = []) => {
     const worker = new Worker(new URL('./edition-worker.js', import.meta.url), {
       workerData: data,
@@ -56,56 +71,145 @@ export async function buildInWorkers(
   try {
     await new Promise<void>((resolve, fail) => {
       let pending = tasks.length;
-      let failed = false;
-      const reject = (error: unknown) => {
-        failed = true; // nothing more is handed out
-        fail(error);
+      const lanes: Lane[] = [];
+      const settings = workerSettings(options);
+      const root = resolvePath(settings.root!);
+      const report = (done: TaskResult) => {
+        onResult(done);
+        if (--pending === 0) resolve();
       };
       const feed = (lane: Lane) => {
-        const task = failed ? undefined : queue.shift();
-        if (!task) return;
-        if (lane.readHere) read(task).then((withFiles) => lane.worker.postMessage(withFiles), reject);
-        else lane.worker.postMessage(task);
+        while (!lane.stopped && pending > 0) {
+          // a task that was in a stopped worker's hands goes alone: if it stops this one too, it is the cause
+          const solo = [...lane.held.values()].some((task) => retried.has(task.index));
+          if (solo) return;
+          let task: EditionTask | undefined;
+          if (retries.length > 0) {
+            if (lane.held.size > 0) return;
+            task = retries.shift();
+          } else if (lane.held.size < lane.sentAhead) task = queue.shift();
+          if (!task) return;
+          lane.held.set(task.index, task);
+          if (lane.readHere && !task.inputs)
+            read(task).then(
+              (withFiles) => {
+                if (lane.stopped) return; // the task went back to the queue with the rest of the lane's
+                lane.held.set(task.index, withFiles);
+                lane.worker.postMessage(withFiles);
+              },
+              (error) => lost(lane, task, error as Error),
+            );
+          else lane.worker.postMessage(task);
+        }
+      };
+      /** A task that cannot be built here at all: its edition fails, the others go on. */
+      const lost = (lane: Lane, task: EditionTask, error: Error) => {
+        if (lane.stopped || !lane.held.delete(task.index)) return;
+        report(failedTask(root, task, error, 'reading its files'));
+        feed(lane);
+      };
+      /** A worker of the lane stopped: its partner goes too, and what the lane held goes again (or fails). */
+      const stopped = (lane: Lane, why: Error) => {
+        if (lane.stopped) return;
+        lane.stopped = true;
+        for (const worker of lane.workers) void worker.terminate();
+        for (const task of lane.held.values()) {
+          if (retried.has(task.index)) report(failedTask(root, task, why, 'building it in a worker thread'));
+          else {
+            retried.add(task.index);
+            retries.push(task);
+          }
+        }
+        lane.held.clear();
+        if (pending === 0) return;
+        if (replacements < MAX_REPLACEMENTS) {
+          replacements++;
+          const replacement = lane.workers.length === 2 ? pairLane() : wholeLane();
+          lanes.push(replacement);
+        }
+        const running = lanes.filter((l) => !l.stopped);
+        if (running.length === 0) {
+          // no worker left to take them: every edition not yet built fails, and the build goes on to its end
+          for (const task of [...retries.splice(0), ...queue.splice(0)])
+            report(failedTask(root, task, why, 'building it in a worker thread'));
+          return;
+        }
+        for (const l of running) feed(l);
       };
       // every result comes back here, from a whole worker or a pair's finish worker
       const listen = (worker: Worker, lane: Lane) => {
         worker.on('message', (reply: WorkerReply) => {
-          if ('error' in reply)
-            return reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-          onResult(reply);
-          if (--pending === 0) return resolve();
+          if (!lane.held.delete(reply.index)) return; // already given up on, with its lane
+          report(reply);
           feed(lane);
         });
-        worker.on('error', reject);
-        worker.on(
-          'exit',
-          (code) => pending > 0 && reject(new Error(`a build worker stopped (exit code ${code})`)),
-        );
+        worker.on('error', (error) => stopped(lane, error));
+        worker.on('exit', (code) => {
+          if (pending === 0) return;
+          const why = new Error(`a build worker stopped (exit code ${code})`);
+          // exit code 0: a finish worker whose partner died (its port closed, nothing keeps it running); the
+          // partner's own exit, with the reason, is on its way: it goes first
+          if (code === 0) setTimeout(() => stopped(lane, why), 100);
+          else stopped(lane, why);
+        });
       };
-
-      const settings = workerSettings(options);
-      const lanes: Lane[] = [];
-      for (let pair = 0; pair < Math.floor(workerCount / 2); pair++) {
+      const pairLane = (): Lane => {
         const { port1, port2 } = new MessageChannel();
         const render = start({ settings, role: 'render', partner: port1 }, [port1]);
         const finish = start({ settings, role: 'finish', partner: port2 }, [port2]);
-        const lane = { worker: render, sentAhead: EDITIONS_SENT_AHEAD_TO_PAIR, readHere: true };
-        listen(render, lane); // its exceptions only: its editions go to its partner
+        const lane: Lane = {
+          worker: render,
+          workers: [render, finish],
+          sentAhead: EDITIONS_SENT_AHEAD_TO_PAIR,
+          readHere: true,
+          held: new Map(),
+          stopped: false,
+        };
+        listen(render, lane); // its failures only: its editions go to its partner
         listen(finish, lane);
-        lanes.push(lane);
-      }
-      if (workerCount % 2 === 1) {
+        feed(lane);
+        return lane;
+      };
+      const wholeLane = (): Lane => {
         const whole = start({ settings, role: 'whole' });
-        const lane = { worker: whole, sentAhead: EDITIONS_SENT_AHEAD, readHere: false };
+        const lane: Lane = {
+          worker: whole,
+          workers: [whole],
+          sentAhead: EDITIONS_SENT_AHEAD,
+          readHere: false,
+          held: new Map(),
+          stopped: false,
+        };
         listen(whole, lane);
-        lanes.push(lane);
+        feed(lane);
+        return lane;
+      };
+
+      try {
+        for (let pair = 0; pair < Math.floor(workerCount / 2); pair++) lanes.push(pairLane());
+        if (workerCount % 2 === 1) lanes.push(wholeLane());
+      } catch (error) {
+        fail(error); // no worker could start at all
       }
-      for (const lane of lanes) for (let n = 0; n < lane.sentAhead; n++) feed(lane);
     });
   } finally {
     // not awaited: every result is in, and waiting for the threads to stop kept the archive waiting ~30 ms
     for (const worker of workers) void worker.terminate();
   }
+}
+
+/** An edition no worker could build: its INTERNAL_ERROR. */
+function failedTask(root: string, task: EditionTask, error: Error, stage: string): TaskResult {
+  const file = `${displayPath(root, task.entry.path)}${task.entry.folder ? '/' : ''}`;
+  return {
+    index: task.index,
+    result: {
+      slug: task.entry.slug,
+      ok: false,
+      files: [],
+      diagnostics: [internalError(error, stage, { file })],
+    },
+  };
 }
 
 /**

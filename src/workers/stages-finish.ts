@@ -2,4 +2,4 @@
 export { builtEdition, sourceTexts } from '../checks/built-edition.js';
 export { CHEAP_RULES, runRules } from '../checks/index.js';
 export { editionOutput } from '../output/edition-output.js';
-export { writeAllAtomic } from '../output/write.js';
+export { swapEdition } from '../output/swap.js';
