@@ -55,7 +55,7 @@ describe('preview --recipients: the pickers’ routes', () => {
     expect(email.headers['content-security-policy']).toContain('sandbox allow-same-origin');
   });
 
-  it('renders SendGrid and SES with Handlebars, Postmark with Mustachio’s rules', async () => {
+  it('renders SendGrid and SES with Handlebars, Kit with liquidjs, Postmark with Mustachio’s rules', async () => {
     const sendgrid = await get(`/e/hello/email-light.html?${MAL}&platform=sendgrid`);
     expect(sendgrid.status).toBe(200);
     // Handlebars' own escaping: it writes "=" as &#x3D;, which send's escaping leaves alone
@@ -66,6 +66,10 @@ describe('preview --recipients: the pickers’ routes', () => {
     expect(ses.body).toContain('Hi Ann,');
     expect(ses.body).toContain('href="https://example.org/u?id=1&amp;list=2"');
     expect(ses.body).not.toContain('amazonSESUnsubscribeUrl');
+    // liquidjs's `escape` writes quotes as &#34;
+    const kit = await get(`/e/hello/email-light.html?${MAL}&platform=kit`);
+    expect(kit.body).toContain('Hi &lt;b id=&#34;injected&#34;&gt;Mal&lt;/b&gt;,');
+    expect(kit.body).toContain('href="https://example.org/u?id=2&amp;list=2"');
     // Mustachio encodes quotes as &quot; and the name's markup, and fills pm:unsubscribe
     const postmark = await get(`/e/hello/email-light.html?${MAL}&platform=postmark`);
     expect(postmark.body).toContain('Hi &lt;b id=&quot;injected&quot;&gt;Mal&lt;/b&gt;,');

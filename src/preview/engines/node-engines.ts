@@ -1,10 +1,12 @@
 // The platforms whose template engine runs in Node, fed a subscriber the way the platform feeds it (as the
-// engine tests do, test/export/engines/engines.ts): Handlebars for SendGrid and Amazon SES, Mustachio's
-// rules for Postmark. The other platforms' engines (Go, Django, Liquid, the merge languages of Mailchimp,
-// Mailgun, Campaign Monitor) do not run here: the preview shows their export's source instead.
+// engine tests do, test/export/engines/engines.ts): Handlebars for SendGrid and Amazon SES, liquidjs for
+// Kit, Mustachio's rules for Postmark. The other platforms' engines (Go's html/template for listmonk,
+// Django-style for Buttondown and Brevo, the merge languages of Mailchimp, Mailgun and Campaign Monitor) do
+// not run in Node: the preview shows their export's source instead.
 // A URL the engine prints as it is (a triple-stash, the platforms' own unsubscribe placeholders) is
 // HTML-escaped in the HTML part first: nothing a recipients file holds reaches the page unescaped.
 import Handlebars from 'handlebars';
+import { Liquid } from 'liquidjs';
 import type { Part } from '../../export/platform.js';
 import { escapeHtml, type RecipientValues } from '../../render/tokens.js';
 import { renderMustachio } from './mustachio.js';
@@ -45,6 +47,16 @@ export const NODE_ENGINES: Record<string, NodeEngine> = {
           amazonSESUnsubscribeUrl: raw(v.unsubscribe_url, part),
         },
       ),
+  },
+  kit: {
+    name: 'liquidjs',
+    // Liquid escapes nothing by itself: the export pipes names through `escape`; links come as they are
+    render: (template, part, v) =>
+      new Liquid().parseAndRenderSync(template, {
+        subscriber: { first_name: v.first_name, email_address: v.email },
+        unsubscribe_url: raw(v.unsubscribe_url, part),
+        subscriber_preferences_url: raw(v.preferences_url, part),
+      }),
   },
   postmark: {
     name: "Mustachio's rules",
