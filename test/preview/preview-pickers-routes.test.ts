@@ -91,6 +91,19 @@ describe('preview --recipients: the pickers’ routes', () => {
     expect(email.status).toBe(404);
     expect(email.body).toContain('cannot run Mailchimp&#39;s template engine');
   });
+
+  it('shows why a platform refuses the export, at the content line, with no frame', async () => {
+    const page = await get('/e/literal/?platform=mailchimp');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Mailchimp refuses this export');
+    expect(page.body).toMatch(
+      /content\/literal\.txt:5(:\d+)?<\/code> <strong>error<\/strong> <code>EXPORT_LITERAL_SYNTAX/,
+    );
+    expect(page.body).not.toContain('id="email"');
+    expect((await get('/e/literal/email-light.html?platform=mailchimp')).status).toBe(404);
+    // the platforms that can escape it render it as words
+    expect((await get('/e/literal/email-light.html?platform=sendgrid')).body).toContain('reads *|FNAME|* as');
+  });
 });
 
 describe('preview without --recipients', () => {

@@ -68,6 +68,16 @@ describe('preview pickers in Chromium', () => {
     expect(text).not.toContain('{{');
     expect(await page.evaluate(unsubscribeLinks)).toContain('https://example.org/u?id=1&list=2');
     expect(await page.innerText('#plain-text')).toContain('Hi Ann,');
+    // a colour view keeps the picks
+    await page.click('[data-view="dark"]');
+    await waitInPage(
+      page,
+      () => document.getElementById('email')?.getAttribute('src'),
+      (src) => src === 'email-dark.html?subscriber=ann%40example.org&platform=sendgrid',
+      'the dark view of the same picks',
+    );
+    await waitInPage(page, frameText, (t) => t.includes('Hi Ann,'), 'Ann in the dark view');
+    await page.click('[data-view="light"]');
   });
 
   it('shows a name with markup as text, in the picker, the note and the frame', async () => {
