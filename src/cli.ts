@@ -286,7 +286,11 @@ Exit codes: 0 stopped with Ctrl-C or SIGTERM, 2 cannot listen on the port.`,
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--open', 'open the preview in the default browser')
       .option('--no-inbox', 'do not start the local inbox')
-      .option('--inbox-port <port>', 'SMTP port of the local inbox (default: a free one)', parsePort),
+      .option('--inbox-port <port>', 'SMTP port of the local inbox (default: a free one)', parsePort)
+      .option(
+        '--recipients <file>',
+        "subscribers for the edition page's picker: the CSV or JSON file send --recipients reads",
+      ),
   )
     .addHelpText(
       'after',
@@ -298,6 +302,7 @@ Examples:
   $ newsletter preview                    serve on http://127.0.0.1:4000/ (or the next free port)
   $ newsletter preview --port 8080 --open a port that must be free, opened in the browser
   $ newsletter preview --no-inbox         without the local SMTP inbox
+  $ newsletter preview --recipients test-list.csv   see each edition as these subscribers, and as each platform
 
 Exit codes: 0 stopped with Ctrl+C or SIGTERM, 2 usage or configuration error (a --port that is taken).`,
     )

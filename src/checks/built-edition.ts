@@ -46,6 +46,7 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
     mjml: parts.mjml,
     html,
     text,
+    tokens: { html: parts.html, text: parts.text },
     message,
     eml,
     sources: parts.sources,

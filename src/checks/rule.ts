@@ -20,6 +20,9 @@ export interface BuiltEdition {
   html: string;
   /** The final plain text, as written to index.txt. */
   text: string;
+  /** HTML and text with recipient fields still tokens: what send fills per recipient and export turns
+   *  into merge tags (the preview's subscriber and platform pickers start from it). */
+  tokens: { html: string; text: string };
   /** The MJML the templates produced, before compiling. */
   mjml: string;
   /** What the message is composed from: header values before any encoding. */

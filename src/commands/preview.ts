@@ -15,6 +15,8 @@ export interface PreviewCommandOptions extends ProjectOptions {
   inboxPort?: number;
   json?: boolean;
   debug?: boolean;
+  /** A recipients file for the subscriber picker, as `send --recipients` reads it. */
+  recipients?: string;
 }
 
 export async function previewCommand(options: PreviewCommandOptions, io: Io): Promise<number> {
@@ -77,11 +79,26 @@ async function serve(
   // Loaded here, not at the top: the server pulls in chokidar, the SMTP inbox and mailparser, which every
   // other command would otherwise pay for at start-up.
   const { startPreview } = await import('../preview/server.js');
+  const { recipients: file, ...rest } = options;
+  const subscribers = file
+    ? await (await import('../preview/recipients-option.js')).readPreviewRecipients(options, file)
+    : { diagnostics: [] };
+  if (file) printDiagnostics(io, subscribers.diagnostics);
+  if (!subscribers.recipients && file) {
+    if (options.json)
+      io.stdout(`${JSON.stringify({ event: 'failed', diagnostics: subscribers.diagnostics })}\n`);
+    return EXIT.usage;
+  }
   const { openInBrowser } = await import('../preview/open-browser.js');
   // Until it listens, Ctrl-C and SIGTERM keep their default (the process ends at once): the first build is
   // long stretches of synchronous work (loading MJML alone can take a second) that no handler could
   // interrupt, and there is nothing to tidy yet.
-  const started = await startPreview({ ...options, onRebuilt: handlers.report, ...handlers });
+  const started = await startPreview({
+    ...rest,
+    ...(subscribers.recipients ? { recipients: subscribers.recipients } : {}),
+    onRebuilt: handlers.report,
+    ...handlers,
+  });
   if (!started.preview) {
     if (options.json) io.stdout(`${JSON.stringify({ event: 'failed', diagnostics: started.diagnostics })}\n`);
     printDiagnostics(io, started.diagnostics);

@@ -3,6 +3,7 @@
 import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RecipientField, RecipientValues } from '../render/tokens.js';
 import { exportPart, type ExportedPart } from './export-part.js';
+import type { Span } from './escape.js';
 import type { Locate } from './locate.js';
 import type { Part, Platform } from './platform.js';
 import { EXPORT_RULES } from './rules.js';
@@ -20,6 +21,8 @@ export interface EditionExport {
   text: string;
   /** Fields written as their configured values, because the platform has no tag for them. */
   fallbacks: RecipientField[];
+  /** Each part as spans: which text is a merge tag the export wrote (the preview highlights them). */
+  spans: Record<Part, Span[]>;
   diagnostics: Diagnostic[];
 }
 
@@ -55,6 +58,7 @@ export function exportEdition(
     html,
     text,
     fallbacks,
+    spans: { html: parts[0]!.spans, text: parts[1]!.spans },
     diagnostics: unique(diagnostics.map((d) => JSON.stringify(d))).map((d) => JSON.parse(d) as Diagnostic),
   };
 }

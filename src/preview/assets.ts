@@ -28,8 +28,21 @@ export const CLIENT_SCRIPT = `'use strict';
     const frame = frameOf(root);
     if (!frame) return;
     if (saved.width) frame.width = saved.width;
-    if (saved.view && frame.getAttribute('src') !== 'email-' + saved.view + '.html') frame.setAttribute('src', 'email-' + saved.view + '.html');
+    // the frame's query holds the subscriber and platform picked: a view keeps them
+    const src = frame.getAttribute('src') || '';
+    const wanted = saved.view && 'email-' + saved.view + '.html' + (src.includes('?') ? src.slice(src.indexOf('?')) : '');
+    if (wanted && src !== wanted) frame.setAttribute('src', wanted);
   };
+  // The subscriber and platform pickers: the page's address holds the picks, so a reload keeps them.
+  document.addEventListener('change', (event) => {
+    const select = event.target.closest('select[data-pick]');
+    if (!select) return;
+    const params = new URLSearchParams(location.search);
+    if (select.value) params.set(select.dataset.pick, select.value);
+    else params.delete(select.dataset.pick);
+    const query = params.toString();
+    location.search = query ? '?' + query : '';
+  });
   document.addEventListener('click', (event) => {
     const button = event.target.closest('[data-width], [data-view]');
     if (!button) return;
@@ -107,6 +120,9 @@ ul.diagnostics li.warning strong { color: var(--warning); }
 .overlay { position: sticky; top: 0; z-index: 10; margin: 0; padding: 12px 20px; background: #fff0f0; color: #5c0000; border-bottom: 3px solid var(--error); box-shadow: 0 4px 12px #0003; }
 .overlay h2 { margin: 0 0 6px; font-size: 17px; }
 .overlay pre { margin: 0 0 6px; white-space: pre-wrap; font: 13px/1.45 ui-monospace, Menlo, Consolas, monospace; }
+.pickers { display: flex; flex-wrap: wrap; gap: 16px; margin-bottom: 12px; }
+.pickers select { font: inherit; margin-left: 6px; max-width: 360px; }
+pre mark { background: #fff3a0; color: #000; }
 table.headers th { white-space: nowrap; }
 table.headers td { word-break: break-all; }
 `;

@@ -5,6 +5,7 @@
 //   /e/<slug>/                one edition        /e/<slug>/<file>               a local image it uses, or a media file of its folder
 //   /inbox, /inbox/<id>       the local inbox    /inbox/<id>/body.html          a received message's HTML
 //   /_preview/{client.js,style.css,events}
+// The edition page and its email take `?subscriber=…&platform=…` (picks.ts): anything else there is a 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { swapAssetUrls } from '../assets/swap-urls.js';
 import type { BuiltEdition } from '../checks/rule.js';
@@ -16,7 +17,10 @@ import type { LiveReload } from './live-reload.js';
 import { editionPage, missingPage } from './pages/edition-page.js';
 import { indexPage } from './pages/index-page.js';
 import { inboxListPage, inboxMessagePage } from './pages/inbox-page.js';
+import { pickedEmail, pickedPage } from './picked-edition.js';
+import { readPicks } from './picks.js';
 import { isAllowedHost, pathSegments } from './request-guard.js';
+import { previewSubscribers, type PreviewSubscriber } from './subscriber-view.js';
 import type { PreviewState } from './state.js';
 
 export interface RouteContext {
@@ -27,6 +31,8 @@ export interface RouteContext {
   outDir: string;
   /** Where the local inbox listens (smtp://host:port), when it runs. */
   inbox?: string;
+  /** Who the subscriber picker offers (subscriber-view.ts); without it, the defaults and a sample. */
+  subscribers?: PreviewSubscriber[];
 }
 
 const PAGE_CSP =
@@ -50,12 +56,8 @@ const email = (body: string): Reply => ({
   csp: EMAIL_CSP,
 });
 /** The email with its local images' published URLs pointing at this server (`/e/<slug>/<name>`). */
-const previewImages = (built: BuiltEdition) =>
-  swapAssetUrls(
-    built.html,
-    built.edition.assets,
-    (a) => `/e/${encodeURIComponent(built.edition.slug)}/${a.name}`,
-  );
+const previewImages = (built: BuiltEdition, html = built.html) =>
+  swapAssetUrls(html, built.edition.assets, (a) => `/e/${encodeURIComponent(built.edition.slug)}/${a.name}`);
 const plain = (status: number, body: string): Reply => ({ status, type: 'text/plain; charset=utf-8', body });
 
 export function createHandler(
@@ -86,10 +88,14 @@ async function handle(
   if (!segments) return send(request, response, plain(404, 'not found\n'));
   if (segments.join('/') === '_preview/events')
     return context.live.connect(request, response, context.state.version);
-  send(request, response, await route(context, segments));
+  send(request, response, await route(context, segments, request.url ?? '/'));
 }
 
-async function route({ state, outDir, inbox }: RouteContext, segments: string[]): Promise<Reply> {
+async function route(
+  { state, outDir, inbox, subscribers = previewSubscribers() }: RouteContext,
+  segments: string[],
+  url: string,
+): Promise<Reply> {
   const [first, second, third, ...rest] = segments;
   const notFound = (what = 'nothing here') => html(missingPage(what, state.version), 404);
 
@@ -107,13 +113,21 @@ async function route({ state, outDir, inbox }: RouteContext, segments: string[])
     if (!edition) return notFound(`no edition "${second}"`);
     if (third === undefined)
       return { status: 308, type: 'text/plain', body: '', location: `/e/${encodeURIComponent(second)}/` };
-    if (third === '' && rest.length === 0)
-      return html(editionPage(edition, state.pageDiagnostics, state.version));
     const view = /^email-(.+)\.html$/.exec(third)?.[1];
-    if (view && rest.length === 0)
-      return isEmailView(view) && edition.rendered
-        ? email(emailView(previewImages(edition.rendered), view))
-        : notFound();
+    if ((third === '' || view) && rest.length === 0) {
+      const read = readPicks(url, subscribers);
+      if ('problem' in read) return notFound(read.problem);
+      const tokens = (built: BuiltEdition) => previewImages(built, built.tokens.html);
+      if (third === '')
+        return html(
+          editionPage(edition, state.pageDiagnostics, state.version, (built) =>
+            pickedPage(built, tokens(built), read.picks, subscribers),
+          ),
+        );
+      if (!isEmailView(view!) || !edition.rendered) return notFound();
+      const picked = pickedEmail(edition.rendered, tokens(edition.rendered), read.picks);
+      return 'problem' in picked ? notFound(picked.problem) : email(emailView(picked.html, view!));
+    }
     // the edition's local images, as build publishes them: read from the project when it was built
     const asset = rest.length === 0 && edition.rendered?.edition.assets?.find((a) => a.name === third);
     if (asset)

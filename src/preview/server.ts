@@ -10,6 +10,8 @@ import { emptyPlan, type ChangePlan } from './changes.js';
 import { LiveReload } from './live-reload.js';
 import { listen, PortInUse } from './listen.js';
 import { createHandler } from './routes.js';
+import type { Recipient } from '../send/recipients.js';
+import { previewSubscribers } from './subscriber-view.js';
 import { internalError, PreviewState, type Rebuilt } from './state.js';
 import { watchProject, type ProjectWatcher } from './watcher.js';
 
@@ -25,6 +27,8 @@ export interface PreviewOptions extends ProjectOptions {
    *  memory, and skipping the .eml and the writes keeps the change-to-reload time down). */
   write?: boolean;
   debounceMs?: number;
+  /** The subscriber picker's list (`--recipients`); without it, the config's defaults and a sample. */
+  recipients?: Recipient[];
   /** Called after the first build and after every rebuild. */
   onRebuilt?(rebuilt: Rebuilt): void;
   /** An unexpected error while rebuilding (it also shows as an INTERNAL_ERROR); the server keeps running. */
@@ -84,6 +88,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
       live,
       host,
       outDir: paths.out,
+      subscribers: previewSubscribers(options.recipients),
       ...(inbox ? { inbox: `smtp://127.0.0.1:${inbox.port}` } : {}),
     }),
   );

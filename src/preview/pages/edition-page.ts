@@ -4,6 +4,7 @@ import { SIZE_LIMIT_BYTES } from '../../checks/size.js';
 import type { BuiltEdition } from '../../checks/rule.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EMAIL_VIEWS, type EmailView } from '../email-views.js';
+import type { PickedPage } from '../picked-edition.js';
 import type { PreviewEdition } from '../state.js';
 import { diagnosticList, escapeHtml, kilobytes, overlay, shell } from './html.js';
 
@@ -41,14 +42,17 @@ const toolbar = () => `<div class="toolbar" role="toolbar">
 <span class="group">${EMAIL_VIEWS.map((v, i) => `<button type="button" data-view="${v}" aria-pressed="${i === 0}">${VIEW_LABELS[v]}</button>`).join('')}</span>
 </div>`;
 
-function builtSections(built: BuiltEdition): string {
+function builtSections(built: BuiltEdition, picked?: PickedPage): string {
   const bytes = Buffer.byteLength(built.html);
-  return `${inboxRow(built)}
-${toolbar()}
-<div class="stage"><iframe id="email" title="The email" sandbox="allow-same-origin" src="email-light.html" width="${FRAME_WIDTHS[0].width}" height="900"></iframe></div>
-<p class="quiet">HTML ${kilobytes(bytes)} of the ${kilobytes(SIZE_LIMIT_BYTES)} Gmail shows before clipping · <a href="email-light.html" target="_blank" rel="noopener">open the email alone</a></p>
+  const query = escapeHtml(picked?.query ?? '');
+  const email = `${toolbar()}
+<div class="stage"><iframe id="email" title="The email" sandbox="allow-same-origin" src="email-light.html${query}" width="${FRAME_WIDTHS[0].width}" height="900"></iframe></div>
+<p class="quiet">HTML ${kilobytes(bytes)} of the ${kilobytes(SIZE_LIMIT_BYTES)} Gmail shows before clipping · <a href="email-light.html${query}" target="_blank" rel="noopener">open the email alone</a></p>
 <h2>Plain text</h2>
-<pre class="text" id="plain-text">${escapeHtml(built.text)}</pre>
+<pre class="text" id="plain-text">${escapeHtml(picked?.text ?? built.text)}</pre>`;
+  return `${inboxRow(built)}
+${picked?.sections ?? ''}
+${picked?.frame === false ? '' : email}
 <h2>Source</h2>
 <details><summary>MJML (from the templates)</summary><pre class="source" id="mjml-source">${escapeHtml(built.mjml)}</pre></details>
 <details><summary>HTML (as sent)</summary><pre class="source" id="html-source">${escapeHtml(built.html)}</pre></details>`;
@@ -58,12 +62,14 @@ export function editionPage(
   edition: PreviewEdition,
   projectDiagnostics: Diagnostic[],
   version: number,
+  /** What the subscriber and platform pickers ask for (picked-edition.ts). */
+  picked?: (built: BuiltEdition) => PickedPage,
 ): string {
   const { slug, latest, rendered } = edition;
   const body = `${overlay([...projectDiagnostics, ...latest.diagnostics])}
 <main>
 <h1>${escapeHtml(rendered?.edition.subject ?? slug)} <small class="quiet">${escapeHtml(slug)}</small></h1>
-${rendered ? builtSections(rendered) : '<p class="quiet">This edition has not built yet: see the errors above.</p>'}
+${rendered ? builtSections(rendered, picked?.(rendered)) : '<p class="quiet">This edition has not built yet: see the errors above.</p>'}
 <h2>Diagnostics</h2>
 ${diagnosticList(latest.diagnostics)}
 </main>`;

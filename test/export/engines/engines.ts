@@ -1,5 +1,5 @@
 // Each platform's real template engine where one installs here, fed each subscriber the way the platform
-// feeds it: Handlebars (SendGrid, Amazon SES), liquidjs (Kit), Mustachio's rules (Postmark, mustachio.ts),
+// feeds it: Handlebars (SendGrid, Amazon SES), liquidjs (Kit), Mustachio's rules (Postmark, src/preview/engines/mustachio.ts),
 // Go's html/template run as listmonk runs it (listmonk.go, Debian's golang-go) and Django's templates
 // (Buttondown, Brevo; Debian's python3-django). An engine that is not installed is reported, not faked.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import { Liquid } from 'liquidjs';
 import type { RecipientValues } from '../../../src/render/tokens.js';
 import type { Part, Subscriber } from './fixture.js';
-import { renderMustachio } from './mustachio.js';
+import { renderMustachio } from '../../../src/preview/engines/mustachio.js';
 
 export type Engine = (part: Part, subscribers: Subscriber[], defaults: RecipientValues) => Part[];
 
@@ -135,7 +135,7 @@ export const ENGINES: Record<string, { engine: Engine; missing?: () => string | 
         ),
     },
     kit: { source: 'liquidjs', engine: liquid },
-    postmark: { source: "Mustachio's rules (mustachio.ts)", engine: postmark },
+    postmark: { source: "Mustachio's rules (src/preview/engines/mustachio.ts)", engine: postmark },
     listmonk: { source: "Go's html/template (listmonk.go)", engine: listmonk, missing: goAvailable },
     buttondown: {
       source: 'Django templates',
