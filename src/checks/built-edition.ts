@@ -35,6 +35,7 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
     html,
     text,
     unsubscribeUrl: defaults.unsubscribe_url!,
+    oneClick: false, // as build writes message.eml
   };
   const eml = (await composeEml(message)).toString('utf8');
   let dom: HtmlDocument | undefined;

@@ -3,6 +3,7 @@
 // instead of repeating what the reader sees first, every header a list message needs, and one-click
 // List-Unsubscribe (RFC 8058), which Gmail and Yahoo require of bulk senders.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { identifiesRecipient } from '../render/unsubscribe-url.js';
 import { collapse } from './html.js';
 import { layoutFile, locate } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
@@ -17,7 +18,6 @@ export const REQUIRED_HEADERS = [
   'MIME-Version',
   'Content-Type',
   'List-Unsubscribe',
-  'List-Unsubscribe-Post',
 ];
 
 export const messageRule: Rule = (built) => [
@@ -147,17 +147,29 @@ function headers(built: BuiltEdition): Diagnostic[] {
     (name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where),
   );
   const unsubscribe = found.get('list-unsubscribe') ?? '';
-  const oneClick =
-    /<https:\/\/[^>]+>/i.test(unsubscribe) &&
-    /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
-  if (!oneClick) {
+  const configured = locate(built, `"${built.config.unsubscribeUrl}"`, layoutFile(built));
+  if (!/<https:\/\/[^>]+>/i.test(unsubscribe)) {
     diagnostics.push(
       diag(
         'LIST_UNSUBSCRIBE_ONE_CLICK',
         'error',
-        `List-Unsubscribe is not one-click: it needs an https:// URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click (got "${unsubscribe}")`,
-        locate(built, `"${built.message.unsubscribeUrl}"`, layoutFile(built)),
+        `List-Unsubscribe is not one-click: it needs an https:// URL (got "${unsubscribe}")`,
+        configured,
         'set unsubscribeUrl in newsletter.config.json to an https:// endpoint that accepts a POST',
+      ),
+    );
+  } else if (!identifiesRecipient(built.config.unsubscribeUrl)) {
+    // RFC 8058 §3.1: the POST carries no address, so the URL alone must say who leaves
+    const offered = /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
+    diagnostics.push(
+      diag(
+        'LIST_UNSUBSCRIBE_ANONYMOUS',
+        'warning',
+        offered
+          ? 'one-click unsubscribe is offered with a URL that cannot tell who unsubscribes'
+          : 'unsubscribeUrl cannot tell who unsubscribes, so messages go without List-Unsubscribe-Post (one-click), which Gmail and Yahoo ask of bulk senders',
+        configured,
+        'name the recipient in the URL: "https://…/unsubscribe?e={{email}}" or {{recipient "id"}} (send fills it per recipient; a platform writes its own)',
       ),
     );
   }

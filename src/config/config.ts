@@ -36,7 +36,8 @@ export interface Config {
   language: string;
   /** Public base URL where `out/` is published; each edition lives at <url>/<slug>/. */
   url: string;
-  /** Default unsubscribe URL (send and export fill it per recipient or per platform). */
+  /** Unsubscribe URL; it may name recipient fields (`?e={{email}}&id={{recipient "id"}}`), which `send` fills per
+   *  recipient (URL-encoded). Only a URL that identifies the recipient gets List-Unsubscribe-Post (one-click). */
   unsubscribeUrl: string;
   /** Optional mailto: for List-Unsubscribe, offered beside the URL. */
   unsubscribeMailto?: string;
@@ -90,7 +91,7 @@ export const DEFAULT_CONFIG: Config = {
   from: 'Field Notes <editor@fieldnotes.example.com>',
   language: 'en',
   url: 'https://fieldnotes.example.com/newsletter',
-  unsubscribeUrl: 'https://fieldnotes.example.com/unsubscribe',
+  unsubscribeUrl: 'https://fieldnotes.example.com/unsubscribe?e={{email}}',
   preferencesUrl: 'https://fieldnotes.example.com/preferences',
   postalAddress: 'Field Notes, 100 Example Street, Springfield, OR 97477, USA',
   listId: 'Field Notes <fieldnotes.example.com>',

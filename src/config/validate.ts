@@ -3,12 +3,16 @@ import { DEFAULT_COLORS, DEFAULT_CONFIG, type Config } from './config.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isSafeUrl } from '../content/urls.js';
 import { validateUtm } from '../links/validate-utm.js';
+import { fillUrl, urlProblem } from '../render/unsubscribe-url.js';
 
 type Check = (value: unknown) => string | undefined;
 
 const string: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
 const url: Check = (v) =>
   typeof v === 'string' && /^https?:\/\//i.test(v) && isSafeUrl(v) ? undefined : 'an http(s) URL';
+/** An http(s) URL that may name recipient fields, filled per recipient by send. */
+const recipientUrl: Check = (v) =>
+  typeof v !== 'string' ? url(v) : (urlProblem(v) ?? url(fillUrl(v, {})) ?? undefined);
 const mailto: Check = (v) =>
   typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL';
 const color: Check = (v) =>
@@ -31,7 +35,7 @@ const FIELDS: Record<string, Check> = {
   replyTo: address,
   language,
   url,
-  unsubscribeUrl: url,
+  unsubscribeUrl: recipientUrl,
   unsubscribeMailto: mailto,
   preferencesUrl: url,
   postalAddress: noLineBreaks,

@@ -70,9 +70,10 @@ export const CODES = {
   PREHEADER_MISSING: 'The edition has no preheader, so inboxes show the first words of the body.',
   PREHEADER_REPEATS: 'The preheader repeats the subject or the first line of the body.',
   HEADER_MISSING:
-    'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe, List-Unsubscribe-Post).',
-  LIST_UNSUBSCRIBE_ONE_CLICK:
-    'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL and List-Unsubscribe-Post.',
+    'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe).',
+  LIST_UNSUBSCRIBE_ONE_CLICK: 'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL.',
+  LIST_UNSUBSCRIBE_ANONYMOUS:
+    'unsubscribeUrl names no recipient field ({{email}}, {{recipient "id"}}), so one POST could not say who unsubscribes: messages go without List-Unsubscribe-Post (RFC 8058 §3.1).',
 
   // check only
   A11Y_LANG: 'The page has no lang attribute, or "und".',

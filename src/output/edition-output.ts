@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Edition } from '../edition/types.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
+import { fillUrl } from '../render/unsubscribe-url.js';
 import type { RenderedEdition } from '../render/render-edition.js';
 import { composeEml, type MessageInput } from './eml.js';
 
@@ -16,8 +17,12 @@ export interface StoredEdition {
   subject: string;
   preheader?: string;
   date?: string;
-  message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl'> & { date: string };
+  message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl' | 'oneClick'> & {
+    date: string;
+  };
   defaults: RecipientValues;
+  /** The configured unsubscribe URL with its recipient fields unfilled, for send to fill per recipient. */
+  unsubscribeTemplate?: string;
 }
 
 /** The private file of an edition: its metadata, and its HTML and text with recipient fields still tokens. */
@@ -51,7 +56,8 @@ export function recipientDefaults(config: Config, slug: string): RecipientValues
   return {
     first_name: '',
     email: '',
-    unsubscribe_url: config.unsubscribeUrl,
+    // fields left empty: the published page and build's message.eml belong to nobody in particular
+    unsubscribe_url: fillUrl(config.unsubscribeUrl, {}),
     preferences_url: config.preferencesUrl,
     web_version_url: `${config.url.replace(/\/+$/, '')}/${slug}/`,
     postal_address: config.postalAddress,
@@ -96,7 +102,14 @@ export async function editionOutput(
   // composing the .eml costs more than the rest of this function together: never twice for one edition
   const eml =
     made?.eml ??
-    (await composeEml({ ...message, date, html, text, unsubscribeUrl: defaults.unsubscribe_url! }));
+    (await composeEml({
+      ...message,
+      date,
+      html,
+      text,
+      unsubscribeUrl: defaults.unsubscribe_url!,
+      oneClick: false, // addressed to nobody: a POST to its URL could not say who leaves
+    }));
 
   const publicDir = join(outDir, edition.slug);
   const files: Record<string, string | Uint8Array> = {
@@ -122,6 +135,7 @@ export async function editionOutput(
     ...(edition.date ? { date: edition.date } : {}),
     message: { ...message, date: date.toISOString() },
     defaults,
+    unsubscribeTemplate: config.unsubscribeUrl,
   };
   const kept: KeptEdition = { ...stored, html: rendered.html, text: rendered.text, mjml: rendered.mjml };
   return [

@@ -18,6 +18,8 @@ export interface MessageInput {
   listId: string;
   unsubscribeUrl: string;
   unsubscribeMailto?: string;
+  /** The URL identifies the recipient, so one POST to it unsubscribes them (RFC 8058 §3.1): List-Unsubscribe-Post. */
+  oneClick: boolean;
 }
 
 export const UNDISCLOSED = 'undisclosed-recipients:;';
@@ -60,7 +62,7 @@ export function mailOptions(input: MessageInput) {
       'Content-Language': input.language,
       'List-Id': input.listId,
       'List-Unsubscribe': unsubscribe,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(input.oneClick ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
     },
   };
 }

@@ -6,8 +6,9 @@ import type { BuiltEdition, SourceText } from '../../src/checks/rule.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Edition } from '../../src/edition/types.js';
+import { fillUrl } from '../../src/render/unsubscribe-url.js';
 
-export const UNSUBSCRIBE = DEFAULT_CONFIG.unsubscribeUrl;
+export const UNSUBSCRIBE = fillUrl(DEFAULT_CONFIG.unsubscribeUrl, {});
 
 export const GOOD_BODY = `<h1>Field Notes</h1>
 <h2>Weighing an email</h2>
