@@ -73,6 +73,31 @@ describe('send: an unsubscribe URL naming recipient fields', () => {
   });
 });
 
+describe('export: an unsubscribe URL naming recipient fields', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = await tempProject();
+    await project.write(
+      'newsletter.config.json',
+      config('https://x.test/u?e={{email}}&id={{recipient "id"}}'),
+    );
+  });
+  afterAll(() => project.remove());
+
+  it.each([
+    ['mailchimp', '*|UNSUB|*'],
+    ['mailgun', '%unsubscribe_url%'],
+    ['ses', '{{amazonSESUnsubscribeUrl}}'],
+  ])("becomes %s's own unsubscribe tag, which the platform fills per recipient", async (platform, tag) => {
+    expect((await project.run(['export', SLUG, '--platform', platform])).code).toBe(0);
+    for (const file of ['index.html', 'index.txt']) {
+      const part = await project.read(`out/${SLUG}/export/${platform}/${file}`);
+      expect(part).toContain(tag);
+      expect(part).not.toContain('x.test/u');
+    }
+  });
+});
+
 describe('send: an unsubscribe URL that names nobody', () => {
   let project: TempProject;
   let server: TestServer;
