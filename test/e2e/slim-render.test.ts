@@ -1,0 +1,55 @@
+// The slimmed HTML renders exactly as the page did before it was slimmed: Chromium screenshots of both,
+// compared pixel by pixel (as PNG bytes from the same encoder), at 375 and 600 px, light and dark. The pages
+// before are kept in test/fixtures/unslimmed/, built from the same content and layout before the change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../src/preview/browser.js';
+import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+// @ts-expect-error a plain JavaScript module of the benchmark
+import { writeWeightFixture } from '../../bench/weight-fixture.js';
+
+const EDITIONS = ['2026-11-field-notes', 'kursk-talks', 'features', '2026-12-weight'];
+let project: TempProject;
+let browser: Browser;
+
+beforeAll(async () => {
+  project = await tempProject();
+  await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
+    recursive: true,
+  });
+  await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
+  expect((await project.run(['build'])).code).toBe(0);
+  const launched = await launchChromium();
+  if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
+  browser = launched.browser;
+});
+afterAll(async () => {
+  await browser?.close();
+  await project?.remove();
+});
+
+async function screenshot(html: string, width: number, colorScheme: 'light' | 'dark'): Promise<Buffer> {
+  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
+  await page.route(/^https?:/, (route) => route.abort()); // remote images: the same broken image both times
+  await page.setContent(html, { waitUntil: 'load' });
+  const shot = await page.screenshot({ fullPage: true });
+  await page.close();
+  return shot;
+}
+
+describe.each(EDITIONS)('%s, slimmed', (slug) => {
+  it.each([
+    [375, 'light'],
+    [600, 'light'],
+    [375, 'dark'],
+    [600, 'dark'],
+  ] as const)('renders as before at %i px, %s', async (width, scheme) => {
+    const before = await readFile(join(REPO, 'test/fixtures/unslimmed', `${slug}.html`), 'utf8');
+    const after = await project.read(`out/${slug}/index.html`);
+    expect(Buffer.byteLength(after)).toBeLessThan(Buffer.byteLength(before));
+    const [a, b] = [await screenshot(before, width, scheme), await screenshot(after, width, scheme)];
+    expect(b.equals(a), `${slug} at ${width} px, ${scheme}: the screenshots differ`).toBe(true);
+  });
+});
