@@ -13,12 +13,15 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
+import { WEIGHT_SLUG, writeWeightFixture } from './weight-fixture.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MEASURE_CLI = join(REPO, 'bench/measure-cli.js');
 const MJML_BASELINE = join(REPO, 'bench/mjml-baseline.js');
 const MJML_CLI = join(REPO, 'node_modules/mjml/bin/mjml');
 const SAMPLE = '2026-11-field-notes';
+// The weight fixture's page as it was built before the HTML was slimmed (the pixel test renders it too)
+const UNSLIMMED = join(REPO, 'test/fixtures/unslimmed', `${WEIGHT_SLUG}.html`);
 
 const USAGE = 'usage: node bench/run.js [--editions N>=2] [--runs N>=1] [--edits N>=0] [--json] [--keep]';
 let options;
@@ -147,6 +150,15 @@ async function measureAll(work) {
     timed([MJML_CLI, sampleMjml, '-o', join(work, 'sample-cli.html')], sample),
   );
 
+  progress('HTML weight of the 8-article digest fixture');
+  const weightDir = join(work, 'weight');
+  await cp(join(REPO, 'starters', 'digest'), join(weightDir, 'templates'), { recursive: true });
+  await writeWeightFixture(join(weightDir, 'content'));
+  await newsletter(weightDir, 'build');
+  // as the manifest records it
+  const manifest = JSON.parse(await readFile(join(weightDir, 'out', WEIGHT_SLUG, 'manifest.json'), 'utf8'));
+  const weight = { bytes: manifest.files['index.html'].bytes, before: (await readFile(UNSLIMMED)).length };
+
   let preview;
   if (EDITS > 0) {
     progress(`preview change-to-reload over ${EDITS} edits`);
@@ -155,7 +167,7 @@ async function measureAll(work) {
       ? await measurePreviewLatency({ edits: EDITS }).catch((error) => ({ error: error.message }))
       : { error: 'pending: bench/preview-latency.js is not there' };
   }
-  return { cold, mjmlOnly, one, unchanged, oneChanged, sampleBuild, mjmlCli, preview };
+  return { cold, mjmlOnly, one, unchanged, oneChanged, sampleBuild, mjmlCli, preview, weight };
 }
 
 function rows(m) {
@@ -234,6 +246,16 @@ function rows(m) {
           met: null,
           note: m.preview?.error ?? 'skipped (--edits 0)',
         },
+    {
+      id: 'html-weight',
+      label: '7. HTML weight, 8-article digest fixture',
+      value: m.weight.bytes,
+      unit: 'bytes',
+      baseline: { label: 'the same page before slimming', value: m.weight.before, unit: 'bytes' },
+      ratio: ratio(m.weight.bytes, m.weight.before),
+      goal: 'ratio ≤ 0.65',
+      met: m.weight.bytes / m.weight.before <= 0.65,
+    },
   ];
 }
 

@@ -33,33 +33,38 @@ function bench(
 }
 
 describe('npm run bench (smoke run)', () => {
-  it('measures all six figures on a tiny archive and prints them as JSON', { timeout: 180_000 }, async () => {
-    const result = await bench(['--editions', '3', '--runs', '1', '--edits', '2', '--json']);
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { editions: number; cores: number; measurements: Row[] };
-    expect(report.editions).toBe(3);
-    expect(report.measurements.map((r) => r.id)).toEqual([
-      'cold-build',
-      'per-edition',
-      'rebuild-unchanged',
-      'rebuild-one-changed',
-      'sample-build',
-      'peak-memory',
-      'preview-latency',
-    ]);
-    for (const row of report.measurements) {
-      expect(Number.isFinite(row.value), `${row.id}: ${JSON.stringify(row)}`).toBe(true);
-      expect(typeof row.met).toBe('boolean');
-    }
-    const byId = Object.fromEntries(report.measurements.map((r) => [r.id, r]));
-    for (const id of ['cold-build', 'per-edition', 'sample-build']) {
-      const row = byId[id];
-      expect(row.baseline!.value).toBeGreaterThan(0);
-      expect(row.ratio).toBeCloseTo(row.value! / row.baseline!.value, 1);
-    }
-    expect(byId['peak-memory'].value).toBeGreaterThan(0);
-    expect(byId['preview-latency'].p95).toBeGreaterThanOrEqual(byId['preview-latency'].value!);
-  });
+  it(
+    'measures all seven figures on a tiny archive and prints them as JSON',
+    { timeout: 180_000 },
+    async () => {
+      const result = await bench(['--editions', '3', '--runs', '1', '--edits', '2', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as { editions: number; cores: number; measurements: Row[] };
+      expect(report.editions).toBe(3);
+      expect(report.measurements.map((r) => r.id)).toEqual([
+        'cold-build',
+        'per-edition',
+        'rebuild-unchanged',
+        'rebuild-one-changed',
+        'sample-build',
+        'peak-memory',
+        'html-weight',
+        'preview-latency',
+      ]);
+      for (const row of report.measurements) {
+        expect(Number.isFinite(row.value), `${row.id}: ${JSON.stringify(row)}`).toBe(true);
+        expect(typeof row.met).toBe('boolean');
+      }
+      const byId = Object.fromEntries(report.measurements.map((r) => [r.id, r]));
+      for (const id of ['cold-build', 'per-edition', 'sample-build', 'html-weight']) {
+        const row = byId[id];
+        expect(row.baseline!.value).toBeGreaterThan(0);
+        expect(row.ratio).toBeCloseTo(row.value! / row.baseline!.value, 1);
+      }
+      expect(byId['peak-memory'].value).toBeGreaterThan(0);
+      expect(byId['preview-latency'].p95).toBeGreaterThanOrEqual(byId['preview-latency'].value!);
+    },
+  );
 
   it('prints a table by default, and refuses bad arguments', { timeout: 180_000 }, async () => {
     const result = await bench(['--editions', '2', '--runs', '1', '--edits', '0']);

@@ -39,6 +39,16 @@ async function screenshot(html: string, width: number, colorScheme: 'light' | 'd
   return shot;
 }
 
+it('records the weight fixture at its reviewed weight in the manifest, 35% under the page before', async () => {
+  const manifest = JSON.parse(await project.read('out/2026-12-weight/manifest.json')) as {
+    files: Record<string, { bytes: number }>;
+  };
+  const before = (await readFile(join(REPO, 'test/fixtures/unslimmed/2026-12-weight.html'))).length;
+  expect(before).toBe(93_337);
+  expect(manifest.files['index.html']!.bytes).toBe(60_479); // reviewed: update with the reason when it moves
+  expect(manifest.files['index.html']!.bytes / before).toBeLessThanOrEqual(0.65);
+});
+
 describe.each(EDITIONS)('%s, slimmed', (slug) => {
   it.each([
     [375, 'light'],
