@@ -9,6 +9,9 @@ import { layoutFile, locate } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 
 export const SUBJECT_MAX_CHARACTERS = 78;
+/** What an inbox shows of a preheader beside the subject: shorter wastes the line, longer is cut. */
+export const PREHEADER_MIN_CHARACTERS = 40;
+export const PREHEADER_MAX_CHARACTERS = 140;
 export const REQUIRED_HEADERS = [
   'From',
   'To',
@@ -99,6 +102,21 @@ function preheader(built: BuiltEdition): Diagnostic[] {
       ),
     ];
   }
+  const length = [...text].length;
+  const sized: Diagnostic[] =
+    length >= PREHEADER_MIN_CHARACTERS && length <= PREHEADER_MAX_CHARACTERS
+      ? []
+      : [
+          diag(
+            'PREHEADER_LENGTH',
+            'warning',
+            `the preheader is ${length} characters (${PREHEADER_MIN_CHARACTERS} to ${PREHEADER_MAX_CHARACTERS} read well)`,
+            locate(built, text, editionFile(built)),
+            length < PREHEADER_MIN_CHARACTERS
+              ? 'a short preheader leaves the inbox line mostly empty: say what the edition holds'
+              : 'inboxes cut it: put the point first',
+          ),
+        ];
   const normal = normalize(text);
   const first = normalize(firstLine(built));
   const repeatsSubject = normal === normalize(built.edition.subject);
@@ -106,8 +124,9 @@ function preheader(built: BuiltEdition): Diagnostic[] {
   const repeatsFirst =
     first !== '' &&
     (startsWithWords(first, normal) || (first.length >= 30 && startsWithWords(normal, first)));
-  if (!repeatsSubject && !repeatsFirst) return [];
+  if (!repeatsSubject && !repeatsFirst) return sized;
   return [
+    ...sized,
     diag(
       'PREHEADER_REPEATS',
       'warning',

@@ -69,6 +69,8 @@ export const CODES = {
   HEADER_LINE_BREAK: 'A header value (subject, From, List-Id...) contains CR or LF.',
   PREHEADER_MISSING: 'The edition has no preheader, so inboxes show the first words of the body.',
   PREHEADER_REPEATS: 'The preheader repeats the subject or the first line of the body.',
+  PREHEADER_LENGTH:
+    'The preheader is under 40 or over 140 characters: inboxes show about that much beside the subject.',
   HEADER_MISSING:
     'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe).',
   LIST_UNSUBSCRIBE_ONE_CLICK: 'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL.',

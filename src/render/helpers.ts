@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { isRecipientField, token, type RecipientField } from './tokens.js';
 import { wrap, TEXT_WIDTH } from './wrap.js';
 import { formatDate } from './date-format.js';
+import { preheaderSpacing } from './preheader.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -52,6 +53,8 @@ export function helpers(config: Config, SafeString: new (s: string) => unknown):
     preferences_url: () => recipient('preferences_url'),
     web_version_url: () => recipient('web_version_url'),
     postal_address: () => recipient('postal_address'),
+    /** {{preheader_spacing edition.preheader}}: invisible characters after the preheader, up to 150 in all. */
+    preheader_spacing: (text: unknown) => new SafeString(preheaderSpacing(String(text ?? ''))),
     /** {{wrap text width=76 indent="  "}}: word-wrapped text, for the plain-text template. */
     wrap(text: unknown, ...rest: unknown[]) {
       const hash = options(rest).hash;

@@ -53,22 +53,39 @@ describe('message rule', () => {
     expect(codes(messageRule(await built({ edition: { preheader: undefined } })))).toEqual([
       'PREHEADER_MISSING',
     ]);
+    // short ones are also too short
     expect(codes(messageRule(await built({ edition: { preheader: 'Weighing an email!' } })))).toEqual([
+      'PREHEADER_LENGTH',
       'PREHEADER_REPEATS',
     ]);
     expect(
       codes(messageRule(await built({ edition: { preheader: 'Every newsletter has a weight' } }))),
-    ).toEqual(['PREHEADER_REPEATS']);
+    ).toEqual(['PREHEADER_LENGTH', 'PREHEADER_REPEATS']);
     expect(
       codes(
         messageRule(
           await built({ edition: { preheader: 'Every', introHtml: '<p>Every week we write.</p>' } }),
         ),
       ),
-    ).toEqual(['PREHEADER_REPEATS']);
+    ).toEqual(['PREHEADER_LENGTH', 'PREHEADER_REPEATS']);
     expect(
       messageRule(await built({ edition: { preheader: 'Every byte counts: three numbers to watch' } })),
     ).toEqual([]);
+  });
+
+  it('warns on a preheader under 40 or over 140 characters', async () => {
+    const sized = async (preheader: string) => messageRule(await built({ edition: { preheader } }));
+    expect(await sized('Short and sweet, nothing more to say.')).toEqual([
+      expect.objectContaining({
+        code: 'PREHEADER_LENGTH',
+        severity: 'warning',
+        message: 'the preheader is 37 characters (40 to 140 read well)',
+      }),
+    ]);
+    expect(await sized('Every byte counts: three numbers to watch')).toEqual([]);
+    expect(codes(await sized(`Every byte counts: ${'and more '.repeat(14)}`.trim()))).toEqual([
+      'PREHEADER_LENGTH',
+    ]);
   });
 
   it('fails a List-Unsubscribe that is not one-click', async () => {
