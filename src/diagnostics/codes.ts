@@ -38,6 +38,8 @@ export const CODES = {
   // cheap checks run on every build
   SIZE_WARNING: 'The HTML is near the size at which Gmail clips a message (about 102 KB).',
   SIZE_CLIPPED: 'The HTML is over the size at which Gmail clips a message.',
+  SIZE_TRACKING:
+    "The HTML would pass Gmail's clipping size once a platform's click tracking lengthens every link (about 60 bytes each).",
   IMAGE_ALT_MISSING: 'An image has no alt attribute.',
   IMAGE_WIDTH_MISSING: 'An image has no width attribute: Outlook draws it at its natural size.',
   STYLE_TOO_LARGE: 'A <style> block is over 8 KB: some clients drop a block that large.',
