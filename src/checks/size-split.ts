@@ -13,16 +13,25 @@ export interface WeightSplit {
 const TEXT = />([^<]*\S[^<]*)</g;
 
 export function weightSplit(html: string, articles: Pick<Article, 'file' | 'html'>[]): WeightSplit {
-  let from = 0;
-  const measured = articles.map((article) => {
+  const anchors = articles.map((article) => {
     const texts = [...article.html.matchAll(TEXT)].map((m) => m[1]!.trim()).filter((t) => t.length >= 8);
-    const first = texts[0];
-    const last = texts.at(-1);
+    return { first: texts[0], last: texts.at(-1) };
+  });
+  // where each article starts, in order; then where it ends: its last text before the next one starts
+  // (articles may share sentences, so the end is looked for backwards from there)
+  let from = 0;
+  const starts = anchors.map(({ first }) => {
     const start = first === undefined ? -1 : html.indexOf(first, from);
-    const end = start < 0 || last === undefined ? -1 : html.indexOf(last, start);
-    if (end < 0) return { file: article.file, bytes: Buffer.byteLength(article.html) };
-    from = end + last!.length;
-    return { file: article.file, bytes: Buffer.byteLength(html.slice(start, from)) };
+    if (start >= 0) from = start + first!.length;
+    return start;
+  });
+  const measured = articles.map((article, i) => {
+    const { last } = anchors[i]!;
+    const start = starts[i]!;
+    const next = starts.slice(i + 1).find((s) => s >= 0) ?? html.length;
+    const end = start < 0 || last === undefined ? -1 : html.lastIndexOf(last, next - last.length);
+    if (start < 0 || end < start) return { file: article.file, bytes: Buffer.byteLength(article.html) };
+    return { file: article.file, bytes: Buffer.byteLength(html.slice(start, end + last!.length)) };
   });
   const articleBytes = measured.reduce((sum, a) => sum + a.bytes, 0);
   return {

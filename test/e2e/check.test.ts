@@ -13,7 +13,7 @@ const exists = (path: string) =>
     () => false,
   );
 const article = (title: string, body: string, extra = '') =>
-  `---\ntitle: ${title}\ndek: A line that says what the piece adds\n${extra}---\n${body}\n`;
+  `---\ntitle: ${title}\ndek: A line that says what the piece adds to the edition\n${extra}---\n${body}\n`;
 const PARAGRAPH =
   'A paragraph of ordinary prose that says something to the reader about the weight of an email. ';
 
