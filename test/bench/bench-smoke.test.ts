@@ -48,8 +48,8 @@ describe('npm run bench (smoke run)', () => {
         'rebuild-one-changed',
         'sample-build',
         'peak-memory',
-        'html-weight',
         'preview-latency',
+        'html-weight',
       ]);
       for (const row of report.measurements) {
         expect(Number.isFinite(row.value), `${row.id}: ${JSON.stringify(row)}`).toBe(true);
