@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
 import { PLATFORMS } from '../dist/export/registry.js';
+import { WEIGHT_SLUG, writeWeightFixture } from './weight-fixture.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MEASURE_CLI = join(REPO, 'bench/measure-cli.js');
@@ -22,6 +23,8 @@ const MJML_BASELINE = join(REPO, 'bench/mjml-baseline.js');
 const MJML_CLI = join(REPO, 'node_modules/mjml/bin/mjml');
 const SAMPLE = '2026-11-field-notes';
 const PLATFORM_COUNT = PLATFORMS.length;
+// The weight fixture's page as it was built before the HTML was slimmed (the pixel test renders it too)
+const UNSLIMMED = join(REPO, 'test/fixtures/unslimmed', `${WEIGHT_SLUG}.html`);
 
 const USAGE = 'usage: node bench/run.js [--editions N>=2] [--runs N>=1] [--edits N>=0] [--json] [--keep]';
 let options;
@@ -167,6 +170,14 @@ async function measureAll(work) {
     return (await newsletter(archive, 'export', '--all')).ms;
   });
   const exportAgain = await repeat(RUNS, async () => (await newsletter(archive, 'export', '--all')).ms);
+  progress('HTML weight of the 8-article digest fixture');
+  const weightDir = join(work, 'weight');
+  await cp(join(REPO, 'starters', 'digest'), join(weightDir, 'templates'), { recursive: true });
+  await writeWeightFixture(join(weightDir, 'content'));
+  await newsletter(weightDir, 'build');
+  // as the manifest records it
+  const manifest = JSON.parse(await readFile(join(weightDir, 'out', WEIGHT_SLUG, 'manifest.json'), 'utf8'));
+  const weight = { bytes: manifest.files['index.html'].bytes, before: (await readFile(UNSLIMMED)).length };
 
   let preview;
   if (EDITS > 0) {
@@ -187,6 +198,7 @@ async function measureAll(work) {
     exportAll,
     exportAgain,
     preview,
+    weight,
   };
 }
 
@@ -279,6 +291,16 @@ function rows(m) {
       ...s(m.exportAgain),
       goal: '< 30 s',
       met: m.exportAgain < 30_000,
+    },
+    {
+      id: 'html-weight',
+      label: '8. HTML weight, 8-article digest fixture',
+      value: m.weight.bytes,
+      unit: 'bytes',
+      baseline: { label: 'the same page before slimming', value: m.weight.before, unit: 'bytes' },
+      ratio: ratio(m.weight.bytes, m.weight.before),
+      goal: 'ratio ≤ 0.65',
+      met: m.weight.bytes / m.weight.before <= 0.65,
     },
   ];
 }

@@ -37,6 +37,7 @@ export async function builtEdition(parts: BuiltParts): Promise<BuiltEdition> {
     text,
     unsubscribeUrl: defaults.unsubscribe_url!,
     ...(config.embedImages && edition.assets?.length ? { inline: inlineImages(edition.assets) } : {}),
+    oneClick: false, // as build writes message.eml
   };
   const eml = (await composeEml(message)).toString('utf8');
   let dom: HtmlDocument | undefined;

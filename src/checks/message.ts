@@ -3,12 +3,16 @@
 // instead of repeating what the reader sees first, every header a list message needs, and one-click
 // List-Unsubscribe (RFC 8058), which Gmail and Yahoo require of bulk senders.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { identifiesRecipient } from '../render/unsubscribe-url.js';
 import { collapse } from './html.js';
 import { layoutFile, locate } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 import { identityGaps } from './identity-gaps.js';
 
 export const SUBJECT_MAX_CHARACTERS = 78;
+/** What an inbox shows of a preheader beside the subject: shorter wastes the line, longer is cut. */
+export const PREHEADER_MIN_CHARACTERS = 40;
+export const PREHEADER_MAX_CHARACTERS = 140;
 export const REQUIRED_HEADERS = [
   'From',
   'To',
@@ -18,7 +22,6 @@ export const REQUIRED_HEADERS = [
   'MIME-Version',
   'Content-Type',
   'List-Unsubscribe',
-  'List-Unsubscribe-Post',
 ];
 
 export const messageRule: Rule = (built) => [
@@ -100,6 +103,21 @@ function preheader(built: BuiltEdition): Diagnostic[] {
       ),
     ];
   }
+  const length = [...text].length;
+  const sized: Diagnostic[] =
+    length >= PREHEADER_MIN_CHARACTERS && length <= PREHEADER_MAX_CHARACTERS
+      ? []
+      : [
+          diag(
+            'PREHEADER_LENGTH',
+            'warning',
+            `the preheader is ${length} characters (${PREHEADER_MIN_CHARACTERS} to ${PREHEADER_MAX_CHARACTERS} read well)`,
+            locate(built, text, editionFile(built)),
+            length < PREHEADER_MIN_CHARACTERS
+              ? 'a short preheader leaves the inbox line mostly empty: say what the edition holds'
+              : 'inboxes cut it: put the point first',
+          ),
+        ];
   const normal = normalize(text);
   const first = normalize(firstLine(built));
   const repeatsSubject = normal === normalize(built.edition.subject);
@@ -107,8 +125,9 @@ function preheader(built: BuiltEdition): Diagnostic[] {
   const repeatsFirst =
     first !== '' &&
     (startsWithWords(first, normal) || (first.length >= 30 && startsWithWords(normal, first)));
-  if (!repeatsSubject && !repeatsFirst) return [];
+  if (!repeatsSubject && !repeatsFirst) return sized;
   return [
+    ...sized,
     diag(
       'PREHEADER_REPEATS',
       'warning',
@@ -150,17 +169,31 @@ function headers(built: BuiltEdition): Diagnostic[] {
     (name) => !found.get(name.toLowerCase()) && !gaps.headers.has(name),
   ).map((name) => diag('HEADER_MISSING', 'error', `the message has no ${name} header`, where));
   const unsubscribe = found.get('list-unsubscribe') ?? '';
-  const oneClick =
-    /<https:\/\/[^>]+>/i.test(unsubscribe) &&
-    /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
-  if (!oneClick && !gaps.oneClick) {
+  const configured = locate(built, `"${built.config.unsubscribeUrl}"`, layoutFile(built));
+  if (gaps.oneClick) {
+    // no unsubscribeUrl yet: IDENTITY_MISSING says so, at the config
+  } else if (!/<https:\/\/[^>]+>/i.test(unsubscribe)) {
     diagnostics.push(
       diag(
         'LIST_UNSUBSCRIBE_ONE_CLICK',
         'error',
-        `List-Unsubscribe is not one-click: it needs an https:// URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click (got "${unsubscribe}")`,
-        locate(built, `"${built.message.unsubscribeUrl}"`, layoutFile(built)),
+        `List-Unsubscribe is not one-click: it needs an https:// URL (got "${unsubscribe}")`,
+        configured,
         'set unsubscribeUrl in newsletter.config.json to an https:// endpoint that accepts a POST',
+      ),
+    );
+  } else if (!identifiesRecipient(built.config.unsubscribeUrl)) {
+    // RFC 8058 §3.1: the POST carries no address, so the URL alone must say who leaves
+    const offered = /^List-Unsubscribe=One-Click$/i.test(found.get('list-unsubscribe-post') ?? '');
+    diagnostics.push(
+      diag(
+        'LIST_UNSUBSCRIBE_ANONYMOUS',
+        'warning',
+        offered
+          ? 'one-click unsubscribe is offered with a URL that cannot tell who unsubscribes'
+          : 'unsubscribeUrl cannot tell who unsubscribes, so messages go without List-Unsubscribe-Post (one-click), which Gmail and Yahoo ask of bulk senders',
+        configured,
+        'name the recipient in the URL: "https://…/unsubscribe?e={{email}}" or {{recipient "id"}} (send fills it per recipient; a platform writes its own)',
       ),
     );
   }

@@ -49,7 +49,8 @@ export interface Config {
   strings?: StringOverrides;
   /** Public base URL where `out/` is published; each edition lives at <url>/<slug>/. */
   url: string;
-  /** Default unsubscribe URL (send and export fill it per recipient or per platform). */
+  /** Unsubscribe URL; it may name recipient fields (`?e={{email}}&id={{recipient "id"}}`), which `send` fills per
+   *  recipient (URL-encoded). Only a URL that identifies the recipient gets List-Unsubscribe-Post (one-click). */
   unsubscribeUrl: string;
   /** Optional mailto: for List-Unsubscribe, offered beside the URL. */
   unsubscribeMailto?: string;

@@ -7,12 +7,16 @@ import { derivedListId } from './identity.js';
 import { mailboxProblem } from './mailbox.js';
 import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
 import { validateStrings } from '../i18n/validate-strings.js';
+import { fillUrl, urlProblem } from '../render/unsubscribe-url.js';
 
 type Check = (value: unknown) => string | undefined;
 
 const string: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
 const url: Check = (v) =>
   typeof v === 'string' && /^https?:\/\//i.test(v) && isSafeUrl(v) ? undefined : 'an http(s) URL';
+/** An http(s) URL that may name recipient fields, filled per recipient by send. */
+const recipientUrl: Check = (v) =>
+  typeof v !== 'string' ? url(v) : (urlProblem(v) ?? url(fillUrl(v, {})) ?? undefined);
 const mailto: Check = (v) =>
   typeof v === 'string' && /^mailto:[^\s@]+@[^\s@]+$/i.test(v) ? undefined : 'a mailto: URL';
 const color: Check = (v) =>
@@ -37,7 +41,7 @@ const FIELDS: Record<string, Check> = {
   replyTo: mailbox,
   direction: (v) => (v === 'ltr' || v === 'rtl' ? undefined : '"ltr" or "rtl"'),
   url,
-  unsubscribeUrl: url,
+  unsubscribeUrl: recipientUrl,
   unsubscribeMailto: mailto,
   preferencesUrl: url,
   postalAddress: noLineBreaks,

@@ -62,6 +62,8 @@ export const CODES = {
     "A template string has no translation for the edition's or an article's language: it falls back to English.",
   SIZE_WARNING: 'The HTML is near the size at which Gmail clips a message (about 102 KB).',
   SIZE_CLIPPED: 'The HTML is over the size at which Gmail clips a message.',
+  SIZE_TRACKING:
+    "The HTML would pass Gmail's clipping size once a platform's click tracking lengthens every link (about 60 bytes each).",
   IMAGE_ALT_MISSING: 'An image has no alt attribute.',
   IMAGE_WIDTH_MISSING: 'An image has no width attribute: Outlook draws it at its natural size.',
   STYLE_TOO_LARGE: 'A <style> block is over 8 KB: some clients drop a block that large.',
@@ -98,10 +100,13 @@ export const CODES = {
   HEADER_LINE_BREAK: 'A header value (subject, From, List-Id...) contains CR or LF.',
   PREHEADER_MISSING: 'The edition has no preheader, so inboxes show the first words of the body.',
   PREHEADER_REPEATS: 'The preheader repeats the subject or the first line of the body.',
+  PREHEADER_LENGTH:
+    'The preheader is under 40 or over 140 characters: inboxes show about that much beside the subject.',
   HEADER_MISSING:
-    'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe, List-Unsubscribe-Post).',
-  LIST_UNSUBSCRIBE_ONE_CLICK:
-    'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL and List-Unsubscribe-Post.',
+    'The composed message lacks a header every list message needs (From, To, Subject, Date, Message-ID, MIME-Version, Content-Type, List-Unsubscribe).',
+  LIST_UNSUBSCRIBE_ONE_CLICK: 'List-Unsubscribe is not one-click (RFC 8058): it needs an https URL.',
+  LIST_UNSUBSCRIBE_ANONYMOUS:
+    'unsubscribeUrl names no recipient field ({{email}}, {{recipient "id"}}), so one POST could not say who unsubscribes: messages go without List-Unsubscribe-Post (RFC 8058 §3.1).',
 
   // check only
   A11Y_LANG: 'The page has no lang attribute, or "und".',

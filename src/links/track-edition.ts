@@ -11,7 +11,8 @@ import { trackUrl, type TrackingParameters } from './track-url.js';
 export function trackEdition(edition: Edition, config: Config): Edition {
   const utm = config.utm;
   if (!utm) return edition;
-  const unsubscribeUrls = [config.unsubscribeUrl, config.preferencesUrl];
+  // the unsubscribe URL up to its first recipient field: what every filled copy starts with
+  const unsubscribeUrls = [config.unsubscribeUrl.split('{{')[0]!, config.preferencesUrl];
   const base = { source: utm.source, medium: utm.medium, campaign: utm.campaign ?? edition.slug };
   const parameters = (prefix: string, position: number | 'web'): TrackingParameters =>
     utm.content ? { ...base, content: `${prefix}-${position}` } : base;

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Edition } from '../edition/types.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
+import { fillUrl } from '../render/unsubscribe-url.js';
 import type { RenderedEdition } from '../render/render-edition.js';
 import { composeEml, type MessageInput } from './eml.js';
 
@@ -18,10 +19,14 @@ export interface StoredEdition {
   subject: string;
   preheader?: string;
   date?: string;
-  message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl'> & { date: string };
+  message: Omit<MessageInput, 'html' | 'text' | 'date' | 'to' | 'unsubscribeUrl' | 'oneClick'> & {
+    date: string;
+  };
   defaults: RecipientValues;
   /** The local images published beside index.html (send embeds them, export bundles them). */
   assets?: AssetRecord[];
+  /** The configured unsubscribe URL with its recipient fields unfilled, for send to fill per recipient. */
+  unsubscribeTemplate?: string;
 }
 
 /** The private file of an edition: its metadata, and its HTML and text with recipient fields still tokens. */
@@ -59,7 +64,8 @@ export function recipientDefaults(config: Config, slug: string): RecipientValues
   return {
     first_name: '',
     email: '',
-    unsubscribe_url: config.unsubscribeUrl,
+    // fields left empty: the published page and build's message.eml belong to nobody in particular
+    unsubscribe_url: fillUrl(config.unsubscribeUrl, {}),
     preferences_url: config.preferencesUrl,
     // the slug as one path segment, as the archive and the feed link it (`a&b#c?d` is a slug a file can have)
     web_version_url: `${config.url.replace(/\/+$/, '')}/${encodeURIComponent(slug)}/`,
@@ -113,6 +119,7 @@ export async function editionOutput(
       text,
       unsubscribeUrl: defaults.unsubscribe_url!,
       ...(config.embedImages && assets.length ? { inline: inlineImages(assets) } : {}),
+      oneClick: false, // addressed to nobody: a POST to its URL could not say who leaves
     }));
 
   const publicDir = join(outDir, edition.slug);
@@ -142,6 +149,7 @@ export async function editionOutput(
     message: { ...message, date: date.toISOString() },
     defaults,
     ...(assets.length ? { assets: assets.map(assetRecord) } : {}),
+    unsubscribeTemplate: config.unsubscribeUrl,
   };
   const kept: KeptEdition = { ...stored, html: rendered.html, text: rendered.text, mjml: rendered.mjml };
   return [

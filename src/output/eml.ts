@@ -22,6 +22,8 @@ export interface MessageInput {
   unsubscribeMailto?: string;
   /** Local images embedded as inline parts (`embedImages`); without them the HTML links to their URLs. */
   inline?: InlineImage[];
+  /** The URL identifies the recipient, so one POST to it unsubscribes them (RFC 8058 §3.1): List-Unsubscribe-Post. */
+  oneClick: boolean;
 }
 
 export const UNDISCLOSED = 'undisclosed-recipients:;';
@@ -78,7 +80,7 @@ export function mailOptions(input: MessageInput) {
       'Content-Language': input.language,
       ...(input.listId ? { 'List-Id': input.listId } : {}),
       ...(unsubscribe ? { 'List-Unsubscribe': unsubscribe } : {}),
-      ...(input.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+      ...(input.oneClick ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
     },
   };
 }

@@ -7,6 +7,7 @@ import type { TemplateKind } from './templates.js';
 import { isRecipientField, token, type RecipientField } from './tokens.js';
 import { displayWidth, wrap, TEXT_WIDTH } from './wrap.js';
 import { formatDate } from './date-format.js';
+import { preheaderSpacing } from './preheader.js';
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -62,6 +63,8 @@ export function helpers(
     preferences_url: () => recipient('preferences_url'),
     web_version_url: () => recipient('web_version_url'),
     postal_address: () => recipient('postal_address'),
+    /** {{preheader_spacing edition.preheader}}: invisible characters after the preheader, up to 150 in all. */
+    preheader_spacing: (text: unknown) => new SafeString(preheaderSpacing(String(text ?? ''))),
     /** {{wrap text width=76 indent="  "}}: word-wrapped text, for the plain-text template. */
     wrap(text: unknown, ...rest: unknown[]) {
       const hash = options(rest).hash;

@@ -6,6 +6,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Edition } from '../edition/types.js';
 import type { TemplateEngine } from './engine.js';
 import { compileMjml, type CompileOptions } from './mjml.js';
+import { slimHtml } from './slim-html.js';
 import type { TemplateSet } from './templates.js';
 import { editionView } from './view.js';
 
@@ -62,7 +63,11 @@ export async function renderEdition(
   const compiled = await compiling!;
   if (!compiled.html) return { diagnostics: compiled.diagnostics };
   return {
-    rendered: { mjml: mjml.rendered.output, html: compiled.html, text: tidyText(text.rendered.output) },
+    rendered: {
+      mjml: mjml.rendered.output,
+      html: slimHtml(compiled.html),
+      text: tidyText(text.rendered.output),
+    },
     diagnostics: [],
   };
 }

@@ -8,6 +8,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { mailOptions } from '../output/eml.js';
 import { buildMime } from '../output/mime-build.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
+import { fillUrl, identifiesRecipient } from '../render/unsubscribe-url.js';
 import type { Recipient } from './recipients.js';
 import type { KeptEdition } from './stored-edition.js';
 import type { InlineImage } from '../assets/inline-images.js';
@@ -30,9 +31,24 @@ export interface ComposedMessage {
 
 export const TEST_PREFIX = '[TEST] ';
 
+/**
+ * The recipient's values over the edition's defaults; their unsubscribe URL is their own column, else the
+ * configured URL with their fields filled in.
+ */
 export function recipientValues(kept: KeptEdition, recipient: Recipient): RecipientValues {
-  return { ...kept.stored.defaults, ...recipient.fields, email: recipient.email };
+  const own = { ...recipient.fields, email: recipient.email };
+  const template = kept.stored.unsubscribeTemplate;
+  return {
+    ...kept.stored.defaults,
+    ...(template === undefined ? {} : { unsubscribe_url: fillUrl(template, own) }),
+    ...own,
+  };
 }
+
+/** One-click (List-Unsubscribe-Post) only with a URL of the recipient's own: their column, or the URL's fields. */
+const oneClickFor = (kept: KeptEdition, recipient: Recipient): boolean =>
+  Boolean(recipient.fields.unsubscribe_url) ||
+  (kept.stored.unsubscribeTemplate !== undefined && identifiesRecipient(kept.stored.unsubscribeTemplate));
 
 export async function composeMessage(
   kept: KeptEdition,
@@ -51,6 +67,7 @@ export async function composeMessage(
     text: fillTokens(kept.text, values, 'text'),
     unsubscribeUrl: values.unsubscribe_url ?? '',
     ...(options.inline?.length ? { inline: options.inline } : {}),
+    oneClick: oneClickFor(kept, recipient),
   });
   // A Message-ID of its own for every send: Gmail hides a message whose id it has seen before, so a second
   // test send of the same edition would otherwise never show up.

@@ -71,7 +71,13 @@ export function recipientsFromOption(values: readonly string[]): RecipientList {
   return { recipients, diagnostics };
 }
 
-export async function recipientsFromFile(root: string, file: string): Promise<RecipientList> {
+/** `urlFields`: columns the unsubscribe URL names, kept beside the recipient fields. */
+export async function recipientsFromFile(
+  root: string,
+  file: string,
+  urlFields: readonly string[] = [],
+): Promise<RecipientList> {
+  const known = (column: string) => isRecipientField(column) || urlFields.includes(column);
   const path = resolve(root, file);
   const shown = displayPath(root, path);
   let source: string;
@@ -110,7 +116,7 @@ export async function recipientsFromFile(root: string, file: string): Promise<Re
     };
   }
   for (const column of columns) {
-    if (!isRecipientField(column) && !NAME_COLUMNS.includes(column)) {
+    if (!known(column) && !NAME_COLUMNS.includes(column)) {
       diagnostics.push(
         diag(
           'RECIPIENT_UNKNOWN_FIELD',
@@ -132,7 +138,7 @@ export async function recipientsFromFile(root: string, file: string): Promise<Re
     }
     const { email, name, last_name: lastName, ...rest } = row.values;
     const fields = Object.fromEntries(
-      Object.entries(rest).filter(([key, value]) => isRecipientField(key) && value !== ''),
+      Object.entries(rest).filter(([key, value]) => known(key) && value !== ''),
     ) as RecipientValues;
     const display = name || [rest.first_name, lastName].filter(Boolean).join(' ');
     recipients.push({

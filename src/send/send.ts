@@ -19,6 +19,7 @@ import { envFileProblem, isLoopback, smtpEnvironment } from './settings.js';
 import { courier, type SmtpError } from './smtp.js';
 import { findTarget, redactor, verifyDiagnostic, type SendTarget } from './target.js';
 import { readKeptEdition, readStoredImages, staleness } from './stored-edition.js';
+import { urlFields } from '../render/unsubscribe-url.js';
 
 /** A test send is for a few colleagues; a list is what the platforms `export` writes for are for. */
 export const MAX_RECIPIENTS_WITHOUT_YES = 25;
@@ -110,7 +111,14 @@ export async function send(options: SendOptions): Promise<SendReport> {
 
   // 3. recipients: all of them valid, or nothing is sent
   const lists: RecipientList[] = [recipientsFromOption(options.to ?? [])];
-  if (options.recipients) lists.push(await recipientsFromFile(project.paths.root, options.recipients));
+  if (options.recipients)
+    lists.push(
+      await recipientsFromFile(
+        project.paths.root,
+        options.recipients,
+        urlFields(project.config.unsubscribeUrl), // {{recipient "id"}} in the URL: an "id" column counts
+      ),
+    );
   const { recipients, diagnostics: recipientDiagnostics } = uniqueRecipients(lists);
   report.diagnostics.push(...recipientDiagnostics);
   if (hasErrors(recipientDiagnostics)) return stop([], true);

@@ -7,8 +7,9 @@ import type { Config } from '../../src/config/config.js';
 import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Edition } from '../../src/edition/types.js';
+import { fillUrl } from '../../src/render/unsubscribe-url.js';
 
-export const UNSUBSCRIBE = SAMPLE_CONFIG.unsubscribeUrl;
+export const UNSUBSCRIBE = fillUrl(SAMPLE_CONFIG.unsubscribeUrl, {});
 
 export const GOOD_BODY = `<h1>Field Notes</h1>
 <h2>Weighing an email</h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textPartRule } from '../../src/checks/text-part.js';
-import { built, codes, GOOD_BODY, GOOD_TEXT } from './helpers.js';
+import { built, codes, GOOD_BODY, GOOD_TEXT, UNSUBSCRIBE } from './helpers.js';
 
 describe('plain-text rule', () => {
   it('fails an empty text part', async () => {
@@ -54,7 +54,7 @@ describe('plain-text rule', () => {
   it('wants the text to tell as much as the HTML', async () => {
     const found = textPartRule(
       await built({
-        text: 'Field Notes\n\nRead the sizing guide [1].\n\n[1] https://example.org/guide\nUnsubscribe: https://fieldnotes.example.com/unsubscribe\n',
+        text: `Field Notes\n\nRead the sizing guide [1].\n\n[1] https://example.org/guide\nUnsubscribe: ${UNSUBSCRIBE}\n`,
       }),
     );
     expect(found).toEqual([expect.objectContaining({ code: 'TEXT_TOO_SHORT', severity: 'warning' })]);

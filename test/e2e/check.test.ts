@@ -14,7 +14,7 @@ const exists = (path: string) =>
     () => false,
   );
 const article = (title: string, body: string, extra = '') =>
-  `---\ntitle: ${title}\ndek: A line that says what the piece adds\n${extra}---\n${body}\n`;
+  `---\ntitle: ${title}\ndek: A line that says what the piece adds to the edition\n${extra}---\n${body}\n`;
 const PARAGRAPH =
   'A paragraph of ordinary prose that says something to the reader about the weight of an email. ';
 
@@ -82,7 +82,7 @@ describe('newsletter check on problems', () => {
     const size = edition.diagnostics.find((d: { code: string }) => d.code === 'SIZE_CLIPPED');
     expect(size).toMatchObject({ severity: 'error', file: 'content/big/02-long.md' });
     expect(size.hint).toMatch(
-      /^heaviest articles: content\/big\/02-long\.md \(\d+ KB\), content\/big\/01-short\.md/,
+      /^articles \d+ KB, of which content\/big\/02-long\.md \d+ KB, content\/big\/01-short\.md \d+ KB; template and styles \d+ KB$/,
     );
     expect(edition.diagnostics.map((d: { code: string }) => d.code)).toContain('UNSUBSCRIBE_CLIPPED');
   });

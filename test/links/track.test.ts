@@ -8,7 +8,9 @@ import { appendParameters, skipReason } from '../../src/links/track-url.js';
 import { token } from '../../src/render/tokens.js';
 
 const UTM: Utm = { source: 'fieldnotes', medium: 'email', content: true, skipDomains: ['partner.example'] };
-const UNSUBSCRIBE = [SAMPLE_CONFIG.unsubscribeUrl, SAMPLE_CONFIG.preferencesUrl];
+// as trackEdition passes them: the unsubscribe URL up to its first recipient field
+const UNSUBSCRIBE_BASE = SAMPLE_CONFIG.unsubscribeUrl.split('{{')[0]!;
+const UNSUBSCRIBE = [UNSUBSCRIBE_BASE, SAMPLE_CONFIG.preferencesUrl];
 const PARAMETERS = { source: 'fieldnotes', medium: 'email', campaign: 'issue-7', content: 'notes-1' };
 
 describe('appendParameters', () => {
@@ -35,7 +37,7 @@ describe('skipReason', () => {
     ['https://a.example/?e=*|EMAIL|*', 'merge-tag'],
     ['https://a.example/?e=%recipient.email%', 'merge-tag'],
     [`https://a.example/?e=${token('email')}`, 'merge-tag'],
-    [`${SAMPLE_CONFIG.unsubscribeUrl}?u=1`, 'unsubscribe'],
+    [`${UNSUBSCRIBE_BASE}ann%40example.org&u=1`, 'unsubscribe'],
     ['https://lists.example/list/unsubscribe?u=7', 'unsubscribe'],
     ['https://lists.example/manage?unsubscribe=1', 'unsubscribe'],
     ['https://a.example/2026/11/one-click-unsubscribe', undefined],

@@ -13,6 +13,7 @@ const input = {
   listId: 'Field Notes <fieldnotes.example.com>',
   unsubscribeUrl: 'https://fieldnotes.example.com/unsubscribe?u=1&l=2',
   unsubscribeMailto: 'mailto:unsubscribe@fieldnotes.example.com',
+  oneClick: true,
 };
 
 describe('the .eml', () => {
@@ -42,6 +43,12 @@ describe('the .eml', () => {
     expect(parsed.headers.get('to')).toMatchObject({
       value: [{ name: 'undisclosed-recipients', group: [] }],
     });
+  });
+
+  it('offers one-click (List-Unsubscribe-Post) only for a URL that identifies the recipient', async () => {
+    const anonymous = (await composeEml({ ...input, oneClick: false })).toString('utf8');
+    expect(anonymous).toMatch(/^List-Unsubscribe: <https:/m);
+    expect(anonymous).not.toMatch(/^List-Unsubscribe-Post:/m);
   });
 
   it('is the same bytes for the same input', async () => {

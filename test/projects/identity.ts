@@ -11,7 +11,7 @@ export const IDENTITY = [
   '--url',
   'https://harbourletter.org/letters',
   '--unsubscribe-url',
-  'https://harbourletter.org/unsubscribe',
+  'https://harbourletter.org/unsubscribe?e={{email}}',
   '--postal-address',
   '1 Quay Street, Portree IV51 9DE, Scotland',
 ];

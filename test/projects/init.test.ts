@@ -24,7 +24,7 @@ describe('newsletter init, non-interactive', () => {
       name: 'Harbour Letter',
       from: 'Harbour Letter <letters@harbourletter.org>',
       url: 'https://harbourletter.org/letters',
-      unsubscribeUrl: 'https://harbourletter.org/unsubscribe',
+      unsubscribeUrl: 'https://harbourletter.org/unsubscribe?e={{email}}',
       postalAddress: '1 Quay Street, Portree IV51 9DE, Scotland',
       language: 'en',
     });

@@ -9,6 +9,7 @@ import { writeCorpus } from '../../bench/corpus.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { ENDING_TAGS, parseMjml } from '../../src/render/mjml-parts.js';
 import { fillHoles, splitSkeleton } from '../../src/render/mjml-skeleton.js';
+import { slimHtml } from '../../src/render/slim-html.js';
 
 const require = createRequire(import.meta.url);
 const mjml2html = require('mjml') as (
@@ -54,15 +55,19 @@ describe('MJML compiled as skeletons', () => {
     );
   }
 
-  it('gives the HTML MJML gives for the whole document, byte for byte', { timeout: 60_000 }, async () => {
-    const editions = [...(await keptEditions(archive)), ...(await keptEditions(sample))];
-    expect(editions.length).toBe(26);
-    for (const edition of editions) {
-      const whole = await mjml2html(edition.mjml, OPTIONS);
-      expect(whole.errors).toEqual([]);
-      expect(edition.html, edition.slug).toBe(whole.html);
-    }
-  });
+  it(
+    'gives the HTML MJML gives for the whole document (slimmed), byte for byte',
+    { timeout: 60_000 },
+    async () => {
+      const editions = [...(await keptEditions(archive)), ...(await keptEditions(sample))];
+      expect(editions.length).toBe(26);
+      for (const edition of editions) {
+        const whole = await mjml2html(edition.mjml, OPTIONS);
+        expect(whole.errors).toEqual([]);
+        expect(edition.html, edition.slug).toBe(slimHtml(whole.html));
+      }
+    },
+  );
 
   it('compiles far fewer skeletons than editions, and keeps them for the next build', async () => {
     const stored = await readdir(join(archive.dir, 'out/.newsletter/cache/mjml'));

@@ -69,14 +69,18 @@ describe('newsletter send: plain success to several recipients', () => {
     expect(server.connections).toBe(1);
   });
 
-  it('sends exactly what build wrote to a recipient with no personal fields', async () => {
+  it('sends what build wrote, with their own unsubscribe URL, to a recipient with no personal fields', async () => {
     const bob = byAddress('bob@example.org').parsed;
-    expect(bob.html).toBe(await project.read(`out/${SLUG}/index.html`));
-    expect(bob.text).toBe(await project.read(`out/${SLUG}/index.txt`));
+    expect(bob.html).toBe(ownUnsubscribe(await project.read(`out/${SLUG}/index.html`), 'bob'));
+    expect(bob.text).toBe(ownUnsubscribe(await project.read(`out/${SLUG}/index.txt`), 'bob'));
     expect(bob.text).toContain('Hi there,');
     const built = await simpleParser(await readFile(join(project.dir, `out/${SLUG}/message.eml`)));
     expect(bob.subject).toBe(`[TEST] ${built.subject}`);
-    expect(bob.headers.get('list')).toEqual(built.headers.get('list'));
+    expect(bob.headers.get('list')).toEqual({
+      ...(built.headers.get('list') as object),
+      unsubscribe: { url: 'https://fieldnotes.example.com/unsubscribe?e=bob%40example.org' },
+      'unsubscribe-post': { name: 'List-Unsubscribe=One-Click' },
+    });
     expect(bob.headers.get('content-language')).toBe(built.headers.get('content-language'));
   });
 
@@ -99,7 +103,9 @@ describe('newsletter send: plain success to several recipients', () => {
     const obrien = byAddress('o.brien@example.org').parsed;
     expect(obrien.html).toContain('Hi O&#39;Brien &amp; &lt;Co&gt;,');
     expect(obrien.text).toContain("Hi O'Brien & <Co>,");
-    expect(listUnsubscribe(obrien)).toBe(stored.defaults.unsubscribe_url);
+    expect(listUnsubscribe(obrien)).toBe(
+      'https://fieldnotes.example.com/unsubscribe?e=o.brien%40example.org',
+    );
     expect(
       obrien.headers.get('list-unsubscribe-post') ??
         (obrien.headers.get('list') as Record<string, unknown>)['unsubscribe-post'],
@@ -187,7 +193,7 @@ describe('newsletter send --dry-run', () => {
     expect(ann.to).toMatchObject({ value: [{ name: 'Ann', address: 'ann@example.org' }] });
     expect(ann.subject).toMatch(/^\[TEST\] Russia Says Talks/);
     const bob = await simpleParser(await readFile(join(dir, '2-bob_at_example.org.eml')));
-    expect(bob.html).toBe(await project.read('out/kursk-talks/index.html'));
+    expect(bob.html).toBe(ownUnsubscribe(await project.read('out/kursk-talks/index.html'), 'bob'));
 
     // A second dry run replaces the first one's messages.
     await project.run(['send', 'kursk-talks', '--to', 'carol@example.org', '--dry-run'], {
@@ -196,6 +202,10 @@ describe('newsletter send --dry-run', () => {
     expect(await readdir(dir)).toEqual(['1-carol_at_example.org.eml']);
   });
 });
+
+/** The page build wrote, with the default unsubscribe URL (`?e={{email}}`) filled for `name`@example.org. */
+const ownUnsubscribe = (page: string, name: string) =>
+  page.replaceAll('/unsubscribe?e=', `/unsubscribe?e=${name}%40example.org`);
 
 function listUnsubscribe(mail: ParsedMail): string | undefined {
   return (mail.headers.get('list') as { unsubscribe?: { url?: string } } | undefined)?.unsubscribe?.url;

@@ -1,0 +1,151 @@
+// The HTML as light as it can be without changing how it renders (Gmail clips a message past 102 KB, and a
+// platform's click tracking lengthens every link):
+//   - a run of whitespace holding a line break (indentation) becomes one line break, or nothing where a block
+//     or table element stands on either side: the renderer collapses such a run to one space, or drops it,
+//     exactly so;
+//   - inline styles are written short: no spaces around `:` `;` `,`, no last `;`, #aabbcc as #abc, 0px as 0.
+// Kept as they are: the text of <pre> and <textarea> (their whitespace is their content), <style> and <script>, and
+// Outlook's conditional comments (Outlook's Word engine reads them; nothing here is tested against it).
+
+const PROTECTED =
+  /<(pre|textarea|script|style)\b[\s\S]*?<\/\1\s*>|<!--\[if[\s\S]*?<!\[endif\]-->|<!--[\s\S]*?-->/gi;
+
+/** Elements around which whitespace never renders: blocks, table parts, and the document's head. */
+const BLOCK = new Set(
+  (
+    'html head body title meta link style table thead tbody tfoot tr td th caption colgroup col p h1 h2 h3 ' +
+    'h4 h5 h6 ul ol li dl dt dd blockquote pre hr br center section article header footer nav main figure ' +
+    'figcaption address div'
+  ).split(' '),
+);
+
+export function slimHtml(html: string): string {
+  // direction:ltr restates the initial value, where nothing in the page turns right-to-left
+  const ltrOnly = !/rtl/i.test(html);
+  // the document as a list of parts: even indexes are ours to slim, odd ones are kept as they are
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of html.matchAll(PROTECTED)) {
+    parts.push(html.slice(last, match.index), match[0]);
+    last = match.index + match[0].length;
+  }
+  parts.push(html.slice(last));
+  // MJML's rules for mj-full-width-mobile images, in a page that has none
+  const unused = (part: string) =>
+    /^<style\b[^>]*>\s*@media[^{]*\{\s*table\.mj-full-width-mobile/.test(part) &&
+    !/class="[^"]*mj-full-width-mobile/.test(html);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1 && unused(part)) return '';
+      // inside <pre>, only the text is whitespace-sensitive: its tags' styles are written short too
+      if (i % 2 === 1) {
+        if (/^<(pre|textarea)\b/i.test(part)) return slimStyles(part);
+        return /^<style\b/i.test(part) ? slimStylesheet(part) : part;
+      }
+      // what stands just outside: a kept <pre> or comment counts as the block or comment it is
+      const before = parts[i - 1] === undefined ? '' : lastTag(parts[i - 1]!);
+      const after = parts[i + 1] === undefined ? '' : (/^<[^>]*>/.exec(parts[i + 1]!)?.[0] ?? '');
+      return slimPart(part, before, after, ltrOnly);
+    })
+    .join('');
+}
+
+function slimPart(part: string, before: string, after: string, ltrOnly: boolean): string {
+  const slim = slimStyles(part, ltrOnly)
+    // what a browser's parser adds or ignores anyway: <tbody> without attributes, a table's border="0",
+    // an empty style attribute (an image's height="auto" stays: check's IMAGE_HEIGHT_MISSING looks for it)
+    .replace(/<\/?tbody>/gi, '')
+    .replace(/(<table\b[^>]*?) border="0"/gi, '$1')
+    .replace(/(<[a-z][^>]*?) style(?:="")?(?=[ >])/gi, '$1')
+    .replace(/<(td|th|tr)\b[^>]*>/gi, dropAttributeTwins)
+    .replace(/[ \t]*\n\s*/g, '\n');
+  // a line break between two tags goes when either is a block: the parts outside lend their edge tags
+  const padded = `${before}\u0000${slim}\u0000${after}`;
+  const dropped = padded.replace(
+    /(<[^>]*>)(\u0000?)\n(\u0000?)(?=(<[^>]*>))/g,
+    (all, tag: string, a: string, b: string, next: string) =>
+      silent(tag) || silent(next) ? `${tag}${a}${b}` : all,
+  );
+  return dropped.slice(dropped.indexOf('\u0000') + 1, dropped.lastIndexOf('\u0000'));
+}
+
+/** Style declarations that say what the cell's own align/valign attributes already say. */
+function dropAttributeTwins(tag: string): string {
+  const twins = [
+    ['valign', 'vertical-align'],
+    ['align', 'text-align'],
+  ].flatMap(([attribute, property]) => {
+    const value = new RegExp(` ${attribute}="(\\w+)"`, 'i').exec(tag)?.[1];
+    return value ? [`${property}:${value}`] : [];
+  });
+  if (twins.length === 0) return tag;
+  return tag.replace(/ style="([^"]*)"/i, (_, css: string) => {
+    const kept = css
+      .split(';')
+      .filter((d) => !twins.includes(d))
+      .join(';');
+    return kept ? ` style="${kept}"` : '';
+  });
+}
+
+/** A <style> block: whitespace collapsed, none beside braces, semicolons and commas, no last semicolon. */
+const slimStylesheet = (block: string): string =>
+  block.replace(
+    /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/i,
+    (_, open: string, css: string, close: string) =>
+      `${open}${css
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/([{;][\w-]+):\s+/g, '$1:')
+        .replace(/\s+!important/g, '!important')
+        .replace(/;}/g, '}')
+        .trim()}${close}`,
+  );
+
+const slimStyles = (html: string, ltrOnly = false): string =>
+  html.replace(/<(\w+)([^>]*?)\sstyle="([^"]*)"/g, (_, name: string, attributes: string, css: string) => {
+    const dropped = slimStyle(css)
+      .split(';')
+      .filter((d) => !(ltrOnly && d === 'direction:ltr') && !(/^img$/i.test(name) && IMG_NO_OPS.has(d)))
+      .join(';');
+    return `<${name}${attributes}${dropped ? ` style="${dropped}"` : ''}`;
+  });
+
+/** On an image itself these draw nothing: a replaced element has no text to decorate and no default outline. */
+const IMG_NO_OPS = new Set(['text-decoration:none', 'outline:none']);
+
+const lastTag = (text: string): string =>
+  /<[^<>]*>$/.exec(text)?.[0] ?? /<!\[endif\]-->$|-->$/.exec(text)?.[0] ?? '';
+
+/** A tag around which whitespace never renders: a block, a table part, the head's, or a comment. */
+function silent(tag: string): boolean {
+  if (tag.startsWith('<!') || tag.endsWith('-->')) return true;
+  return BLOCK.has(/^<\/?([a-z0-9]+)/i.exec(tag)?.[1]?.toLowerCase() ?? '');
+}
+
+/** One inline style written short; the declarations, their order and their values stay the same. */
+export function slimStyle(css: string): string {
+  const declarations = css
+    .split(';')
+    .map((declaration) => {
+      const colon = declaration.indexOf(':');
+      if (colon < 0) return declaration.trim();
+      const property = declaration.slice(0, colon).trim();
+      const value = declaration
+        .slice(colon + 1)
+        .trim()
+        .replace(/\s*,\s*/g, ',')
+        .replace(/\s*!important$/i, '!important')
+        .replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3')
+        .replace(/(^|[\s(,])0(?:px|em|rem|pt)\b/g, '$10');
+      return `${property}:${value}`;
+    })
+    .filter((declaration) => declaration !== '');
+  // MJML writes a colour twice, `background:#fff;background-color:#fff`: the longhand alone says it all
+  return declarations
+    .filter(
+      (d, _, all) =>
+        !(/^background:#[0-9a-f]+$/i.test(d) && all.includes(d.replace('background:', 'background-color:'))),
+    )
+    .join(';');
+}

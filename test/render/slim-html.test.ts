@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { slimHtml, slimStyle } from '../../src/render/slim-html.js';
+
+describe('slimHtml', () => {
+  it('drops indentation between blocks, keeps one break where inline elements meet', () => {
+    expect(slimHtml('<div>\n  <p>One <a href="x">two</a>\n    <b>three</b></p>\n</div>\n')).toBe(
+      '<div><p>One <a href="x">two</a>\n<b>three</b></p></div>\n',
+    );
+  });
+
+  it('keeps <pre> text and Outlook conditional comments byte for byte', () => {
+    const pre = '<pre style="margin: 0; color: #ffffff;"><code>  a\n    b\n</code></pre>';
+    const mso =
+      '<!--[if mso | IE]>\n  <table role="presentation" border="0"><tr>\n  <td style="width: 600px;"><![endif]-->';
+    const slim = slimHtml(`<div>\n  ${pre}\n  ${mso}\n  <p>x</p>\n</div>`);
+    expect(slim).toContain('<pre style="margin:0;color:#fff"><code>  a\n    b\n</code></pre>');
+    expect(slim).toContain(mso);
+    expect(slim).toBe(
+      `<div><pre style="margin:0;color:#fff"><code>  a\n    b\n</code></pre>${mso}<p>x</p></div>`,
+    );
+  });
+
+  it('drops what the parser adds or ignores anyway, and a style that restates a cell attribute', () => {
+    expect(
+      slimHtml(
+        '<table border="0" style><tbody><tr valign="top" style="vertical-align: top; color: red"><td align="left" style="text-align:left">x</td></tr></tbody></table><img src="a" height="auto" style="outline: none; width: 100%">',
+      ),
+    ).toBe(
+      '<table><tr valign="top" style="color:red"><td align="left">x</td></tr></table><img src="a" height="auto" style="width:100%">',
+    );
+  });
+
+  it('leaves direction:ltr where the page turns right-to-left somewhere', () => {
+    expect(slimHtml('<div style="direction: ltr">a</div>')).toBe('<div>a</div>');
+    expect(slimHtml('<div dir="rtl"><p style="direction: ltr">a</p></div>')).toBe(
+      '<div dir="rtl"><p style="direction:ltr">a</p></div>',
+    );
+  });
+});
+
+describe('slimStyle', () => {
+  it('writes the same declarations short', () => {
+    expect(
+      slimStyle(
+        " font-family: Menlo, 'Courier New', monospace ; margin: 0px auto; color: #AABBCC !important; ",
+      ),
+    ).toBe("font-family:Menlo,'Courier New',monospace;margin:0 auto;color:#ABC!important");
+    expect(slimStyle('padding: 10px 0px; background: #f3f4f6')).toBe('padding:10px 0;background:#f3f4f6');
+    expect(slimStyle('background:#ffffff;background-color:#ffffff;width:100%')).toBe(
+      'background-color:#fff;width:100%',
+    );
+  });
+});
