@@ -2,10 +2,10 @@
 // a project that builds) and the repository becomes the writer's. Run on a copy of the repository.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, type RunResult } from '../helpers/project.js';
+import { REPO, SAMPLE, type RunResult } from '../helpers/project.js';
 import { IDENTITY, TODAY, tempDir } from './identity.js';
 
 describe('newsletter init inside the repository', () => {
@@ -26,13 +26,12 @@ describe('newsletter init inside the repository', () => {
   beforeAll(async () => {
     temp = await tempDir();
     repo = join(temp.dir, 'newsletter');
-    for (const part of ['bin', 'dist', 'starters', 'content', 'package.json', 'README.md', '.gitignore'])
+    for (const part of ['bin', 'dist', 'starters', 'package.json', 'README.md', '.gitignore'])
       await cp(join(REPO, part), join(repo, part), { recursive: true });
     await symlink(join(REPO, 'node_modules'), join(repo, 'node_modules'));
-    // the sample's own identity, as the repository keeps it at its root
-    const config = join(REPO, 'newsletter.config.json');
-    if (existsSync(config)) await cp(config, join(repo, 'newsletter.config.json'));
-    else await writeFile(join(repo, 'newsletter.config.json'), '{ "name": "Field Notes" }\n');
+    // the sample as the repository keeps it (content/ and its identity at the root), from the tests' own copy
+    for (const part of ['content', 'newsletter.config.json'])
+      await cp(join(SAMPLE, part), join(repo, part), { recursive: true });
   });
   afterAll(() => temp.remove());
 
