@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates the "Diagnostic codes" table in README.md from src/diagnostics/codes.ts (via dist/).
-// Run `npm run docs` after adding a code; test/diagnostics/codes.test.ts fails while the README lags.
+// Regenerates the table of diagnostic codes in docs/codes.md from src/diagnostics/codes.ts (via dist/).
+// Run `npm run docs` after adding a code; test/diagnostics/codes.test.ts fails while the page lags.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CODES } from '../dist/diagnostics/codes.js';
 
@@ -15,10 +15,10 @@ export function codesTable() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const readme = new URL('../README.md', import.meta.url);
-  const text = readFileSync(readme, 'utf8');
+  const page = new URL('../docs/codes.md', import.meta.url);
+  const text = readFileSync(page, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
-  if (start < 0 || end < 0) throw new Error(`README.md needs ${START} and ${END} markers`);
-  writeFileSync(readme, text.slice(0, start) + codesTable() + text.slice(end + END.length));
+  if (start < 0 || end < 0) throw new Error(`docs/codes.md needs ${START} and ${END} markers`);
+  writeFileSync(page, text.slice(0, start) + codesTable() + text.slice(end + END.length));
 }
