@@ -68,7 +68,7 @@ export function readArticleFields(
       diagnostics.push(diag('DATE_INVALID', 'error', `"${text}" is not a date (use YYYY-MM-DD)`, at(key)));
       continue;
     }
-    if (key === 'language' && !isLanguageTag(text)) {
+    if (kind === 'language' && !isLanguageTag(text)) {
       diagnostics.push(
         diag('LANG_UNKNOWN', 'error', `"${text}" is not a language tag (${LANGUAGE_HINT})`, at(key)),
       );

@@ -2,8 +2,8 @@
 // the Article type (edition/types.ts) and the template view (render/view.ts) all read. A new field is one
 // line here; its key in front matter is also its name in templates.
 
-/** How a field's value is read: free text, an http(s) URL, a date, or a list of words. */
-export type FieldKind = 'text' | 'url' | 'date' | 'words';
+/** How a field's value is read: free text, an http(s) URL, a date, a BCP 47 language tag, or a list of words. */
+export type FieldKind = 'text' | 'url' | 'date' | 'language' | 'words';
 
 export interface ArticleField {
   /** The key in front matter and in templates (`{{author_bio}}` inside `{{#each articles}}`). */
@@ -27,7 +27,7 @@ export const ARTICLE_FIELDS = {
   imageAlt: { key: 'image_alt', kind: 'text' },
   tags: { key: 'tags', kind: 'words' },
   /** BCP 47 tag when the article is in another language than its edition (its section's lang and dir). */
-  language: { key: 'language', kind: 'text' },
+  language: { key: 'language', kind: 'language' },
 } as const satisfies Record<string, ArticleField>;
 
 export type ArticleFieldName = keyof typeof ARTICLE_FIELDS;

@@ -40,7 +40,7 @@ describe('readEdition', () => {
         message: expect.stringContaining('EACCES'),
       }),
     ]);
-    const assembled = assembleEdition(source, DEFAULT_CONFIG);
+    const assembled = await assembleEdition(source, DEFAULT_CONFIG);
     expect(assembled.edition).toBeUndefined();
     expect(assembled.diagnostics.map((d) => d.code)).toEqual(['READ_FAILED']);
   });

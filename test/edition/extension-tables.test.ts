@@ -13,6 +13,7 @@ const SAMPLE_VALUE = {
   text: 'Some words',
   url: 'https://example.org/x',
   date: '2026-11-20',
+  language: 'de',
   words: ['a', 'b'],
 };
 
@@ -47,7 +48,10 @@ describe('the article field table', () => {
   it('shows a missing field as null (a list as empty), so strict templates can test it', async () => {
     const view = await viewOf('---\ntitle: T\n---\nBody.\n');
     for (const { key, kind } of Object.values(ARTICLE_FIELDS)) {
-      if (key !== 'title') expect(view[key], key).toEqual(kind === 'words' ? [] : null);
+      if (key === 'title') continue;
+      // an article without a language of its own is in its edition's
+      if (kind === 'language') expect(view[key], key).toBe(DEFAULT_CONFIG.language);
+      else expect(view[key], key).toEqual(kind === 'words' ? [] : null);
     }
   });
 });
