@@ -2,13 +2,10 @@
 import { formatDiagnostic } from '../../diagnostics/format.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 
-export const escapeHtml = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+// one escaping for the whole project: the same as recipient values get in the email
+import { escapeHtml } from '../../render/tokens.js';
+
+export { escapeHtml };
 
 export interface Shell {
   title: string;
