@@ -36,7 +36,12 @@ export async function previewCommand(options: PreviewCommandOptions, io: Io): Pr
       const mark = result.ok ? paint(io, 32, '✓') : paint(io, 31, '✗');
       io.stderr(`${mark} ${result.slug}${result.ok ? '' : ' failed: the preview shows the errors'}\n`);
     }
-    io.stderr(`${rebuilt.version === 1 ? 'Built' : 'Rebuilt'} in ${Math.round(rebuilt.ms)} ms\n`);
+    // the first report is the project loaded: its editions build in the background, reported as they land
+    io.stderr(
+      rebuilt.version === 1
+        ? `Loaded in ${Math.round(rebuilt.ms)} ms; building the editions in the background\n`
+        : `Built ${rebuilt.results.length} in ${Math.round(rebuilt.ms)} ms\n`,
+    );
   };
 
   // an exception while rebuilding shows as an INTERNAL_ERROR with the rebuild; the stack only with --debug

@@ -6,7 +6,8 @@ import { inboxDir } from '../inbox/paths.js';
 import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPaths, type ProjectOptions } from '../project.js';
-import { emptyPlan, type ChangePlan } from './changes.js';
+import { buildPending } from './background.js';
+import type { ChangePlan } from './changes.js';
 import { LiveReload } from './live-reload.js';
 import { listen, PortInUse } from './listen.js';
 import { createHandler } from './routes.js';
@@ -25,7 +26,8 @@ export interface PreviewOptions extends ProjectOptions {
    *  memory, and skipping the .eml and the writes keeps the change-to-reload time down). */
   write?: boolean;
   debounceMs?: number;
-  /** Called after the first build and after every rebuild. */
+  /** Called once the project is loaded, after each batch of editions built in the background, and after
+   *  every rebuild. */
   onRebuilt?(rebuilt: Rebuilt): void;
   /** An unexpected error while rebuilding (it also shows as an INTERNAL_ERROR); the server keeps running. */
   onError?(error: Error): void;
@@ -46,6 +48,10 @@ export interface RunningPreview {
 export type StartedPreview =
   { preview: RunningPreview; diagnostics: Diagnostic[] } | { preview?: undefined; diagnostics: Diagnostic[] };
 
+/**
+ * Listens before building: the project is loaded and its editions listed (with what build kept of them,
+ * where current), then every edition is built in the background, and one a page asks for first.
+ */
 export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
   const paths = projectPaths(options);
   const host = options.host ?? '127.0.0.1';
@@ -57,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     (error) => options.onError?.(error),
     stopping.signal,
   );
-  const first = await state.apply({ ...emptyPlan(), project: true });
+  const first = await state.start();
   // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
   // content error is what the preview is for: it starts and shows the overlay.
   if (state.usageError) return { diagnostics: state.projectDiagnostics };
@@ -114,6 +120,9 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
         ms: 0,
       };
     }
+    announce(rebuilt);
+  };
+  const announce = (rebuilt: Rebuilt) => {
     live.broadcast('rebuilt', {
       version: rebuilt.version,
       all: rebuilt.all,
@@ -145,6 +154,8 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     throw error;
   }
 
+  void buildPending(state, stopping.signal, announce).catch((error: Error) => options.onError?.(error));
+
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
@@ -156,6 +167,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
       ...(inbox ? { inboxPort: inbox.port } : {}),
       close: () =>
         (closing ??= (async () => {
+          // the background stops after its current edition; closing does not wait for that edition
           stopping.abort();
           await watcher.close();
           live.close();
