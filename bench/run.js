@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
+import { measurePreviewFirstPage } from './preview-first-page.js';
 import { PLATFORMS } from '../dist/export/registry.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -168,6 +169,10 @@ async function measureAll(work) {
   });
   const exportAgain = await repeat(RUNS, async () => (await newsletter(archive, 'export', '--all')).ms);
 
+  // with the kept output of the builds above current, as after a writer's `newsletter build`
+  progress(`preview's first page on ${EDITIONS} editions (median of ${RUNS} starts)`);
+  const previewFirst = await measurePreviewFirstPage(archive, RUNS);
+
   let preview;
   if (EDITS > 0) {
     progress(`preview change-to-reload over ${EDITS} edits`);
@@ -187,6 +192,7 @@ async function measureAll(work) {
     exportAll,
     exportAgain,
     preview,
+    previewFirst,
   };
 }
 
@@ -279,6 +285,13 @@ function rows(m) {
       ...s(m.exportAgain),
       goal: '< 30 s',
       met: m.exportAgain < 30_000,
+    },
+    {
+      id: 'preview-first-page',
+      label: `8. preview's first page, ${EDITIONS} editions (index and an edition)`,
+      ...s(m.previewFirst.bothMs),
+      goal: '< 1 s',
+      met: m.previewFirst.bothMs < 1000,
     },
   ];
 }

@@ -86,7 +86,17 @@ async function serve(
   // Until it listens, Ctrl-C and SIGTERM keep their default (the process ends at once): the first build is
   // long stretches of synchronous work (loading MJML alone can take a second) that no handler could
   // interrupt, and there is nothing to tidy yet.
-  const started = await startPreview({ ...options, onRebuilt: handlers.report, ...handlers });
+  // the address as soon as pages are served; with --json, "ready" follows once changes are watched
+  const onListening = ({ url, port, inboxPort }: { url: string; port: number; inboxPort?: number }) => {
+    const inbox = inboxPort === undefined ? undefined : `smtp://127.0.0.1:${inboxPort}`;
+    if (options.json)
+      io.stdout(`${JSON.stringify({ event: 'listening', url, port, ...(inbox ? { inbox } : {}) })}\n`);
+    else io.stdout(`${url}\n`);
+    io.stderr(
+      `Preview at ${paint(io, 1, url)}${inbox ? `; local inbox at ${inbox} (${url}inbox)` : ''}. Ctrl+C to stop.\n`,
+    );
+  };
+  const started = await startPreview({ ...options, onRebuilt: handlers.report, onListening, ...handlers });
   if (!started.preview) {
     if (options.json) io.stdout(`${JSON.stringify({ event: 'failed', diagnostics: started.diagnostics })}\n`);
     printDiagnostics(io, started.diagnostics);
@@ -94,15 +104,7 @@ async function serve(
   }
   const { preview } = started;
   const signal = stopSignal();
-  const inbox = preview.inboxPort === undefined ? undefined : `smtp://127.0.0.1:${preview.inboxPort}`;
-  if (options.json)
-    io.stdout(
-      `${JSON.stringify({ event: 'listening', url: preview.url, port: preview.port, ...(inbox ? { inbox } : {}) })}\n`,
-    );
-  else io.stdout(`${preview.url}\n`);
-  io.stderr(
-    `Preview at ${paint(io, 1, preview.url)}${inbox ? `; local inbox at ${inbox} (${preview.url}inbox)` : ''}. Ctrl+C to stop.\n`,
-  );
+  if (options.json) io.stdout(`${JSON.stringify({ event: 'ready' })}\n`);
   if (options.open && !(await openInBrowser(preview.url)))
     io.stderr(`Could not open a browser: open ${preview.url} yourself.\n`);
 

@@ -28,7 +28,8 @@ export async function buildPending(
   };
   state.onBuiltAside = (result) => {
     batch.push(result);
-    if (performance.now() - since >= REPORT_EVERY_MS) flush();
+    // the last one is reported with no delay: once the index shows nothing building, the events agree
+    if (state.pending.size === 0 || performance.now() - since >= REPORT_EVERY_MS) flush();
   };
   try {
     while (!stopping.aborted) {

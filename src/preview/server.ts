@@ -1,11 +1,13 @@
 // `newsletter preview` as a library: build every edition, serve them over node:http, watch the project
 // and rebuild what changed, tell open pages to reload. The command (commands/preview.ts), the tests and
 // the latency benchmark all start it through startPreview.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { inboxDir } from '../inbox/paths.js';
 import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPaths, type ProjectOptions } from '../project.js';
+import { loadStages } from '../pipeline.js';
+import { startMjmlThread, stopMjmlThread } from '../workers/mjml-thread.js';
 import { buildPending } from './background.js';
 import type { ChangePlan } from './changes.js';
 import { LiveReload } from './live-reload.js';
@@ -26,6 +28,8 @@ export interface PreviewOptions extends ProjectOptions {
    *  memory, and skipping the .eml and the writes keeps the change-to-reload time down). */
   write?: boolean;
   debounceMs?: number;
+  /** Called as soon as the server listens, before the watcher is ready (pages are served from then on). */
+  onListening?(listening: { url: string; port: number; inboxPort?: number }): void;
   /** Called once the project is loaded, after each batch of editions built in the background, and after
    *  every rebuild. */
   onRebuilt?(rebuilt: Rebuilt): void;
@@ -63,10 +67,17 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     (error) => options.onError?.(error),
     stopping.signal,
   );
+  // MJML loads and compiles in a thread of its own: the first editions' compiles never hold up a page
+  startMjmlThread({ loadMjml: true });
+  // and the stages load while the project does: the first page asked for waits for one edition, not for them
+  for (const half of ['render', 'finish'] as const) loadStages(half).catch(() => undefined);
   const first = await state.start();
   // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
   // content error is what the preview is for: it starts and shows the overlay.
-  if (state.usageError) return { diagnostics: state.projectDiagnostics };
+  if (state.usageError) {
+    stopMjmlThread();
+    return { diagnostics: state.projectDiagnostics };
+  }
   options.onRebuilt?.(first);
 
   let inbox: RunningInbox | undefined;
@@ -97,9 +108,16 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
   try {
     port = await listen(server, host, options.port);
   } catch (error) {
+    stopMjmlThread();
     await inbox?.close();
     return { diagnostics: [portProblem(options.port ?? 0, '--port', error as Error)] };
   }
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}/`;
+  options.onListening?.({ url, port, ...(inbox ? { inboxPort: inbox.port } : {}) });
+  // the pages a browser asks for on opening come first; then the watcher's scan and the background builds
+  await quietMoment(server);
 
   const rebuild = async (plan: ChangePlan) => {
     let rebuilt: Rebuilt;
@@ -147,6 +165,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     });
   } catch (error) {
     // nothing may keep listening once start-up failed: the process would never end
+    stopMjmlThread();
     live.close();
     server.closeAllConnections();
     server.close();
@@ -156,12 +175,11 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
 
   void buildPending(state, stopping.signal, announce).catch((error: Error) => options.onError?.(error));
 
-  const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
     diagnostics: state.projectDiagnostics,
     preview: {
-      url: `http://${urlHost}:${port}/`,
+      url,
       port,
       state,
       ...(inbox ? { inboxPort: inbox.port } : {}),
@@ -169,6 +187,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
         (closing ??= (async () => {
           // the background stops after its current edition; closing does not wait for that edition
           stopping.abort();
+          stopMjmlThread();
           await watcher.close();
           live.close();
           await new Promise<void>((resolve) => {
@@ -179,6 +198,31 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
         })()),
     },
   };
+}
+
+/** How long no page is asked for before the preview turns to its own work (the watcher's scan of the
+ *  project, the background builds), which would hold up the pages a browser asks for on opening. */
+const QUIET_MS = 300;
+/** However busy the pages keep it, it turns to its own work by then. */
+const QUIET_AT_MOST_MS = 2000;
+
+function quietMoment(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(latest);
+      server.off('request', wait);
+      resolve();
+    };
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, QUIET_MS);
+    };
+    const latest = setTimeout(done, QUIET_AT_MOST_MS);
+    server.on('request', wait);
+    wait();
+  });
 }
 
 function portProblem(port: number, option: string, error: Error): Diagnostic {

@@ -48,6 +48,7 @@ describe('npm run bench (smoke run)', () => {
       'preview-latency',
       'export-all',
       'export-again',
+      'preview-first-page',
     ]);
     for (const row of report.measurements) {
       expect(Number.isFinite(row.value), `${row.id}: ${JSON.stringify(row)}`).toBe(true);
