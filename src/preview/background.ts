@@ -9,11 +9,13 @@ import type { PreviewState, Rebuilt } from './state.js';
  *  reloads of every open page. */
 const REPORT_EVERY_MS = 250;
 
-/** Resolves once nothing is pending, or after the current edition once `stopping` is aborted. */
+/** Resolves once nothing is pending, or after the current edition once `stopping` is aborted;
+ *  `firstDone` is called after the first edition (or at the end, when there was none). */
 export async function buildPending(
   state: PreviewState,
   stopping: AbortSignal,
   report: (rebuilt: Rebuilt) => void,
+  firstDone: () => void = () => {},
 ): Promise<void> {
   let batch: EditionResult[] = [];
   let since = performance.now();
@@ -38,8 +40,10 @@ export async function buildPending(
       const next = state.pending.values().next();
       if (next.done) break;
       await state.ensure(next.value);
+      firstDone();
     }
   } finally {
+    firstDone();
     flush();
     // an edition a page asks for later (none is pending once this ends, unless stopped) is still reported
     state.onBuiltAside = (result) => {

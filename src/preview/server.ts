@@ -148,6 +148,15 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     });
     options.onRebuilt?.(rebuilt);
   };
+  // The first edition built loads and compiles the pipeline's code, long stretches of synchronous work no
+  // stop handler could interrupt: it is built (beside the watcher's scan) before startPreview returns and
+  // the command takes over Ctrl-C, so a stop asked during it ends the process at once, as before listening.
+  let firstDone = () => {};
+  const firstBuilt = new Promise<void>((resolve) => (firstDone = resolve));
+  void buildPending(state, stopping.signal, announce, firstDone).catch((error: Error) => {
+    firstDone();
+    options.onError?.(error);
+  });
   let watcher: ProjectWatcher;
   try {
     watcher = await watchProject({
@@ -165,6 +174,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     });
   } catch (error) {
     // nothing may keep listening once start-up failed: the process would never end
+    stopping.abort();
     stopMjmlThread();
     live.close();
     server.closeAllConnections();
@@ -173,8 +183,7 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     throw error;
   }
 
-  void buildPending(state, stopping.signal, announce).catch((error: Error) => options.onError?.(error));
-
+  await firstBuilt;
   let closing: Promise<void> | undefined;
   return {
     diagnostics: state.projectDiagnostics,
