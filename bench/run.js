@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.js';
+import { measurePreviewFirstPage } from './preview-first-page.js';
 import { PLATFORMS } from '../dist/export/registry.js';
 import { WEIGHT_SLUG, writeWeightFixture } from './weight-fixture.js';
 
@@ -53,8 +54,9 @@ if (!(EDITIONS >= 2 && RUNS >= 1 && EDITS >= 0)) {
 const progress = (text) => process.stderr.write(`bench: ${text}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-/** Runs a command to completion; returns its wall time in ms. Any failure stops the benchmark. */
-function timed(args, cwd) {
+/** Runs a command to completion; returns its wall time in ms. Any failure stops the benchmark (an exit
+ *  code outside `accepted`: `check` exits 1 when it finds errors, which is a result, not a failure). */
+function timed(args, cwd, accepted = [0]) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -67,7 +69,7 @@ function timed(args, cwd) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      if (code === 0) resolvePromise(ms);
+      if (accepted.includes(code)) resolvePromise(ms);
       else
         reject(
           new Error(
@@ -81,7 +83,7 @@ function timed(args, cwd) {
 /** A newsletter command in `dir`; returns its wall time (ms) and peak memory (MB). */
 async function newsletter(dir, ...args) {
   const peakFile = join(dir, '.peak-rss');
-  const ms = await timed([MEASURE_CLI, peakFile, ...args], dir);
+  const ms = await timed([MEASURE_CLI, peakFile, ...args], dir, args[0] === 'check' ? [0, 1] : [0]);
   return { ms, peakMb: Number(await readFile(peakFile, 'utf8')) / 1024 };
 }
 
@@ -179,6 +181,14 @@ async function measureAll(work) {
   const manifest = JSON.parse(await readFile(join(weightDir, 'out', WEIGHT_SLUG, 'manifest.json'), 'utf8'));
   const weight = { bytes: manifest.files['index.html'].bytes, before: (await readFile(UNSLIMMED)).length };
 
+  // every rule on every edition, writing nothing; beside it, the cold builds of row 1 (same archive)
+  progress(`check of ${EDITIONS} editions (median of ${RUNS})`);
+  const checkAll = await repeat(RUNS, async () => (await newsletter(archive, 'check')).ms);
+
+  // with the kept output of the builds above current, as after a writer's `newsletter build`
+  progress(`preview's first page on ${EDITIONS} editions (median of ${RUNS} starts)`);
+  const previewFirst = await measurePreviewFirstPage(archive, RUNS);
+
   let preview;
   if (EDITS > 0) {
     progress(`preview change-to-reload over ${EDITS} edits`);
@@ -199,6 +209,8 @@ async function measureAll(work) {
     exportAgain,
     preview,
     weight,
+    previewFirst,
+    checkAll,
   };
 }
 
@@ -301,6 +313,22 @@ function rows(m) {
       ratio: ratio(m.weight.bytes, m.weight.before),
       goal: 'ratio ≤ 0.65',
       met: m.weight.bytes / m.weight.before <= 0.65,
+    },
+    {
+      id: 'preview-first-page',
+      label: `9. preview's first page, ${EDITIONS} editions (index and an edition)`,
+      ...s(m.previewFirst.bothMs),
+      goal: '< 1 s',
+      met: m.previewFirst.bothMs < 1000,
+    },
+    {
+      id: 'check-all',
+      label: `10. check of ${EDITIONS} editions`,
+      ...s(m.checkAll),
+      baseline: { label: `cold build, ${EDITIONS} editions (row 1)`, ...s(m.cold.ms) },
+      ratio: ratio(m.checkAll, m.cold.ms),
+      goal: 'ratio ≤ 1.0',
+      met: m.checkAll <= m.cold.ms,
     },
   ];
 }

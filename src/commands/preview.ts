@@ -38,7 +38,12 @@ export async function previewCommand(options: PreviewCommandOptions, io: Io): Pr
       const mark = result.ok ? paint(io, 32, '✓') : paint(io, 31, '✗');
       io.stderr(`${mark} ${result.slug}${result.ok ? '' : ' failed: the preview shows the errors'}\n`);
     }
-    io.stderr(`${rebuilt.version === 1 ? 'Built' : 'Rebuilt'} in ${Math.round(rebuilt.ms)} ms\n`);
+    // the first report is the project loaded: its editions build in the background, reported as they land
+    io.stderr(
+      rebuilt.version === 1
+        ? `Loaded in ${Math.round(rebuilt.ms)} ms; building the editions in the background\n`
+        : `Built ${rebuilt.results.length} in ${Math.round(rebuilt.ms)} ms\n`,
+    );
   };
 
   // an exception while rebuilding shows as an INTERNAL_ERROR with the rebuild; the stack only with --debug
@@ -93,10 +98,21 @@ async function serve(
   // Until it listens, Ctrl-C and SIGTERM keep their default (the process ends at once): the first build is
   // long stretches of synchronous work (loading MJML alone can take a second) that no handler could
   // interrupt, and there is nothing to tidy yet.
+  // the address as soon as pages are served; with --json, "ready" follows once changes are watched
+  const onListening = ({ url, port, inboxPort }: { url: string; port: number; inboxPort?: number }) => {
+    const inbox = inboxPort === undefined ? undefined : `smtp://127.0.0.1:${inboxPort}`;
+    if (options.json)
+      io.stdout(`${JSON.stringify({ event: 'listening', url, port, ...(inbox ? { inbox } : {}) })}\n`);
+    else io.stdout(`${url}\n`);
+    io.stderr(
+      `Preview at ${paint(io, 1, url)}${inbox ? `; local inbox at ${inbox} (${url}inbox)` : ''}. Ctrl+C to stop.\n`,
+    );
+  };
   const started = await startPreview({
     ...rest,
     ...(subscribers.recipients ? { recipients: subscribers.recipients } : {}),
     onRebuilt: handlers.report,
+    onListening,
     ...handlers,
   });
   if (!started.preview) {
@@ -106,15 +122,7 @@ async function serve(
   }
   const { preview } = started;
   const signal = stopSignal();
-  const inbox = preview.inboxPort === undefined ? undefined : `smtp://127.0.0.1:${preview.inboxPort}`;
-  if (options.json)
-    io.stdout(
-      `${JSON.stringify({ event: 'listening', url: preview.url, port: preview.port, ...(inbox ? { inbox } : {}) })}\n`,
-    );
-  else io.stdout(`${preview.url}\n`);
-  io.stderr(
-    `Preview at ${paint(io, 1, preview.url)}${inbox ? `; local inbox at ${inbox} (${preview.url}inbox)` : ''}. Ctrl+C to stop.\n`,
-  );
+  if (options.json) io.stdout(`${JSON.stringify({ event: 'ready' })}\n`);
   if (options.open && !(await openInBrowser(preview.url)))
     io.stderr(`Could not open a browser: open ${preview.url} yourself.\n`);
 

@@ -100,6 +100,8 @@ h1 small { display: block; font-weight: normal; font-size: 14px; }
 table { border-collapse: collapse; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 tr.failed td:first-child a { color: var(--error); }
+tr.building { color: var(--muted); }
+.building { font-style: italic; }
 meter { width: 90px; vertical-align: middle; }
 .inbox-row { display: grid; grid-template-columns: 160px 1fr auto; gap: 12px; max-width: 900px; padding: 10px 12px; border: 1px solid var(--line); border-radius: 6px; margin-bottom: 12px; white-space: nowrap; }
 .inbox-row .from, .inbox-row .subject { font-weight: 600; }

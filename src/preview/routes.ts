@@ -100,7 +100,7 @@ async function route(
   const notFound = (what = 'nothing here') => html(missingPage(what, state.version), 404);
 
   if (segments.length === 1 && first === '')
-    return html(indexPage([...state.editions.values()], state.pageDiagnostics, state.version));
+    return html(indexPage(state.indexRows(), state.pageDiagnostics, state.version));
 
   if (first === '_preview' && segments.length === 2) {
     if (second === 'client.js')
@@ -109,6 +109,8 @@ async function route(
   }
 
   if (first === 'e' && second) {
+    // an edition not built yet is built now, ahead of the background's order
+    await state.ensure(second);
     const edition = state.editions.get(second);
     if (!edition) return notFound(`no edition "${second}"`);
     if (third === undefined)

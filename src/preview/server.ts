@@ -1,12 +1,15 @@
 // `newsletter preview` as a library: build every edition, serve them over node:http, watch the project
 // and rebuild what changed, tell open pages to reload. The command (commands/preview.ts), the tests and
 // the latency benchmark all start it through startPreview.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { inboxDir } from '../inbox/paths.js';
 import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPaths, type ProjectOptions } from '../project.js';
-import { emptyPlan, type ChangePlan } from './changes.js';
+import { loadStages } from '../pipeline.js';
+import { startMjmlThread, stopMjmlThread } from '../workers/mjml-thread.js';
+import { buildPending } from './background.js';
+import type { ChangePlan } from './changes.js';
 import { LiveReload } from './live-reload.js';
 import { listen, PortInUse } from './listen.js';
 import { createHandler } from './routes.js';
@@ -29,7 +32,10 @@ export interface PreviewOptions extends ProjectOptions {
   debounceMs?: number;
   /** The subscriber picker's list (`--recipients`); without it, the config's defaults and a sample. */
   recipients?: Recipient[];
-  /** Called after the first build and after every rebuild. */
+  /** Called as soon as the server listens, before the watcher is ready (pages are served from then on). */
+  onListening?(listening: { url: string; port: number; inboxPort?: number }): void;
+  /** Called once the project is loaded, after each batch of editions built in the background, and after
+   *  every rebuild. */
   onRebuilt?(rebuilt: Rebuilt): void;
   /** An unexpected error while rebuilding (it also shows as an INTERNAL_ERROR); the server keeps running. */
   onError?(error: Error): void;
@@ -50,6 +56,10 @@ export interface RunningPreview {
 export type StartedPreview =
   { preview: RunningPreview; diagnostics: Diagnostic[] } | { preview?: undefined; diagnostics: Diagnostic[] };
 
+/**
+ * Listens before building: the project is loaded and its editions listed (with what build kept of them,
+ * where current), then every edition is built in the background, and one a page asks for first.
+ */
 export async function startPreview(options: PreviewOptions): Promise<StartedPreview> {
   const paths = projectPaths(options);
   const host = options.host ?? '127.0.0.1';
@@ -61,10 +71,17 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     (error) => options.onError?.(error),
     stopping.signal,
   );
-  const first = await state.apply({ ...emptyPlan(), project: true });
+  // MJML loads and compiles in a thread of its own: the first editions' compiles never hold up a page
+  startMjmlThread({ loadMjml: true });
+  // and the stages load while the project does: the first page asked for waits for one edition, not for them
+  for (const half of ['render', 'finish'] as const) loadStages(half).catch(() => undefined);
+  const first = await state.start();
   // A project that cannot even be read (bad config, no content folder) is a usage error; a template or
   // content error is what the preview is for: it starts and shows the overlay.
-  if (state.usageError) return { diagnostics: state.projectDiagnostics };
+  if (state.usageError) {
+    stopMjmlThread();
+    return { diagnostics: state.projectDiagnostics };
+  }
   options.onRebuilt?.(first);
 
   let inbox: RunningInbox | undefined;
@@ -96,9 +113,16 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
   try {
     port = await listen(server, host, options.port);
   } catch (error) {
+    stopMjmlThread();
     await inbox?.close();
     return { diagnostics: [portProblem(options.port ?? 0, '--port', error as Error)] };
   }
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}/`;
+  options.onListening?.({ url, port, ...(inbox ? { inboxPort: inbox.port } : {}) });
+  // the pages a browser asks for on opening come first; then the watcher's scan and the background builds
+  await quietMoment(server);
 
   const rebuild = async (plan: ChangePlan) => {
     let rebuilt: Rebuilt;
@@ -119,6 +143,9 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
         ms: 0,
       };
     }
+    announce(rebuilt);
+  };
+  const announce = (rebuilt: Rebuilt) => {
     live.broadcast('rebuilt', {
       version: rebuilt.version,
       all: rebuilt.all,
@@ -126,6 +153,15 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     });
     options.onRebuilt?.(rebuilt);
   };
+  // The first edition built loads and compiles the pipeline's code, long stretches of synchronous work no
+  // stop handler could interrupt: it is built (beside the watcher's scan) before startPreview returns and
+  // the command takes over Ctrl-C, so a stop asked during it ends the process at once, as before listening.
+  let firstDone = () => {};
+  const firstBuilt = new Promise<void>((resolve) => (firstDone = resolve));
+  void buildPending(state, stopping.signal, announce, firstDone).catch((error: Error) => {
+    firstDone();
+    options.onError?.(error);
+  });
   let watcher: ProjectWatcher;
   try {
     watcher = await watchProject({
@@ -143,6 +179,8 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     });
   } catch (error) {
     // nothing may keep listening once start-up failed: the process would never end
+    stopping.abort();
+    stopMjmlThread();
     live.close();
     server.closeAllConnections();
     server.close();
@@ -150,18 +188,20 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
     throw error;
   }
 
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  await firstBuilt;
   let closing: Promise<void> | undefined;
   return {
     diagnostics: state.projectDiagnostics,
     preview: {
-      url: `http://${urlHost}:${port}/`,
+      url,
       port,
       state,
       ...(inbox ? { inboxPort: inbox.port } : {}),
       close: () =>
         (closing ??= (async () => {
+          // the background stops after its current edition; closing does not wait for that edition
           stopping.abort();
+          stopMjmlThread();
           await watcher.close();
           live.close();
           await new Promise<void>((resolve) => {
@@ -172,6 +212,31 @@ export async function startPreview(options: PreviewOptions): Promise<StartedPrev
         })()),
     },
   };
+}
+
+/** How long no page is asked for before the preview turns to its own work (the watcher's scan of the
+ *  project, the background builds), which would hold up the pages a browser asks for on opening. */
+const QUIET_MS = 300;
+/** However busy the pages keep it, it turns to its own work by then. */
+const QUIET_AT_MOST_MS = 2000;
+
+function quietMoment(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(latest);
+      server.off('request', wait);
+      resolve();
+    };
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, QUIET_MS);
+    };
+    const latest = setTimeout(done, QUIET_AT_MOST_MS);
+    server.on('request', wait);
+    wait();
+  });
 }
 
 function portProblem(port: number, option: string, error: Error): Diagnostic {

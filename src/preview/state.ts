@@ -12,6 +12,7 @@ import { displayPath, listEditions } from '../content/discover.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadProject, type Project, type ProjectOptions } from '../project.js';
 import type { ChangePlan } from './changes.js';
+import { readKeptSummaries, type KeptSummary } from './kept-summaries.js';
 
 export interface PreviewEdition {
   slug: string;
@@ -20,6 +21,9 @@ export interface PreviewEdition {
    *  a content or template error keeps the one before. */
   rendered?: BuiltEdition;
 }
+
+/** One line of the index: an edition built by the preview, or one still waiting for its turn. */
+export type IndexRow = { slug: string; built: PreviewEdition } | { slug: string; kept?: KeptSummary };
 
 export interface Rebuilt {
   version: number;
@@ -46,6 +50,14 @@ export class PreviewState {
   }
   /** Bumped after every rebuild; pages carry it so a reload missed while connecting is caught up. */
   version = 0;
+  /** Listed editions not built since the preview started (in the project's order): the index shows them as
+   *  building, with what `build` kept of them when that is current. */
+  readonly pending = new Set<string>();
+  kept = new Map<string, KeptSummary>();
+  /** Hears of each edition built on request or in the background (a plan's editions come back from apply). */
+  onBuiltAside: (result: EditionResult) => void = () => {};
+  /** One edition builds at a time: plans, requests and the background take turns, edition by edition. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   /** `write`: also write what build writes into out/ (the preview itself serves from memory); `onError`
    *  hears of each exception caught (for its stack, with --debug). */
@@ -57,29 +69,54 @@ export class PreviewState {
     private readonly stopping?: AbortSignal,
   ) {}
 
+  /** The index's rows, in the project's order: built editions, then any the project no longer lists. */
+  indexRows(): IndexRow[] {
+    const listed = this.project?.editions.map((e) => e.slug) ?? [];
+    const slugs = new Set([
+      ...listed.filter((s) => this.editions.has(s) || this.pending.has(s)),
+      ...this.editions.keys(),
+    ]);
+    return [...slugs].map((slug) => {
+      const built = this.editions.get(slug);
+      return built
+        ? { slug, built }
+        : { slug, ...(this.kept.has(slug) ? { kept: this.kept.get(slug)! } : {}) };
+    });
+  }
+
+  /** Start-up: loads the project and lists its editions as pending, without building any of them. */
+  async start(): Promise<Rebuilt> {
+    const started = performance.now();
+    const slugs = await this.load();
+    for (const slug of slugs) this.pending.add(slug);
+    if (this.project) this.kept = await readKeptSummaries(this.project).catch(() => new Map());
+    this.version += 1;
+    return {
+      version: this.version,
+      all: true,
+      diagnostics: this.projectDiagnostics,
+      results: [],
+      ms: performance.now() - started,
+    };
+  }
+
+  /** Builds a pending edition now (a page asks for it, or the background's turn came); resolves when built. */
+  async ensure(slug: string): Promise<void> {
+    if (!this.pending.has(slug)) return;
+    await this.exclusive(async () => {
+      if (!this.pending.has(slug)) return;
+      const entry = this.project?.editions.find((e) => e.slug === slug);
+      if (entry) this.onBuiltAside(this.record(await this.build(entry)));
+      else this.pending.delete(slug); // gone from the project since it was listed
+    });
+  }
+
   async apply(plan: ChangePlan): Promise<Rebuilt> {
     const started = performance.now();
     const all = plan.project || plan.list || !this.project;
     let slugs = [...plan.slugs];
-    if (plan.project || !this.project) {
-      const loaded = await loadProject(this.options).catch((error: Error) => {
-        this.onError(error);
-        return {
-          project: undefined,
-          usageError: false,
-          diagnostics: [internalError(error, 'loading the project')],
-        };
-      });
-      this.projectDiagnostics = loaded.diagnostics;
-      this.usageError = loaded.usageError;
-      // a broken config or template keeps the editions as they were: the overlay says what broke
-      if (loaded.project) {
-        this.project = loaded.project;
-        slugs = loaded.project.editions.map((e) => e.slug);
-      } else slugs = [];
-    } else if (plan.list) {
-      slugs = await this.relist(slugs);
-    }
+    if (plan.project || !this.project) slugs = await this.load();
+    else if (plan.list) slugs = await this.relist(slugs);
     const results: EditionResult[] = [];
     for (const slug of slugs) {
       // Between editions, let the event loop run: a build is mostly synchronous work, and without this a
@@ -87,7 +124,7 @@ export class PreviewState {
       await setImmediate();
       if (this.stopping?.aborted) break;
       const entry = this.project?.editions.find((e) => e.slug === slug);
-      if (entry) results.push(this.record(await this.build(entry)));
+      if (entry) results.push(await this.exclusive(async () => this.record(await this.build(entry))));
     }
     this.forgetRemoved();
     this.version += 1;
@@ -98,6 +135,30 @@ export class PreviewState {
       results,
       ms: performance.now() - started,
     };
+  }
+
+  /** Loads the project afresh; returns every edition's slug, or none when it cannot be loaded. */
+  private async load(): Promise<string[]> {
+    const loaded = await loadProject(this.options).catch((error: Error) => {
+      this.onError(error);
+      return {
+        project: undefined,
+        usageError: false,
+        diagnostics: [internalError(error, 'loading the project')],
+      };
+    });
+    this.projectDiagnostics = loaded.diagnostics;
+    this.usageError = loaded.usageError;
+    // a broken config or template keeps the editions as they were: the overlay says what broke
+    if (!loaded.project) return [];
+    this.project = loaded.project;
+    return loaded.project.editions.map((e) => e.slug);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.turn.then(work);
+    this.turn = done.catch(() => {});
+    return done;
   }
 
   /** One edition; an exception becomes its diagnostic, at its file or folder. */
@@ -138,6 +199,7 @@ export class PreviewState {
   }
 
   private record(result: EditionResult): EditionResult {
+    this.pending.delete(result.slug);
     const previous = this.editions.get(result.slug);
     this.editions.set(result.slug, {
       slug: result.slug,
@@ -150,6 +212,7 @@ export class PreviewState {
   private forgetRemoved(): void {
     const present = new Set(this.project?.editions.map((e) => e.slug) ?? []);
     for (const slug of this.editions.keys()) if (!present.has(slug)) this.editions.delete(slug);
+    for (const slug of this.pending) if (!present.has(slug)) this.pending.delete(slug);
   }
 }
 

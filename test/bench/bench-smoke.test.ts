@@ -49,13 +49,15 @@ describe('npm run bench (smoke run)', () => {
       'export-all',
       'export-again',
       'html-weight',
+      'preview-first-page',
+      'check-all',
     ]);
     for (const row of report.measurements) {
       expect(Number.isFinite(row.value), `${row.id}: ${JSON.stringify(row)}`).toBe(true);
       expect(typeof row.met).toBe('boolean');
     }
     const byId = Object.fromEntries(report.measurements.map((r) => [r.id, r]));
-    for (const id of ['cold-build', 'per-edition', 'sample-build', 'html-weight']) {
+    for (const id of ['cold-build', 'per-edition', 'sample-build', 'html-weight', 'check-all']) {
       const row = byId[id];
       expect(row.baseline!.value).toBeGreaterThan(0);
       expect(row.ratio).toBeCloseTo(row.value! / row.baseline!.value, 1);

@@ -22,7 +22,7 @@ export interface RunningCli {
   stop(signal?: NodeJS.Signals): Promise<number>;
 }
 
-/** Starts `newsletter preview --json ...` in `cwd` and resolves once it prints that it listens. */
+/** Starts `newsletter preview --json ...` in `cwd` and resolves once it listens and watches the project. */
 export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): Promise<RunningCli> {
   const child = spawn(process.execPath, [CLI, 'preview', '--json', ...args], {
     cwd,
@@ -38,11 +38,12 @@ export function startPreviewCli(cwd: string, args: string[] = ['--port', '0']): 
     createInterface({ input: child.stdout }).on('line', (line) => {
       const event = JSON.parse(line) as Record<string, unknown>;
       events.push(event);
-      if (event.event === 'listening') {
+      const listening = events.find((e) => e.event === 'listening');
+      if (event.event === 'ready' && listening) {
         resolve({
-          url: event.url as string,
-          port: event.port as number,
-          ...(event.inbox ? { inbox: event.inbox as string } : {}),
+          url: listening.url as string,
+          port: listening.port as number,
+          ...(listening.inbox ? { inbox: listening.inbox as string } : {}),
           events,
           stderr: () => stderr,
           stop: (signal = 'SIGTERM') => stop(child, exited, signal),
@@ -68,6 +69,21 @@ export async function startPreviewWithBrowser(
   if (cli.status === 'fulfilled') await cli.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();
   throw cli.status === 'rejected' ? cli.reason : (browser as PromiseRejectedResult).reason;
+}
+
+/**
+ * Waits until the preview has reported each of `slugs` built: it builds them in the background after it
+ * listens, so a test that then saves a file and waits for "a rebuild of it" would otherwise see that first
+ * build instead.
+ */
+export function builtInBackground(cli: RunningCli, slugs: string[]): Promise<unknown> {
+  const reported = () =>
+    new Set(
+      cli.events
+        .filter((e) => e.event === 'rebuilt')
+        .flatMap((e) => (e.editions as { slug: string }[]).map((r) => r.slug)),
+    );
+  return pollUntil(reported, (built) => slugs.every((s) => built.has(s)), `${slugs.join(', ')} built`);
 }
 
 /** Runs `newsletter preview` expecting it to exit by itself (a usage error). */

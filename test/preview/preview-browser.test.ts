@@ -36,6 +36,13 @@ describe('newsletter preview in Chromium', () => {
 
   it('lists every edition on the index with subject, preheader, size and problems', async () => {
     await page.goto(cli.url);
+    // listed at once, built in the background: the page updates itself as each edition lands
+    await waitInPage(
+      page,
+      () => document.querySelectorAll('tr.building').length,
+      (n) => n === 0,
+      'every edition built',
+    );
     const rows = await page.$$eval('table.editions tbody tr', (trs) =>
       trs.map((tr) => (tr as HTMLElement).innerText),
     );

@@ -72,7 +72,8 @@ describe('preview of an edition over Gmail’s clipping size', () => {
   });
 
   it('counts the error on the index and still shows the email under the overlay', async () => {
-    const index = (await rawGet(cli.port, '/')).body;
+    // the preview listens first and builds in the background: the row is "building" until then
+    const index = await indexUntil(cli, (html) => !html.includes('class="building"'), 'the edition built');
     expect(index).toMatch(
       /<tr class="failed" data-slug="long-letter">[\s\S]*?<span class="error">[1-9]\d* errors?<\/span>/,
     );

@@ -6,7 +6,7 @@ import { rename, symlink, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
-import { rawGet, startPreviewCli, type RunningCli } from './helpers.js';
+import { builtInBackground, rawGet, startPreviewCli, type RunningCli } from './helpers.js';
 
 type Rebuilt = { event: string; version: number; editions: { slug: string; ok: boolean }[] };
 
@@ -54,6 +54,7 @@ describe('preview with symbolic link loops in content/', () => {
     await symlink('a', join(project.dir, 'content/ed/b'));
     await symlink('/etc', join(project.dir, 'content/ed/etc'));
     cli = await startPreviewCli(project.dir, ['--port', '0']);
+    await builtInBackground(cli, ['ed']);
   });
   afterAll(() => project?.remove());
 
@@ -81,6 +82,7 @@ describe('preview of a save that makes the build throw', () => {
       'content/b.md': '---\ntitle: Bee\n---\nSecond edition.\n',
     });
     cli = await startPreviewCli(project.dir, ['--port', '0', '--no-inbox']);
+    await builtInBackground(cli, ['a', 'b']);
   });
   afterAll(async () => {
     await cli?.stop();
