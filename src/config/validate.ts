@@ -147,9 +147,15 @@ function withDerivedIdentity(config: Config): Config {
   return {
     ...config,
     listId: config.listId || derivedListId(config.name, config.from),
-    preferencesUrl: config.preferencesUrl || config.unsubscribeUrl,
+    preferencesUrl: config.preferencesUrl || pageOf(config.unsubscribeUrl),
   };
 }
+
+/**
+ * The unsubscribe URL as a page anyone may open: without its query when that names recipient fields
+ * (`?e={{email}}`), which only `send` and the platforms fill, never the footer's preferences link.
+ */
+const pageOf = (url: string): string => (url.includes('{{') ? url.split('?')[0]! : url);
 
 function validateGroup<T extends Record<string, unknown>>(
   value: unknown,

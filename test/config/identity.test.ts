@@ -123,3 +123,16 @@ describe('identity', () => {
     ['testing.org', false],
   ])('%s is reserved: %s', (domain, reserved) => expect(isReservedDomain(domain)).toBe(reserved));
 });
+
+describe('the preferences link', () => {
+  it('defaults to the unsubscribe page, without the recipient fields only send and the platforms fill', () => {
+    const plain = parseConfig('{ "unsubscribeUrl": "https://x.test/u" }', 'newsletter.config.json');
+    expect(plain.config.preferencesUrl).toBe('https://x.test/u');
+    const named = parseConfig(
+      '{ "unsubscribeUrl": "https://x.test/u?e={{email}}&id={{recipient \\"id\\"}}" }',
+      'newsletter.config.json',
+    );
+    expect(named.diagnostics).toEqual([]);
+    expect(named.config.preferencesUrl).toBe('https://x.test/u');
+  });
+});

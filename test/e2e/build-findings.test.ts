@@ -10,7 +10,8 @@ const LONG_READ = `---\ntitle: The long read\n---\n${Array.from({ length: 160 },
 const NO_ALT =
   '---\ntitle: Pictures\ndek: The harbour at dawn\n---\nThe harbour at dawn.\n\n' +
   '<img src="https://images.example.org/harbour.jpg" width="600" height="400">\n\nMore words.\n';
-const FINE = '---\ntitle: Fine\ndek: All good here\n---\nNothing to report here, and that is fine.\n';
+const FINE =
+  '---\ntitle: Fine\ndek: All good here, with a dek long enough for the inbox line\n---\nNothing to report here, and that is fine.\n';
 
 interface ManifestJson {
   diagnostics: { code: string; severity: string }[];

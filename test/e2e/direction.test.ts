@@ -102,7 +102,8 @@ describe.each([375, 600])('at %i px', (width) => {
       [...document.querySelectorAll('.nl-text td, .nl-text th')].map((c) => getComputedStyle(c).textAlign),
     );
     expect(cells.length).toBeGreaterThan(0);
-    expect(new Set(cells)).toEqual(new Set(['right']));
+    // a cell that inherits an align="right" attribute computes as -webkit-right: the same right edge
+    expect(new Set(cells.map((a) => a.replace(/^-webkit-/, '')))).toEqual(new Set(['right']));
     expect(await scrolls(page)).toBe(false);
     await page.close();
   });

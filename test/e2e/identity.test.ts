@@ -10,7 +10,7 @@ const HARBOUR = `{
   "name": "Harbour Letter",
   "from": "Harbour Letter <editor@harbourletter.net>",
   "url": "https://harbourletter.net/letters",
-  "unsubscribeUrl": "https://harbourletter.net/unsubscribe",
+  "unsubscribeUrl": "https://harbourletter.net/unsubscribe?e={{email}}",
   "postalAddress": "Harbour Letter, 4 Quay Street, Port Isaac, PL29 3RH, UK"
 }
 `;
@@ -39,12 +39,12 @@ describe('identity from the config', () => {
     const eml = await project.read('out/tides/message.eml');
     expect(eml).toMatch(/^From: Harbour Letter <editor@harbourletter\.net>\r?$/m);
     expect(eml).toMatch(/^List-Id: Harbour Letter <harbourletter\.net>\r?$/im);
-    expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/harbourletter\.net\/unsubscribe>\r?$/m);
+    expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/harbourletter\.net\/unsubscribe\?e=>\r?$/m);
     const html = await project.read('out/tides/index.html');
     expect(html).toContain('Harbour Letter, 4 Quay Street, Port Isaac, PL29 3RH, UK');
     expect(html).toContain('href="https://harbourletter.net/letters/tides/"');
     expect(await project.read('out/tides/index.txt')).toContain(
-      'Unsubscribe: https://harbourletter.net/unsubscribe',
+      'Unsubscribe: https://harbourletter.net/unsubscribe?e=',
     );
     expect(await project.read('out/feed.xml')).toContain('https://harbourletter.net/letters/tides/');
     expect(await everyOutFile(project.dir)).not.toMatch(/Field Notes|fieldnotes/);

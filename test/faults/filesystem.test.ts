@@ -29,7 +29,8 @@ async function mountable(): Promise<{ ok: true } | { ok: false; reason: string }
 const mount = await mountable();
 if (!mount.ok) console.warn(`test/faults/filesystem.test.ts: skipped: ${mount.reason}; run as root on Linux`);
 
-const article = (title: string) => `---\ntitle: ${title}\ndek: A short dek\n---\nThe body of ${title}.\n`;
+const article = (title: string) =>
+  `---\ntitle: ${title}\ndek: A dek long enough to fill the inbox line beside the subject\n---\nThe body of ${title}.\n`;
 const noStack = /\n\s+at /;
 
 describe.skipIf(!mount.ok)(

@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { corpusEdition, random } from '../../bench/corpus.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
-const good = (title: string) => `---\ntitle: ${title}\ndek: A short dek\n---\nA fine body for ${title}.\n`;
+const good = (title: string) =>
+  `---\ntitle: ${title}\ndek: A dek long enough to fill the inbox line beside the subject\n---\nA fine body for ${title}.\n`;
 let project: TempProject;
 afterEach(() => project?.remove());
 

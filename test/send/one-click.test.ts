@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { tempProject, type RunResult, type TempProject } from '../helpers/project.js';
+import { withIdentity } from '../helpers/sample-config.js';
 import { smtpEnv, startTestServer, type TestServer } from './smtp-server.js';
 
 const SLUG = 'kursk-talks';
@@ -13,8 +14,9 @@ const header = (mail: ParsedMail, name: string): string | undefined =>
     ?.line.replace(/^[^:]+:\s*/, '')
     .replace(/\r?\n\s+/g, ' ');
 
+// the sample's identity for everything else: the message needs a From, the footer an address
 const config = (unsubscribeUrl: string) =>
-  JSON.stringify({ unsubscribeUrl, unsubscribeMailto: 'mailto:leave@x.test' });
+  withIdentity(JSON.stringify({ unsubscribeUrl, unsubscribeMailto: 'mailto:leave@x.test' }));
 
 describe('send: an unsubscribe URL naming recipient fields', () => {
   let project: TempProject;
