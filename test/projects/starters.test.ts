@@ -4,6 +4,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png } from '../helpers/images.js';
 import { runCli } from '../helpers/project.js';
 import { IDENTITY, TODAY, tempDir } from './identity.js';
 
@@ -72,4 +73,29 @@ describe('the starters', () => {
       'The story of this edition',
     );
   });
+
+  it.each(['digest', 'story', 'links'])(
+    '%s swaps in the dark logo where the client is in dark mode',
+    async (starter) => {
+      const project = join(temp.dir, `${starter}-logo`);
+      const init = await runCli(['init', project, '--yes', '--starter', starter, ...IDENTITY], temp.dir);
+      expect(init.code).toBe(0);
+      await mkdir(join(project, 'brand'));
+      await writeFile(join(project, 'brand/logo.png'), png(200, 50));
+      await writeFile(join(project, 'brand/logo-dark.png'), png(200, 50, [240, 240, 240]));
+      const configFile = join(project, 'newsletter.config.json');
+      const config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
+      config.logo = { src: 'brand/logo.png', dark: 'brand/logo-dark.png', alt: 'Harbour Letter', width: 100 };
+      await writeFile(configFile, JSON.stringify(config, null, 2));
+      const build = await runCli(['build'], project);
+      expect(build.code, build.stderr).toBe(0);
+      const html = await readFile(join(project, `out/${TODAY}-welcome/index.html`), 'utf8');
+      // both logos, each at its published URL; the dark one hidden inline, shown by the dark-mode rule
+      expect(html).toMatch(/class="nl-logo-light"[\s\S]*?src="[^"]*\/logo\.[0-9a-f]+\.png"/);
+      expect(html).toMatch(
+        /class="nl-logo-dark"[^>]*display:none[\s\S]*?src="[^"]*\/logo-dark\.[0-9a-f]+\.png"/,
+      );
+      expect(html).toMatch(/prefers-color-scheme: ?dark\)\{[^}]*\}*[\s\S]*?\.nl-logo-dark\{display:block/);
+    },
+  );
 });
