@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpGet, type FetchLimits } from '../../src/import/http-get.js';
 import { startServer, type TestServer } from './server.js';
+import { pollUntil } from '../helpers/wait.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startServer()));
@@ -90,9 +91,12 @@ describe('httpGet', () => {
     const budget = new AbortController();
     const before = server.hits('/slow');
     const pending = httpGet(`${server.url}/slow`, limits({ budget: budget.signal }));
-    // abort once the request has reached the server (bounded poll: 10 s at most)
-    for (let i = 0; i < 500 && server.hits('/slow') === before; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    // abort once the request has reached the server (the suite's bounded poll)
+    await pollUntil(
+      () => server.hits('/slow'),
+      (hits) => hits !== before,
+      'the slow request to reach the server',
+    );
     budget.abort();
     expect(await pending).toEqual({ ok: false, reason: "the import's time budget ran out" });
   });
