@@ -1,9 +1,9 @@
 // check --spam with the real SpamAssassin (CI installs it: apt-get install -y spamassassin).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -15,18 +15,30 @@ const editionsOf = (
   JSON.parse(stdout).editions;
 
 describe('newsletter check --spam', () => {
-  it('scores the sample editions 0 or below, with every rule listed', async () => {
-    project = await tempProject();
-    const result = await project.run(['check', '--spam', '--strict', '--json']);
-    expect(result.code).toBe(0);
-    for (const edition of editionsOf(result.stdout)) {
-      expect(edition.spam!.score).toBeLessThanOrEqual(0);
-      expect(edition.diagnostics.find((d) => d.code === 'SPAM_SCORE')).toMatchObject({ severity: 'info' });
-      expect(edition.diagnostics.filter((d) => d.code === 'SPAM_RULE').length).toBe(
-        edition.spam!.rules.length,
-      );
-    }
-  });
+  // every starter, rendering the sample editions and the features fixture (headings, lists, a table, a
+  // quote, code, images, a plain-text article)
+  it.each(['digest', 'story', 'links'])(
+    'scores the sample editions and the features fixture 0 or below in the %s starter, with every rule listed',
+    async (starter) => {
+      project = await tempProject();
+      await rm(join(project.dir, 'templates'), { recursive: true });
+      await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
+      await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
+        recursive: true,
+      });
+      const result = await project.run(['check', '--spam', '--strict', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      const editions = editionsOf(result.stdout);
+      expect(editions.map((e) => e.slug).sort()).toEqual(['2026-11-field-notes', 'features', 'kursk-talks']);
+      for (const edition of editions) {
+        expect(edition.spam!.score).toBeLessThanOrEqual(0);
+        expect(edition.diagnostics.find((d) => d.code === 'SPAM_SCORE')).toMatchObject({ severity: 'info' });
+        expect(edition.diagnostics.filter((d) => d.code === 'SPAM_RULE').length).toBe(
+          edition.spam!.rules.length,
+        );
+      }
+    },
+  );
 
   it('fails a spammy edition at 5 points or more, naming the rules that fired', async () => {
     project = await tempProject({
