@@ -35,7 +35,7 @@ export const SPAM_EXPLANATIONS: SpamExplanation[] = [
   {
     rule: /^FUZZY_\w+$/,
     explain: (context) =>
-      `a word SpamAssassin watches for (named after FUZZY_) written with look-alike letters or characters inside it.${namedWords(context) || ' If it is written as it should be, leave it.'}`,
+      `the word after FUZZY_ in the rule's name, written with look-alike letters or characters inside it, as spam disguises it.${namedWords(context) || ' If it is written as it should be, leave it.'}`,
   },
   {
     rule: /^HTML_IMAGE_ONLY_\d+$/,
