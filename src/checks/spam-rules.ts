@@ -134,9 +134,9 @@ function mixedEs(context: SpamContext | undefined): string {
   const top = [...alike]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
-    .map(([letter, n]) => `${n} ${scriptOf(letter) ?? ''} "${letter}"`)
+    .map(([letter, n]) => `${n} ${scriptOf(letter) ?? 'other'} "${letter}"`)
     .join(', ');
-  return `${MIXED_ES} No word here mixes scripts: about ${latin} Latin "e" (the newsletter's name, address and links count) against ${top}: text in another script beside Latin words is enough. Nothing to retype; it is 1 point of the 5 that make spam, and it stops with 20 Latin "e" or fewer.`;
+  return `${MIXED_ES} No word here mixes scripts: about ${latin} Latin "e" (the newsletter's name, address and links count) against ${top || 'its look-alikes'}: text in another script beside Latin words is enough. Nothing to retype; it is 1 point of the 5 that make spam, and it stops with 20 Latin "e" or fewer.`;
 }
 
 /** The words that mix scripts, where they are written; generic advice without the edition. */

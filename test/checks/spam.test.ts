@@ -122,6 +122,18 @@ describe('SpamAssassin rules explained', () => {
     });
   });
 
+  it('gives the letter counts under MIXED_ES when no word mixes scripts', () => {
+    const edition = context(
+      { 'content/a/01.md': '---\ntitle: Неделя\n---\nНеделя в городе.\n' },
+      'Field Notes, Example Street\nНеделя в городе.',
+      '<p>Неделя в городе.</p><p>Field Notes, Example Street</p>',
+      'Неделя',
+    );
+    expect(explainSpamRule({ name: 'MIXED_ES' }, edition)).toContain(
+      'No word here mixes scripts: about 10 Latin "e" (the newsletter\'s name, address and links count) against 8 Cyrillic "е": text in another script',
+    );
+  });
+
   it('names the words that mix scripts under MIXED_ES, and each one where it is written', () => {
     const e = '\u0435';
     const article = `---\ntitle: Телефоны\n---\nНовый телефон от Appl${e}.\n`;
