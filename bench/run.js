@@ -41,7 +41,7 @@ try {
       editions: { type: 'string', default: '1000' },
       runs: { type: 'string', default: '3' },
       edits: { type: 'string', default: '20' },
-      large: { type: 'string', default: '5000' },
+      large: { type: 'string' },
       json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -53,7 +53,8 @@ try {
 const EDITIONS = Number(options.editions);
 const RUNS = Number(options.runs);
 const EDITS = Number(options.edits);
-const LARGE = Number(options.large);
+// by default 5000 editions, unless the archive itself is that large already
+const LARGE = Number(options.large ?? (EDITIONS < 5000 ? 5000 : 0));
 if (!(EDITIONS >= 2 && RUNS >= 1 && EDITS >= 0 && (LARGE === 0 || LARGE > EDITIONS))) {
   console.error(USAGE);
   process.exit(2);
