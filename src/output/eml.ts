@@ -3,7 +3,7 @@
 // Message-ID come from a hash of the content, the Date from the edition.
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { buildMime } from './mime-build.js';
+import { buildMime } from '../render/fast/mime-one-pass.js';
 import type { InlineImage } from '../assets/inline-images.js';
 import { swapAssetUrls } from '../assets/swap-urls.js';
 

@@ -1,8 +1,8 @@
 // How newsletter calls MJML, in one place: the whole-document compile, the skeleton compile and the
 // benchmark's baseline must all use the same options.
 import { createRequire } from 'node:module';
-import { requireLean } from './mjml-require.js';
-import type { MjmlNode } from './mjml-skeleton.js';
+import { requireLean } from '../library-internals.js';
+import type { MjmlNode } from './fast/skeleton.js';
 
 export type Mjml2Html = (
   mjml: string | MjmlNode,

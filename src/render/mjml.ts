@@ -1,12 +1,12 @@
 // MJML compile, with errors mapped back to the template file that wrote the offending line.
-// An edition is compiled as a skeleton when it can be (see mjml-skeleton.ts): the same HTML, for a fraction
+// An edition is compiled as a skeleton when it can be (see skeleton.ts): the same HTML, for a fraction
 // of the work. mjml is loaded on first use: commands that never compile (help, a build with nothing to do,
 // a rebuild whose skeletons are all on disk) don't pay for it.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rendered } from './engine.js';
 import type { TemplateSet } from './templates.js';
-import { mjmlThread, MjmlThreadStopped, type MjmlThread } from '../workers/mjml-thread.js';
-import { compileAsSkeleton } from './skeleton-compile.js';
+import { mjmlThread, MjmlThreadStopped, type MjmlThread } from './fast/mjml-thread.js';
+import { compileAsSkeleton } from './fast/skeleton-compile.js';
 import { MJML_OPTIONS, mjmlHere, type Mjml2Html } from './mjml-options.js';
 
 export type { Mjml2Html } from './mjml-options.js';

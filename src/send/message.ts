@@ -6,7 +6,7 @@ import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { mailOptions } from '../output/eml.js';
-import { buildMime } from '../output/mime-build.js';
+import { buildMime } from '../render/fast/mime-one-pass.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
 import { fillUrl, identifiesRecipient } from '../render/unsubscribe-url.js';
 import type { Recipient } from './recipients.js';

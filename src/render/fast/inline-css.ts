@@ -16,7 +16,7 @@
 // element without it, the selector engine reads the inherited function and throws, and juice then skips the
 // rule for the whole page. Counters and CSS variables go through juice too, to be safe: counters only feed
 // pseudo-element content, which MJML's options leave out, and variables are looked up through ancestors, so
-// neither seems to break the premise, but neither is worth the risk. test/render/inline-css.test.ts compares
+// neither seems to break the premise, but neither is worth the risk. test/render/fast/inline-css.test.ts compares
 // the two ways.
 type Load = (
   html: string,

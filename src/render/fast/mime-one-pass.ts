@@ -4,7 +4,7 @@
 // those trees are written here in one pass, with nodemailer's own header builder and quoted-printable
 // encoder, in the order its stream() writes them; anything else (attachments, parts over 64 KiB, a raw
 // message) goes through node.build().
-// test/output/mime-build.test.ts holds the two byte for byte equal.
+// test/render/fast/mime-one-pass.test.ts holds the two byte for byte equal.
 import type MimeNode from 'nodemailer/lib/mime-node';
 import * as qp from 'nodemailer/lib/qp';
 

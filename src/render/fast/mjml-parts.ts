@@ -1,11 +1,11 @@
-// Pieces of MJML that the skeleton compile (mjml-skeleton.ts) uses on their own: its XML parser, and the
+// Pieces of MJML that the skeleton compile (skeleton.ts) uses on their own: its XML parser, and the
 // juice and Outlook clean-up that mjml2html runs after rendering. They are required from mjml-core's own
 // dependencies, not from ours, so they are exactly the copies mjml2html uses: the output stays the same to
 // the byte, and none of them loads the rest of MJML (which takes a third of a second). They load lean, as
-// MJML does (mjml-require.ts).
+// MJML does (library-internals.ts).
 import { createRequire } from 'node:module';
-import { fillHoles, type MjmlNode } from './mjml-skeleton.js';
-import { requireLean } from './mjml-require.js';
+import { fillHoles, type MjmlNode } from './skeleton.js';
+import { requireLean } from '../../library-internals.js';
 import { inlineCssBySignature, type JuiceParts } from './inline-css.js';
 import { inlineHoles } from './inline-holes.js';
 

@@ -3,7 +3,7 @@
 // holes; what is left, the skeleton, is compiled once per distinct layout (the 1000 editions of the
 // benchmark have six) and the parts are put back into the compiled HTML. The CSS of
 // `<mj-style inline="inline">` is then inlined with MJML's own juice and options, as mjml2html would have.
-// The result is the same HTML, byte for byte, as compiling the whole edition: test/render/mjml-skeleton.test.ts
+// The result is the same HTML, byte for byte, as compiling the whole edition: test/render/fast/skeleton.test.ts
 // compares the two on a generated archive and on the sample.
 //
 // Anything MJML reads or rewrites stays in the skeleton, and so in its identity: tags, layout attributes,

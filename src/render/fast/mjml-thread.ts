@@ -6,7 +6,7 @@
 // message to that thread and back (render/mjml.ts asks `mjmlThread()` first).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Mjml2Html } from '../render/mjml-options.js';
+import type { Mjml2Html } from '../mjml-options.js';
 
 type MjmlAsk =
   | { kind: 'whole'; mjml: string; options: object }
@@ -17,7 +17,7 @@ export type MjmlReply =
 
 export interface MjmlThread {
   compile: Mjml2Html;
-  /** The HTML by way of the skeleton (render/skeleton-compile.ts), or undefined: compile it whole. */
+  /** The HTML by way of the skeleton (render/fast/skeleton-compile.ts), or undefined: compile it whole. */
   skeleton(source: string, skeletonDir?: string): Promise<string | undefined>;
 }
 
