@@ -16,7 +16,8 @@
 // Anything else sends the page the whole way (inline-css.ts), as do an element juice has not styled yet and
 // the few things juice does to a page as a whole. test/render/fast/inline-holes.test.ts compares the two ways on
 // hostile pieces and random skeletons.
-import type { Cheerio, DomNode, JuiceParts, Plan } from './inline-css.js';
+import type { Cheerio, DomNode, JuiceParts } from '../../library-internals.js';
+import type { Plan } from './inline-css.js';
 import { applyWritten, juiceOptions, planFor, signElements, stylesheetOf } from './inline-css.js';
 import { HOLES } from './skeleton.js';
 

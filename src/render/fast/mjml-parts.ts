@@ -1,25 +1,19 @@
-// Pieces of MJML that the skeleton compile (skeleton.ts) uses on their own: its XML parser, and the
-// juice and Outlook clean-up that mjml2html runs after rendering. They are required from mjml-core's own
-// dependencies, not from ours, so they are exactly the copies mjml2html uses: the output stays the same to
-// the byte, and none of them loads the rest of MJML (which takes a third of a second). They load lean, as
-// MJML does (library-internals.ts).
+// Pieces of MJML that the skeleton compile (skeleton.ts) uses on their own: its XML parser, and the juice
+// and Outlook clean-up that mjml2html runs after rendering. They are MJML's own copies, taken from
+// mjml-core's folder (library-internals.ts), so the output stays the same to the byte, and none of them
+// loads the rest of MJML (which takes a third of a second).
 import { createRequire } from 'node:module';
-import { fillHoles, type MjmlNode } from './skeleton.js';
-import { requireLean } from '../../library-internals.js';
-import { inlineCssBySignature, type JuiceParts } from './inline-css.js';
+import {
+  juiceParts,
+  mjmlParser,
+  outlookConditionalsMerger,
+  type JuiceParts,
+  type MjmlParse,
+} from '../../library-internals.js';
+import type { MjmlNode } from '../mjml-options.js';
+import { fillHoles } from './skeleton.js';
+import { inlineCssBySignature } from './inline-css.js';
 import { inlineHoles } from './inline-holes.js';
-
-type Parse = (mjml: string, options: object) => MjmlNode;
-
-const ourRequire = createRequire(import.meta.url);
-let coreRequire: NodeRequire | undefined;
-/** require() as mjml-core itself would resolve. */
-const mjmlCoreRequire = (): NodeRequire =>
-  (coreRequire ??= createRequire(createRequire(ourRequire.resolve('mjml')).resolve('mjml-core')));
-/** A module as mjml-core itself would load it, lean. */
-function fromMjmlCore(id: string): unknown {
-  return requireLean(() => mjmlCoreRequire()(id));
-}
 
 /** Components whose content MJML's parser keeps as raw text (checked against MJML's registry in a test). */
 export const ENDING_TAGS = [
@@ -42,10 +36,10 @@ const PARSER_COMPONENTS = Object.fromEntries(
   ENDING_TAGS.map((name) => [name, { endingTag: true, getTagName: () => name }]),
 );
 
-let parser: Parse | undefined;
-/** MJML's parser, with the options mjml2html gives it for newsletter's compile options (render/mjml.ts). */
+let parser: MjmlParse | undefined;
+/** MJML's parser, with the options mjml2html gives it for newsletter's compile options (mjml-options.ts). */
 export function parseMjml(source: string): MjmlNode {
-  parser ??= fromMjmlCore('mjml-parser-xml') as Parse;
+  parser ??= mjmlParser();
   return parser(source, {
     keepComments: false,
     components: PARSER_COMPONENTS,
@@ -75,32 +69,13 @@ export function inlineCssInHoles(skeletonHtml: string, values: readonly string[]
   );
 }
 
-/** juice's pieces, from the files its main module loads (not the main module itself, which also loads its
- * resource fetching), and the cheerio it parses with (cheerio/slim, as juice/lib/cheerio loads it lean) with
- * that cheerio's selector parser. */
-function juiceParts(): JuiceParts {
-  const load = fromMjmlCore('juice/lib/cheerio') as JuiceParts['load'];
-  const fromJuice = createRequire(mjmlCoreRequire().resolve('juice/lib/cheerio'));
-  const fromCheerio = createRequire(
-    createRequire(fromJuice.resolve('cheerio/slim')).resolve('cheerio-select'),
-  );
-  const cssWhat = fromCheerio('css-what') as { parse: JuiceParts['parseSelector'] };
-  const cheerio = requireLean(() => fromJuice('cheerio/slim')) as JuiceParts['cheerio'];
-  return {
-    load,
-    cheerio,
-    client: fromMjmlCore('juice/client') as JuiceParts['client'],
-    utils: fromMjmlCore('juice/lib/utils') as JuiceParts['utils'],
-    parseSelector: cssWhat.parse,
-  };
-}
-
 /** Loads the parser and juice now, so that a thread can do it ahead of its first compile. */
 export function preloadParts(): void {
-  parser ??= fromMjmlCore('mjml-parser-xml') as Parse;
+  parser ??= mjmlParser();
   juice ??= juiceParts();
-  mergeConditionals ??= fromMjmlCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
+  mergeConditionals ??= outlookConditionalsMerger();
 }
 
 /** The installed MJML version: compiled skeletons kept on disk belong to it. */
-export const mjmlVersion = (): string => (ourRequire('mjml/package.json') as { version: string }).version;
+export const mjmlVersion = (): string =>
+  (createRequire(import.meta.url)('mjml/package.json') as { version: string }).version;

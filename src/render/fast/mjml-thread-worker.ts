@@ -2,7 +2,7 @@
 // when told to (no compiled skeleton is on disk), else on first need; then compiles what it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { preloadParts } from './mjml-parts.js';
-import { mjmlHere } from '../mjml-options.js';
+import { mjmlHere } from './compile.js';
 import { compileAsSkeleton } from './skeleton-compile.js';
 import type { MjmlReply, MjmlRequest } from './mjml-thread.js';
 

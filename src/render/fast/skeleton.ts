@@ -12,15 +12,7 @@
 // can match elements of the text, and it re-serialises the body) and mj-font (linked only when the text or
 // the inline CSS names the font).
 import { createHash } from 'node:crypto';
-
-/** A node of MJML's JSON form, as its parser gives it. */
-export interface MjmlNode {
-  tagName: string;
-  attributes?: Record<string, string>;
-  children?: MjmlNode[];
-  content?: string;
-  [field: string]: unknown;
-}
+import type { MjmlNode } from '../mjml-options.js';
 
 export interface Skeleton {
   /** The MJML JSON to compile, with holes. */

@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
-import { MJML_OPTIONS, mjmlHere } from '../../../src/render/mjml-options.js';
+import { MJML_OPTIONS } from '../../../src/render/mjml-options.js';
+import { mjmlHere } from '../../../src/render/fast/compile.js';
 import { STAND_INS } from '../../../src/library-internals.js';
 
 const require = createRequire(import.meta.url);

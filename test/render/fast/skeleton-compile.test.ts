@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { compileAsSkeleton } from '../../../src/render/fast/skeleton-compile.js';
-import { MJML_OPTIONS, mjmlHere } from '../../../src/render/mjml-options.js';
+import { MJML_OPTIONS } from '../../../src/render/mjml-options.js';
+import { mjmlHere } from '../../../src/render/fast/compile.js';
 import { holeCounts } from '../../../src/render/fast/inline-holes.js';
 
 const require = createRequire(import.meta.url);
