@@ -103,16 +103,37 @@ const slimStylesheet = (block: string): string =>
   );
 
 const slimStyles = (html: string, ltrOnly = false): string =>
-  html.replace(/<(\w+)([^>]*?)\sstyle="([^"]*)"/g, (_, name: string, attributes: string, css: string) => {
-    const dropped = slimStyle(css)
-      .split(';')
-      .filter((d) => !(ltrOnly && d === 'direction:ltr') && !(/^img$/i.test(name) && IMG_NO_OPS.has(d)))
-      .join(';');
-    return `<${name}${attributes}${dropped ? ` style="${dropped}"` : ''}`;
-  });
+  html.replace(
+    /<(\w+)([^>]*?)\sstyle="([^"]*)"([^>]*)/g,
+    (_, name: string, attributes: string, css: string, after: string) => {
+      const tag = `${attributes} ${after}`;
+      const dropped = slimStyle(css)
+        .split(';')
+        .filter(
+          (d, _, all) =>
+            !(ltrOnly && d === 'direction:ltr') &&
+            !(/^img$/i.test(name) && IMG_NO_OPS.has(d)) &&
+            !(/^table$/i.test(name) && tableNoOp(d, tag, all)),
+        )
+        .join(';');
+      return `<${name}${attributes}${dropped ? ` style="${dropped}"` : ''}${after}`;
+    },
+  );
 
 /** On an image itself these draw nothing: a replaced element has no text to decorate and no default outline. */
 const IMG_NO_OPS = new Set(['text-decoration:none', 'outline:none']);
+
+/**
+ * On a table, what its attributes already say or what cannot apply: the width its width attribute gives,
+ * the spacing cellspacing="0" gives, and vertical-align, which applies to inline and table-cell boxes only
+ * (MJML writes it on its column tables, which are blocks).
+ */
+function tableNoOp(declaration: string, attributes: string, all: string[]): boolean {
+  const [property, value] = declaration.split(':');
+  if (property === 'width') return new RegExp(` width="${value}"`).test(attributes);
+  if (declaration === 'border-spacing:0') return / cellspacing="0"/.test(attributes);
+  return property === 'vertical-align' && !all.some((d) => d.startsWith('display:'));
+}
 
 const lastTag = (text: string): string =>
   /<[^<>]*>$/.exec(text)?.[0] ?? /<!\[endif\]-->$|-->$/.exec(text)?.[0] ?? '';

@@ -30,6 +30,20 @@ describe('slimHtml', () => {
     );
   });
 
+  it("drops a table's declarations that its attributes say already or that cannot apply to it", () => {
+    expect(
+      slimHtml(
+        '<table cellspacing="0" style="vertical-align:top;border-collapse:collapse;border-spacing:0;width:100%" width="100%"><tr><td style="vertical-align:top">x</td></tr></table>',
+      ),
+    ).toBe(
+      '<table cellspacing="0" style="border-collapse:collapse" width="100%"><tr><td style="vertical-align:top">x</td></tr></table>',
+    );
+    // kept: another width, spacing without cellspacing="0", vertical-align on an inline table
+    const kept =
+      '<table style="width:50%;border-spacing:0" width="100%"><tr><td>x</td></tr></table><table style="display:inline-table;vertical-align:top"><tr><td>y</td></tr></table>';
+    expect(slimHtml(kept)).toBe(kept);
+  });
+
   it('leaves direction:ltr where the page turns right-to-left somewhere', () => {
     expect(slimHtml('<div style="direction: ltr">a</div>')).toBe('<div>a</div>');
     expect(slimHtml('<div dir="rtl"><p style="direction: ltr">a</p></div>')).toBe(
