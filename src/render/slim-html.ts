@@ -30,10 +30,17 @@ export function slimHtml(html: string): string {
     last = match.index + match[0].length;
   }
   parts.push(html.slice(last));
-  // MJML's rules for mj-full-width-mobile images, in a page that has none
+  // MJML's rules for mj-full-width-mobile images, in a page that has none; its rules for full-width columns
+  // (width and max-width 100% from 480 px up), in a page whose columns are all full width: a column's inline
+  // width:100% says the same, so the class and its rules go
+  const fullColumnsOnly = !/mj-column-(?!per-100\b)(?:per|px)-/.test(html);
   const unused = (part: string) =>
-    /^<style\b[^>]*>\s*@media[^{]*\{\s*table\.mj-full-width-mobile/.test(part) &&
-    !/class="[^"]*mj-full-width-mobile/.test(html);
+    (/^<style\b[^>]*>\s*@media[^{]*\{\s*table\.mj-full-width-mobile/.test(part) &&
+      !/class="[^"]*mj-full-width-mobile/.test(html)) ||
+    (fullColumnsOnly &&
+      /^<style\b[^>]*>\s*(?:@media[^{]*\{\s*)?(?:\.moz-text-html\s+)?\.mj-column-per-100\s*\{[^}]*\}\s*\}?\s*<\/style>$/.test(
+        part,
+      ));
   return parts
     .map((part, i) => {
       if (i % 2 === 1 && unused(part)) return '';
@@ -45,7 +52,8 @@ export function slimHtml(html: string): string {
       // what stands just outside: a kept <pre> or comment counts as the block or comment it is
       const before = parts[i - 1] === undefined ? '' : lastTag(parts[i - 1]!);
       const after = parts[i + 1] === undefined ? '' : (/^<[^>]*>/.exec(parts[i + 1]!)?.[0] ?? '');
-      return slimPart(part, before, after, ltrOnly);
+      const slim = slimPart(part, before, after, ltrOnly);
+      return fullColumnsOnly ? slim.replace(/ class="mj-column-per-100 /g, ' class="') : slim;
     })
     .join('');
 }
@@ -56,6 +64,13 @@ function slimPart(part: string, before: string, after: string, ltrOnly: boolean)
     // an empty style attribute (an image's height="auto" stays: check's IMAGE_HEIGHT_MISSING looks for it)
     .replace(/<\/?tbody>/gi, '')
     .replace(/(<table\b[^>]*?) border="0"/gi, '$1')
+    // spacing between cells, where borders collapse (no spacing): a table whose inline style collapses them
+    .replace(/(<table\b[^>]*?) cellspacing="0"(?=[^>]*style="[^"]*border-collapse:collapse)/gi, '$1')
+    // a section's table painting its div's colour again, over the whole of it (width 100%, no margin)
+    .replace(
+      /(<div\b[^>]*style="background-color:(#\w+);[^"]*"[^>]*>\s*)(<table\b[^>]*style=")background-color:\2;(width:100%")/gi,
+      '$1$3$4',
+    )
     .replace(/(<[a-z][^>]*?) style(?:="")?(?=[ >])/gi, '$1')
     .replace(/<(td|th|tr)\b[^>]*>/gi, dropAttributeTwins)
     .replace(/[ \t]*\n\s*/g, '\n');

@@ -53,8 +53,12 @@ it('records the weight fixture at its reviewed weight in the manifest, at least 
   // isolated in <span dir="auto"> for right-to-left readers (16 spans, 408 bytes); 59,875 without MJML's
   // gutter table around each column's content (mj-column without padding="0"); 59,467 with the spans only
   // where a direction can change the line (right-to-left text or characters: none in this fixture);
-  // 58,946 without a table's declarations that its attributes already say or that cannot apply to it.
-  expect(manifest.files['index.html']!.bytes).toBe(58_946);
+  // 58,946 without a table's declarations that its attributes already say or that cannot apply to it;
+  // 60,403 with the tables' column alignment (align= on 80 cells), each table in a box of its own that
+  // scrolls at 320 px and 24 px footer links, paid in part by what MJML writes that changes nothing here
+  // (the full-width column class and its media rules, a section table's second background, cellspacing
+  // where borders collapse).
+  expect(manifest.files['index.html']!.bytes).toBe(60_403);
   // the issue's goal: 35% lighter than the page before
   expect(manifest.files['index.html']!.bytes / before).toBeLessThanOrEqual(0.65);
 });
