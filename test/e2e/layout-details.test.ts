@@ -1,8 +1,9 @@
 // The details of every starter's layout, measured in Chromium: a table header never breaks inside a word at
 // 320 px (the table scrolls in its own box instead, with or without <style>), Markdown's column alignment
 // reaches the cells, the footer is 14 px or more with links 24 px tall or more (WCAG 2.2, target size), and in
-// dark mode the lines (table rows, dividers, quotes, the header's stripe) take the dark palette. And, read
-// from the page: every element the layout colours has Outlook.com's [data-ogsc]/[data-ogsb] rule.
+// dark mode the lines (table rows, dividers, quotes, the header's stripe) and the page behind take the dark
+// palette. And, read from the page: every element the layout colours has Outlook.com's [data-ogsc]/[data-ogsb]
+// rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -123,6 +124,8 @@ describe.each(STARTERS)('the %s starter', (starter) => {
       rules: [...document.querySelectorAll('.nl-rule p')].map((p) => getComputedStyle(p).borderTopColor),
       quote: getComputedStyle(document.querySelector('blockquote')!).borderLeftColor,
       stripe: getComputedStyle(document.querySelector('.nl-top td')!).borderTopColor,
+      // MJML's div around the whole email paints the page's light background again
+      behind: getComputedStyle(document.querySelector('[role=article]')!).backgroundColor,
     }));
     await page.close();
     const dark = 'rgb(58, 61, 66)'; // #3a3d42
@@ -132,6 +135,7 @@ describe.each(STARTERS)('the %s starter', (starter) => {
     for (const rule of lines.rules) expect(rule).toBe(dark);
     expect(lines.quote).toBe(darkBrand);
     expect(lines.stripe).toBe(darkBrand);
+    expect(lines.behind).toBe('rgb(17, 18, 20)'); // darkBackground, #111214
   });
 
   it("gives every element it colours Outlook.com's dark rule", async () => {
