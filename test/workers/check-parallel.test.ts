@@ -82,7 +82,8 @@ describe('check in worker threads', () => {
     expect(pair.stdout).toBe(one.stdout);
     expect(whole.stdout).toBe(one.stdout);
     // a folder nothing was written into
-    for (const project of [threaded, mixed, single]) expect(await exists(join(project.dir, 'out'))).toBe(false);
+    for (const project of [threaded, mixed, single])
+      expect(await exists(join(project.dir, 'out'))).toBe(false);
   });
 
   it.skipIf(availableParallelism() < 2)(
