@@ -1,13 +1,11 @@
 // `check` as data: builds the editions through the same pipeline as `build` (writing nothing unless `out` is
-// to be written) and runs every rule on them. The CLI's `newsletter check` prints what this returns.
+// to be written), in worker threads when there are many, and runs every rule on them. The CLI's
+// `newsletter check` prints what this returns.
 import { build, type EditionResult } from './build.js';
 import type { BuildTarget } from './edition/results.js';
-import type { BuiltEdition } from './checks/rule.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { DEFAULT_CLIENTS, validateClients } from './checks/client-support.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, type LiveLinkOptions } from './checks/live-links.js';
-import { runChecks } from './checks/run-checks.js';
-import { locate } from './checks/locate.js';
+import { DEFAULT_TIMEOUT_MS, liveLinkOptions } from './checks/live-links.js';
+import { clientsProblem, remoteChecks, remoteOptions } from './checks/run-checks.js';
 import { INSTALL_HINT, spamAssassinInstalled, type SpamReport } from './checks/spam.js';
 
 export interface CheckOptions extends BuildTarget {
@@ -41,6 +39,8 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
   editions: EditionCheck[];
   seconds?: number;
+  /** Worker threads the editions were built and checked in (0: this thread). */
+  workers?: number;
 }
 
 export async function check(options: CheckOptions): Promise<CheckReport> {
@@ -48,37 +48,51 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const usage = await usageProblems(options);
   if (usage.length > 0) return { ok: false, usageError: true, diagnostics: usage, editions: [] };
 
-  const online: LiveLinkOptions | undefined = options.online
-    ? {
-        timeoutMs: options.timeout ? Number(options.timeout) * 1000 : DEFAULT_TIMEOUT_MS,
-        concurrency: DEFAULT_CONCURRENCY,
-        cache: new Map(),
-      }
-    : undefined;
-  // each edition is checked as soon as it is built, and only its findings are kept
+  // what is shared between the editions of the run stays in this thread: the live-link cache, the limits
+  const remote = remoteOptions(
+    options.online
+      ? liveLinkOptions(options.timeout ? Number(options.timeout) * 1000 : DEFAULT_TIMEOUT_MS)
+      : undefined,
+  );
+  // Each edition is checked where it is built (a worker thread when there are many, see build-editions.ts):
+  // the check-only rules and client support there, into its result's `checks`; live links and SpamAssassin
+  // here, as each edition comes back. Only the findings are kept.
   const checked = new Map<string, { diagnostics: Diagnostic[]; spam?: SpamReport }>();
-  let clients: Promise<string[] | Diagnostic> | undefined;
-  const afterEdition = async ({ built, ...result }: EditionResult): Promise<EditionResult> => {
-    if (!built) return result;
-    clients ??= clientsFor(built, options.clients);
-    const list = await clients;
-    if (!Array.isArray(list)) return result; // the config names unknown clients: a usage error, below
-    const written = result.files.includes(`${result.slug}/message.eml`);
-    const spamFile = written
-      ? `${options.out ?? 'out'}/${result.slug}/message.eml`
-      : built.edition.sources[0];
-    checked.set(
-      result.slug,
-      await runChecks(built, { clients: list, online, spam: options.spam ? { file: spamFile } : undefined }),
-    );
+  let configClients: Diagnostic | undefined;
+  const afterEdition = async ({
+    built: _built,
+    checks,
+    ...result
+  }: EditionResult): Promise<EditionResult> => {
+    if (!checks) return result;
+    if (checks.clientsProblem) {
+      configClients ??= checks.clientsProblem; // the config names unknown clients: a usage error, below
+      return result;
+    }
+    const found = await remoteChecks(checks, remote);
+    checked.set(result.slug, {
+      diagnostics: [...checks.diagnostics, ...found.diagnostics],
+      ...(found.spam ? { spam: found.spam } : {}),
+    });
     return result;
   };
 
-  const report = await build({ ...options, dryRun: !options.outGiven, afterEdition });
+  const settings = {
+    ...options,
+    check: {
+      ...(clientList(options.clients) ? { clients: clientList(options.clients) } : {}),
+      online: options.online === true,
+      spam: options.spam === true,
+    },
+    parallel: true,
+    afterEdition,
+  };
+  const report = await build(
+    options.outGiven ? { ...settings, dryRun: false } : { ...settings, dryRun: true },
+  );
   if (report.usageError)
     return { ok: false, usageError: true, diagnostics: report.diagnostics, editions: [] };
-  const list = await clients;
-  if (list && !Array.isArray(list)) return { ok: false, usageError: true, diagnostics: [list], editions: [] };
+  if (configClients) return { ok: false, usageError: true, diagnostics: [configClients], editions: [] };
 
   const editions: EditionCheck[] = report.editions.map((result) => {
     const found = checked.get(result.slug);
@@ -99,6 +113,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     diagnostics: projectDiagnostics,
     editions,
     seconds: (performance.now() - started) / 1000,
+    workers: report.workers ?? 0,
   };
 }
 
@@ -145,24 +160,5 @@ const clientList = (option: string | undefined) =>
     ?.split(',')
     .map((c) => c.trim())
     .filter(Boolean);
-
-/** The clients to check for: --clients (checked with the other options), else the config's, else the default. */
-async function clientsFor(built: BuiltEdition, option: string | undefined): Promise<string[] | Diagnostic> {
-  const clients = clientList(option) ?? built.config.checkClients ?? DEFAULT_CLIENTS;
-  const invalid = option ? undefined : await clientsProblem(clients);
-  return invalid
-    ? diag('CONFIG_INVALID', 'error', `"checkClients": ${invalid}`, locate(built, '"checkClients"'))
-    : clients;
-}
-
-/** Why caniemail knows none of these clients, or undefined when it knows them. */
-async function clientsProblem(clients: string[]): Promise<string | undefined> {
-  try {
-    await validateClients(clients);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 const strict = (d: Diagnostic): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d);

@@ -5,11 +5,34 @@
 // (URIBL, SPF, DKIM, DNS blocklists) never fire here: check runs SpamAssassin without the network.
 import { DomUtils } from 'htmlparser2';
 import { lineColumnAt } from '../content/text.js';
-import { mixedWords, scriptOf } from './mixed-script.js';
+import { mixedWords, scriptOf, type MixedWordFound } from './mixed-script.js';
 import type { BuiltEdition } from './rule.js';
 
 /** What an explanation may read of the edition: its files, and the message as SpamAssassin gets it. */
-export type SpamContext = Pick<BuiltEdition, 'sources' | 'text' | 'html' | 'message' | 'dom'>;
+/** The parts of a built edition the explanations read. */
+export type SpamEdition = Pick<BuiltEdition, 'sources' | 'text' | 'html' | 'message' | 'dom'>;
+
+/**
+ * What the explanations need of an edition, as plain data: it is made where the edition was built (a worker
+ * thread of `check`) and read where SpamAssassin ran (the main thread).
+ */
+export interface SpamContext {
+  /** The edition's files, to say where a rule's trigger is written. */
+  sources: { file: string; text: string }[];
+  /** The words that mix scripts and reach the message. */
+  mixed: MixedWordFound[];
+  /** The Latin "e" and its look-alikes in what SpamAssassin reads. */
+  letters: { latin: number; alike: [string, number][] };
+}
+
+export function spamContext(edition: SpamEdition): SpamContext {
+  const { latin, alike } = eLetters(edition);
+  return {
+    sources: edition.sources.map(({ file, text }) => ({ file, text })),
+    mixed: mixedWords(edition),
+    letters: { latin, alike: [...alike] },
+  };
+}
 
 interface SpamExplanation {
   /** The rule's name, or a family of rules (HTML_IMAGE_ONLY_04 … _32). */
@@ -129,8 +152,8 @@ const MIXED_ES =
 function mixedEs(context: SpamContext | undefined): string {
   if (!context)
     return `${MIXED_ES}${namedWords(context)} Cyrillic text beside Latin words can trip it alone.`;
-  if (mixedWords(context).length > 0) return `${MIXED_ES}${namedWords(context)}`;
-  const { latin, alike } = eLetters(context);
+  if (context.mixed.length > 0) return `${MIXED_ES}${namedWords(context)}`;
+  const { latin, alike } = context.letters;
   const top = [...alike]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
@@ -142,7 +165,7 @@ function mixedEs(context: SpamContext | undefined): string {
 /** The words that mix scripts, where they are written; generic advice without the edition. */
 function namedWords(context: SpamContext | undefined): string {
   if (!context) return ' Retype any word that mixes scripts.';
-  const words = mixedWords(context);
+  const words = context.mixed;
   if (words.length === 0) return '';
   const named = words
     .slice(0, 5)
@@ -154,7 +177,7 @@ function namedWords(context: SpamContext | undefined): string {
 }
 
 /** The Latin "e" and its look-alikes, counted in what SpamAssassin reads (its own caps not applied). */
-export function eLetters(context: Pick<SpamContext, 'text' | 'message' | 'dom'>): {
+export function eLetters(context: Pick<SpamEdition, 'text' | 'message' | 'dom'>): {
   latin: number;
   alike: Map<string, number>;
 } {
@@ -168,7 +191,7 @@ export function eLetters(context: Pick<SpamContext, 'text' | 'message' | 'dom'>)
   return { latin, alike };
 }
 
-type Nodes = SpamContext['dom']['children'];
+type Nodes = SpamEdition['dom']['children'];
 
 /** The HTML's text, without style sheets and scripts. */
 function visibleText(nodes: Nodes): string {

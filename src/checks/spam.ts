@@ -4,7 +4,6 @@
 // here); anything above 0 is a warning.
 import { spawn } from 'node:child_process';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { mixedWords } from './mixed-script.js';
 import { explainSpamRule, LOOK_ALIKE_RULES, type SpamContext } from './spam-rules.js';
 
 export const SPAM_THRESHOLD = 5;
@@ -88,7 +87,7 @@ export function spamDiagnostics(report: SpamReport, file: string, context?: Spam
     .sort((a, b) => b.points - a.points)
     .slice(0, 3)
     .map((r) => r.name);
-  const mixed = context && report.rules.some((r) => LOOK_ALIKE_RULES.test(r.name)) ? mixedWords(context) : [];
+  const mixed = context && report.rules.some((r) => LOOK_ALIKE_RULES.test(r.name)) ? context.mixed : [];
   return [
     diag(
       'SPAM_SCORE',

@@ -1,15 +1,15 @@
 // The editions part of a build: skip what is current (incremental), build the rest in worker threads when
 // there are many (one per core, in pairs: see pool.ts) or in this thread when there are few, and remember
-// what was built.
+// what was built. A dry run (check) builds the same way, writing and remembering nothing.
 import { availableParallelism } from 'node:os';
 import type { BuildOptions, EditionResult } from '../edition/results.js';
 
-type WritingBuild = Extract<BuildOptions, { dryRun?: false }>;
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
 import type { Project } from '../project.js';
 import {
   runEditionTask,
+  withChecks,
   withInputs,
   withoutBuilt,
   type EditionTask,
@@ -17,7 +17,6 @@ import {
 } from './edition-task.js';
 import { buildEdition, entryLabel } from '../pipeline.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { injectFault } from '../edition/fault.js';
 import { hasStoredSkeletons, startMjmlThread, stopMjmlThread } from '../render/render-path.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { buildInWorkers } from './pool.js';
@@ -30,20 +29,22 @@ export async function buildEditions(
 ): Promise<{ editions: EditionResult[]; workers: number; diagnostics: Diagnostic[] }> {
   const results: EditionResult[] = new Array(entries.length);
   const afterEdition = options.afterEdition;
-  // what `check` runs on each edition is part of that edition: an exception there is its INTERNAL_ERROR too
-  const after = async (result: EditionResult): Promise<EditionResult> => {
-    if (!afterEdition) return result;
+  // check's own rules, where they did not run already (in a worker), and what the caller runs on each edition
+  // are part of that edition: an exception there is its INTERNAL_ERROR too
+  const after = async (entry: EditionEntry, result: EditionResult): Promise<EditionResult> => {
+    const checked = await withChecks(project, entry, result, options);
+    if (!afterEdition) return checked;
     try {
-      injectFault('after', result.slug);
-      return await afterEdition(result);
+      return await afterEdition(checked);
     } catch (error) {
-      const { built: _built, ...rest } = result;
-      const entry = entries.find((e) => e.slug === result.slug);
-      const file = entry ? entryLabel(project, entry) : undefined;
+      const { built: _built, ...rest } = checked;
       return {
         ...rest,
         ok: false,
-        diagnostics: [...result.diagnostics, internalError(error, 'checking it', file ? { file } : {})],
+        diagnostics: [
+          ...checked.diagnostics,
+          internalError(error, 'checking it', { file: entryLabel(project, entry) }),
+        ],
       };
     }
   };
@@ -54,22 +55,17 @@ export async function buildEditions(
   };
 
   try {
-    if (options.dryRun) {
-      // nothing is written, so nothing is cached; callers of a dry run want each rendered edition (`built`)
-      if (entries.length > 0) startMjmlThread({ loadMjml: true }); // a dry run keeps no skeletons
-      for (const [index, entry] of entries.entries())
-        report(index, await after(await buildEdition(project, entry, true)));
-      return { editions: results, workers: 0, diagnostics: [] };
-    }
-
-    const cache = await BuildCache.open(project);
-    // with no compiled skeleton on disk, this build needs MJML itself: the thread loads it at once
-    const thread = { loadMjml: !hasStoredSkeletons(skeletonDirIn(project.paths.out)) };
+    // a dry run writes nothing, so it has no cache: every edition is built
+    const cache = options.dryRun ? undefined : await BuildCache.open(project);
+    const incremental = !options.dryRun && options.incremental === true;
+    // with no compiled skeleton on disk (a dry run keeps none), this build needs MJML itself: the thread loads
+    // it at once
+    const thread = { loadMjml: !cache || !hasStoredSkeletons(skeletonDirIn(project.paths.out)) };
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
     const probablyCompilesHere =
-      entries.length < MIN_EDITIONS_FOR_WORKERS || (options.incremental && cache.size > entries.length / 2);
+      entries.length < MIN_EDITIONS_FOR_WORKERS || (incremental && cache!.size > entries.length / 2);
     const tasks: EditionTask[] = [];
     for (const [index, entry] of entries.entries()) {
       if (entry.problems?.length) {
@@ -77,7 +73,7 @@ export async function buildEditions(
         report(index, { slug: entry.slug, ok: false, files: [], diagnostics: entry.problems });
         continue;
       }
-      const freshness = options.incremental ? await cache.check(entry) : { stale: true as const };
+      const freshness = incremental ? await cache!.check(entry) : { stale: true as const };
       if ('fresh' in freshness) {
         const { files, diagnostics } = freshness.fresh;
         report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
@@ -88,7 +84,7 @@ export async function buildEditions(
     }
 
     const done = ({ index, result, cache: entry }: TaskResult) => {
-      if (entry) cache.record(result.slug, entry);
+      if (entry) cache?.record(result.slug, entry);
       // a parallel build keeps no rendered editions, wherever they were built: a thousand would not fit
       report(index, options.parallel ? withoutBuilt(result) : result);
     };
@@ -96,19 +92,31 @@ export async function buildEditions(
     if (workers > 0) stopMjmlThread(); // not needed here after all
     let here = workers > 0 ? [] : tasks;
     if (workers > 0) {
+      // results come back as editions finish; the caller's hook runs on each meanwhile (no `built` to hold)
+      const received = new Set<number>();
+      const afters: Promise<void>[] = [];
+      const fromWorker = (finished: TaskResult) => {
+        received.add(finished.index);
+        const entry = entries[finished.index]!;
+        afters.push(after(entry, finished.result).then((result) => done({ ...finished, result })));
+      };
       try {
-        await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), done);
+        await buildInWorkers(options, tasks, workers, (task) => withInputs(project, task), fromWorker);
       } catch {
         // no worker thread could start (the system's limits): what is left is built here instead
-        here = tasks.filter((task) => results[task.index] === undefined);
+        here = tasks.filter((task) => !received.has(task.index));
       }
+      await Promise.all(afters);
     }
     if (here.length > 0) {
       startMjmlThread(thread);
       for (const task of here) {
         let finished: TaskResult;
         try {
-          finished = await runEditionTask(project, task);
+          // a dry run reads its files in the pipeline, and keeps no stamps of them for a cache
+          finished = options.dryRun
+            ? { index: task.index, result: await buildEdition(project, task.entry, true) }
+            : await runEditionTask(project, task);
         } catch (error) {
           // reading its inputs threw (the pipeline itself never does): this edition fails, the build goes on
           const failure = internalError(error, 'reading its files', {
@@ -119,19 +127,19 @@ export async function buildEditions(
             result: { slug: task.entry.slug, ok: false, files: [], diagnostics: [failure] },
           };
         }
-        done({ ...finished, result: await after(finished.result) });
+        done({ ...finished, result: await after(task.entry, finished.result) });
       }
     }
     // a cache that cannot be saved costs the next build its skipping, nothing else: a warning
-    const saved = await cache.save();
-    return { editions: results, workers, diagnostics: [...cache.diagnostics, ...saved] };
+    const saved = cache ? await cache.save() : [];
+    return { editions: results, workers, diagnostics: [...(cache?.diagnostics ?? []), ...saved] };
   } finally {
     stopMjmlThread();
   }
 }
 
 /** One worker per core. NEWSLETTER_WORKERS overrides the count (0: build in this thread), e.g. to compare or to debug. */
-function workerCount(editions: number, options: WritingBuild): number {
+function workerCount(editions: number, options: BuildOptions): number {
   const override = Number.parseInt(process.env.NEWSLETTER_WORKERS ?? '', 10);
   if (!options.parallel || editions === 0) return 0;
   if (Number.isInteger(override) && override >= 0) return Math.min(override, editions);

@@ -4,6 +4,8 @@
 // - "render": assembles and renders the edition the main thread sends (its files already read), and hands
 //   it to its "finish" partner through `partner`;
 // - "finish": checks and writes what its partner rendered, and replies to the main thread.
+// A dry run writes nothing; for `check` (settings.check), the worker that finishes an edition also runs
+// check's own rules on it (withChecks).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadStages } from '../pipeline.js';
 import { loadProject } from '../project.js';
@@ -14,6 +16,7 @@ import {
   finishTask,
   renderTask,
   runEditionTask,
+  withChecks,
   withoutBuilt,
   type EditionTask,
   type RenderedTask,
@@ -28,11 +31,16 @@ export type WorkerData = { settings: BuildSettings } & (
 export type WorkerReply = TaskResult;
 
 const data = workerData as WorkerData;
+const settings = data.settings;
+const dryRun = settings.dryRun === true;
 const main = parentPort!;
-const loading = loadProject(data.settings);
+const loading = loadProject(settings);
 let queue = Promise.resolve();
-// a pair's worker loads its half's libraries while the project loads, before its first edition arrives
-if (data.role !== 'whole') loadStages(data.role).catch(() => undefined); // a failure shows again on first use
+// a pair's worker loads its half's libraries while the project loads, before its first edition arrives (a
+// failure shows again on first use)
+if (data.role !== 'whole') loadStages(data.role).catch(() => undefined);
+if (settings.check && data.role !== 'render')
+  import('../checks/run-checks.js').then((checks) => checks.loadCheckLibraries()).catch(() => undefined);
 
 type Loaded = NonNullable<Awaited<typeof loading>['project']>;
 type Reply = TaskResult | RenderedTask;
@@ -41,9 +49,10 @@ if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
     runQueuedThenReply(main, failedResult(task), async (project) => {
       injectFault('crash', task.entry.slug);
-      const { result, cache } = await runEditionTask(project, task);
+      const { result, cache } = await runEditionTask(project, task, dryRun);
+      const checked = await withChecks(project, task.entry, result, settings);
       // the rendered edition stays here: copying it to the main thread would cost more than it is worth
-      return { index: task.index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+      return { index: task.index, result: withoutBuilt(checked), ...(cache ? { cache } : {}) };
     }),
   );
 } else if (data.role === 'render') {
@@ -52,6 +61,7 @@ if (data.role === 'whole') {
     (task: EditionTask) =>
     (diagnostics: Diagnostic[]): RenderedTask => ({
       index: task.index,
+      entry: task.entry,
       inputs: task.inputs!,
       project: '',
       part: { failed: failedResult(task)(diagnostics).result },
@@ -59,7 +69,7 @@ if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
     runQueuedThenReply(partner, failedPart(task), (project) => {
       injectFault('crash', task.entry.slug);
-      return renderTask(project, task);
+      return renderTask(project, task, dryRun);
     }),
   );
 } else {
@@ -71,8 +81,9 @@ if (data.role === 'whole') {
     });
   data.partner.on('message', (rendered: RenderedTask) =>
     runQueuedThenReply(main, failedFinish(rendered), async (project) => {
-      const { index, result, cache } = await finishTask(project, rendered);
-      return { index, result: withoutBuilt(result), ...(cache ? { cache } : {}) };
+      const { index, result, cache } = await finishTask(project, rendered, dryRun);
+      const checked = await withChecks(project, rendered.entry, result, settings);
+      return { index, result: withoutBuilt(checked), ...(cache ? { cache } : {}) };
     }),
   );
 }

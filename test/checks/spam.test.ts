@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/checks/html.js';
 import { parseSpamReport, spamDiagnostics } from '../../src/checks/spam.js';
-import { eLetters, explainSpamRule, type SpamContext } from '../../src/checks/spam-rules.js';
+import { eLetters, explainSpamRule, spamContext, type SpamEdition } from '../../src/checks/spam-rules.js';
 
 // The report `spamassassin -t` appends, as SpamAssassin 4 writes it (descriptions may wrap).
 const OUTPUT = `Subject: x
@@ -54,15 +54,16 @@ describe('SpamAssassin report', () => {
 });
 
 /** An edition as the explanations read it: its files, and the message's subject, text and HTML. */
-function context(files: Record<string, string>, text: string, html: string, subject = 'Notes'): SpamContext {
+function edition(files: Record<string, string>, text: string, html: string, subject = 'Notes'): SpamEdition {
   return {
     sources: Object.entries(files).map(([file, content]) => ({ file, text: content })),
     text,
     html,
-    message: { subject } as SpamContext['message'],
+    message: { subject } as SpamEdition['message'],
     dom: parseHtml(html),
   };
 }
+const context = (...parts: Parameters<typeof edition>) => spamContext(edition(...parts));
 
 describe('SpamAssassin rules explained', () => {
   it.each([
@@ -107,13 +108,13 @@ describe('SpamAssassin rules explained', () => {
   });
 
   it('counts the letters MIXED_ES counts: the subject, the text part and the HTML text, without styles', () => {
-    const edition = context(
+    const built = edition(
       {},
       'Field Notes: неделя',
       '<html><head><style>.e{color:red}</style></head><body><p>Field Notes: неделя, ещё</p></body></html>',
       'Неделя',
     );
-    expect(eLetters(edition)).toEqual({
+    expect(eLetters(built)).toEqual({
       latin: 4,
       alike: new Map([
         ['е', 7],

@@ -9,11 +9,17 @@ import { withIdentity } from '../helpers/sample-config.js';
 let server: Server;
 let base: string;
 const requests: string[] = [];
+let inFlight = 0;
+let mostInFlight = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     requests.push(`${req.method} ${path}`);
+    mostInFlight = Math.max(mostInFlight, ++inFlight);
+    res.on('close', () => inFlight--);
+    // answers a while later, so that requests from many editions would pile up without a limit
+    if (path.startsWith('/held/')) return setTimeout(() => res.writeHead(200).end(), 100);
     if (path === '/slow') return; // never answers
     if (path === '/loop') return res.writeHead(302, { location: '/loop' }).end();
     if (path === '/moved') return res.writeHead(301, { location: '/moved-here' }).end();
@@ -98,6 +104,34 @@ describe('newsletter check --online', () => {
       expect(broken(result.stdout).map((d) => d.file)).toEqual(['content/a.md', 'content/b.md']);
       expect(requests.filter((r) => r === 'HEAD /gone')).toHaveLength(1);
       expect(requests.filter((r) => r === 'HEAD /ok')).toHaveLength(1);
+    } finally {
+      await p.remove();
+    }
+  });
+
+  it('in worker threads too: each URL once a run, 8 requests in flight at most, as in one thread', async () => {
+    const articles: Record<string, string> = {};
+    for (let i = 0; i < 10; i++)
+      articles[`content/e${i}.md`] = article(
+        `E${i}`,
+        `[gone](${base}/gone), [fine](${base}/ok), ${[0, 1, 2, 3]
+          .map((j) => `[held](${base}/held/${i}-${j})`)
+          .join(', ')}.`,
+      );
+    const p = await project(articles);
+    try {
+      requests.length = 0;
+      mostInFlight = 0;
+      const threads = await p.run(['check', '--online', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
+      expect(requests.filter((r) => r === 'HEAD /gone')).toHaveLength(1);
+      expect(requests.filter((r) => r.startsWith('HEAD /held/'))).toHaveLength(40);
+      expect(mostInFlight).toBeLessThanOrEqual(8);
+      expect(mostInFlight).toBeGreaterThan(1); // requests did overlap
+      const one = await p.run(['check', '--online', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
+      expect(broken(threads.stdout).map((d) => d.file)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `content/e${i}.md`),
+      );
+      expect(threads.stdout).toBe(one.stdout);
     } finally {
       await p.remove();
     }

@@ -16,6 +16,8 @@ const options = {
   slugs: ['a', 'b'],
   incremental: true,
   parallel: true,
+  // what check asks of each edition, which the workers run its rules by
+  check: { clients: ['gmail.*', 'outlook.windows'], online: true, spam: true },
   onEdition: () => undefined,
   afterEdition: async (result) => result,
   // an option no part of the build knows yet
@@ -37,5 +39,32 @@ describe('the settings a build worker gets', () => {
     await worker.terminate();
     expect(received.settings.imagineNewOption).toEqual({ width: 640 });
     expect(received.settings.slugs).toEqual(['a', 'b']);
+    expect(received.settings.check).toEqual({
+      clients: ['gmail.*', 'outlook.windows'],
+      online: true,
+      spam: true,
+    });
+  });
+
+  it("are a check's too: a dry run, its rules' settings, and check's own options", () => {
+    const checking = {
+      root: '/project',
+      out: 'public',
+      dryRun: true,
+      parallel: true,
+      check: { online: true, spam: false },
+      strict: true,
+      timeout: '3',
+      afterEdition: async (result) => result,
+    } as BuildOptions & { strict: boolean; timeout: string };
+    expect(workerSettings(checking)).toEqual({
+      root: '/project',
+      out: 'public',
+      dryRun: true,
+      parallel: true,
+      check: { online: true, spam: false },
+      strict: true,
+      timeout: '3',
+    });
   });
 });
