@@ -7,6 +7,7 @@ import { Parser } from 'htmlparser2';
 import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme, isSafeUrl } from './urls.js';
+import { sanitisedMarkdownHtml } from './safe-markdown.js';
 import { MAX_NESTING, sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
 
 interface RenderEnv {
@@ -48,8 +49,20 @@ export interface RenderedMarkdown {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * How the HTML is made. `reference`: markdown-it renders the whole document, and sanitize-html reads all of it
+ * back (the plain path, what the other one must equal byte for byte). `tokens`: the sanitised HTML is written
+ * from the tokens, and only raw HTML goes through sanitize-html (safe-markdown.ts).
+ */
+export type MarkdownPath = 'tokens' | 'reference';
+
 /** `firstLine` is the file line on which the Markdown starts (after front matter). */
-export function renderMarkdown(source: string, file: string, firstLine: number): RenderedMarkdown {
+export function renderMarkdown(
+  source: string,
+  file: string,
+  firstLine: number,
+  path: MarkdownPath = 'tokens',
+): RenderedMarkdown {
   const diagnostics: Diagnostic[] = [];
   const lines = source.split('\n');
   const env: RenderEnv = { blockLine: new Map(), currentLine: 0, dropped: [] };
@@ -98,6 +111,9 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
       );
     }
   }
+  const fast =
+    path === 'tokens' ? sanitisedMarkdownHtml(md, tokens, env as unknown as Record<string, unknown>) : undefined;
+  if (fast !== undefined) return { html: fast, diagnostics };
   const rendered = md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>);
   const { html, unwrapped } = sanitizeArticleHtml(rendered);
   if (unwrapped) {
