@@ -9,6 +9,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme, isSafeUrl } from './urls.js';
 import { sanitisedMarkdownHtml } from './safe-markdown.js';
 import { MAX_NESTING, sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
+import { countReadingWords } from './words.js';
 
 interface RenderEnv {
   /** Line (0-based, within the Markdown) of the block each inline token list belongs to. */
@@ -46,6 +47,8 @@ md.core.ruler.push('newsletter_heading_levels', (state: StateCore) => {
 
 export interface RenderedMarkdown {
   html: string;
+  /** Words in it for reading time (countReadingWords of the HTML). */
+  wordCount: number;
   diagnostics: Diagnostic[];
 }
 
@@ -113,7 +116,7 @@ export function renderMarkdown(
   }
   const fast =
     path === 'tokens' ? sanitisedMarkdownHtml(md, tokens, env as unknown as Record<string, unknown>) : undefined;
-  if (fast !== undefined) return { html: fast, diagnostics };
+  if (fast !== undefined) return { html: fast.html, wordCount: fast.words, diagnostics };
   const rendered = md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>);
   const { html, unwrapped } = sanitizeArticleHtml(rendered);
   if (unwrapped) {
@@ -128,7 +131,7 @@ export function renderMarkdown(
       ),
     );
   }
-  return { html, diagnostics };
+  return { html, wordCount: countReadingWords(html), diagnostics };
 }
 
 /** The Markdown line (0-based) of the block whose rendered HTML first opens an element MAX_NESTING deep. */

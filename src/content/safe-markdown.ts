@@ -10,6 +10,7 @@ import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { ALLOWLIST, MAX_NESTING, sanitizeArticleHtml, sanitizeFragment } from './sanitize.js';
 import { RESERVED_CHARACTERS } from './text.js';
+import { countReadingWords, ReadingWords } from './words.js';
 
 type Env = Record<string, unknown>;
 
@@ -92,6 +93,8 @@ const DEPTH_LIMIT = MAX_NESTING / 2;
 
 class BlockWriter {
   private depth = 0;
+  /** The block's reading words, counted as its text is written. */
+  words = new ReadingWords(false);
 
   constructor(
     private readonly md: MarkdownIt,
@@ -101,6 +104,7 @@ class BlockWriter {
   /** tokens[start..end) (one top-level block) as sanitised HTML. */
   block(tokens: Token[], start: number, end: number): string {
     this.depth = 0;
+    this.words = new ReadingWords(false);
     let html = '';
     for (let i = start; i < end; i++) {
       const token = tokens[i];
@@ -112,7 +116,8 @@ class BlockWriter {
           const pre = this.open('pre', token.attrs, false);
           this.enter(1);
           this.depth -= 2;
-          html += `${pre}<code>${escapeText(token.content)}</code></pre>\n`;
+          html += `${pre}<code>${this.text(token.content)}</code></pre>\n`;
+          this.words.tag();
           break;
         }
         case 'fence':
@@ -124,6 +129,7 @@ class BlockWriter {
           html += this.tag(tokens, i);
       }
     }
+    this.words.tag();
     return html;
   }
 
@@ -133,16 +139,19 @@ class BlockWriter {
       const token = tokens[i];
       switch (token.type) {
         case 'text':
-          html += escapeText(token.content);
+          html += this.text(token.content);
           break;
         case 'softbreak':
           html += this.md.options.breaks ? '<br />\n' : '\n';
+          this.words.tag();
           break;
         case 'hardbreak':
           html += '<br />\n';
+          this.words.tag();
           break;
         case 'code_inline':
-          html += `${this.open('code', token.attrs, false)}${escapeText(token.content)}</code>`;
+          html += `${this.open('code', token.attrs, false)}${this.text(token.content)}</code>`;
+          this.words.tag();
           this.depth--;
           break;
         case 'image':
@@ -159,12 +168,15 @@ class BlockWriter {
 
   private fence(token: Token): string {
     if (this.md.options.highlight) throw NEEDS_SANITISER;
+    this.words.tag();
     const attrs = token.attrs ? [...token.attrs] : [];
     // markdown-it names the language in a class (the sanitiser keeps it or not, as the allowlist says)
     if (token.info && this.md.utils.unescapeAll(token.info).trim() !== '') attrs.push(['class', 'language']);
     this.enter(2);
     this.depth -= 2;
-    return `<pre><code${this.attributes('code', attrs)}>${escapeText(token.content)}</code></pre>\n`;
+    const html = `<pre><code${this.attributes('code', attrs)}>${this.text(token.content)}</code></pre>\n`;
+    this.words.tag();
+    return html;
   }
 
   private image(token: Token): string {
@@ -183,6 +195,7 @@ class BlockWriter {
     if (token.hidden) return '';
     let html = token.block && token.nesting !== -1 && index > 0 && tokens[index - 1].hidden ? '\n' : '';
     if (!ALLOWED_TAGS.has(token.tag)) throw NEEDS_SANITISER;
+    this.words.tag();
     if (token.nesting === -1) {
       this.depth--;
       html += `</${token.tag}>`;
@@ -199,6 +212,11 @@ class BlockWriter {
       else if (next.nesting === -1 && next.tag === token.tag) newline = false;
     }
     return newline ? `${html}\n` : html;
+  }
+
+  private text(text: string): string {
+    this.words.text(text);
+    return escapeText(text);
   }
 
   /** An opening tag (a void one when `empty`), after the allowlist's transform; undefined when dropped whole. */
@@ -219,8 +237,10 @@ class BlockWriter {
     }
     const kept: Record<string, string> = {};
     const html = `<${tag}${this.attributes(tag, list, kept)}${empty ? ' />' : '>'}`;
+    // an element the filter removes is not written at all: the words around it may join
     if (empty && ALLOWLIST.exclusiveFilter?.({ tag, attribs: kept, text: '', tagPosition: 0, mediaChildren: [] }))
       return undefined;
+    this.words.tag();
     return html;
   }
 
@@ -259,15 +279,21 @@ export const markdownCounts = { written: 0, sanitised: 0, whole: 0 };
  * zero, outside any comment or raw text, after it (sanitizeFragment tells); otherwise the rest of the document
  * is sanitised as one.
  */
-export function sanitisedMarkdownHtml(md: MarkdownIt, tokens: Token[], env: Env): string | undefined {
+export function sanitisedMarkdownHtml(md: MarkdownIt, tokens: Token[], env: Env): SanitisedMarkdown | undefined {
   const blocks = { written: 0, sanitised: 0 };
-  const html = writeBlocks(md, tokens, env, blocks);
-  if (html === undefined) markdownCounts.whole++;
+  const written = writeBlocks(md, tokens, env, blocks);
+  if (written === undefined) markdownCounts.whole++;
   else {
     markdownCounts.written += blocks.written;
     markdownCounts.sanitised += blocks.sanitised;
   }
-  return html;
+  return written;
+}
+
+export interface SanitisedMarkdown {
+  html: string;
+  /** countReadingWords(html), counted as it was written. */
+  words: number;
 }
 
 function writeBlocks(
@@ -275,11 +301,13 @@ function writeBlocks(
   tokens: Token[],
   env: Env,
   blocks: { written: number; sanitised: number },
-): string | undefined {
+): SanitisedMarkdown | undefined {
   if (!ALLOWLIST_MODELLED) return undefined;
   const writer = new BlockWriter(md, env);
   const reference = (from: number, to: number) => md.renderer.render(tokens.slice(from, to), md.options, env);
+  // Blocks meet at a tag or a line break, so no word spans two: the counts add up.
   let html = '';
+  let words = 0;
   let pending = -1; // first token of a run of blocks waiting for the sanitiser
   try {
     for (let start = 0; start < tokens.length; ) {
@@ -290,17 +318,21 @@ function writeBlocks(
       } catch (reason) {
         if (reason !== NEEDS_SANITISER) throw reason;
         if (pending < 0) pending = start;
+        blocks.sanitised++;
       }
-      if (written === undefined) blocks.sanitised++;
-      else blocks.written++;
       if (written !== undefined && pending >= 0) {
         const fragment = sanitizeFragment(reference(pending, start));
         if (fragment.unwrapped) return undefined;
         if (!fragment.closed) break; // what follows may belong inside it: the rest goes to the sanitiser
         html += fragment.html;
+        words += countReadingWords(fragment.html);
         pending = -1;
       }
-      if (written !== undefined) html += written;
+      if (written !== undefined) {
+        html += written;
+        words += writer.words.count;
+        blocks.written++;
+      }
       start = end;
     }
   } catch (reason) {
@@ -311,8 +343,9 @@ function writeBlocks(
     const rest = sanitizeArticleHtml(reference(pending, tokens.length));
     if (rest.unwrapped) return undefined;
     html += rest.html;
+    words += countReadingWords(rest.html);
   }
-  return html.replace(RESERVED_CHARACTERS, '');
+  return { html: html.replace(RESERVED_CHARACTERS, ''), words };
 }
 
 /** The index after the top-level block that starts at `start`. */

@@ -20,7 +20,8 @@ function expectSame(documents: string[]) {
   const before = { ...markdownCounts };
   for (const source of documents) {
     const { tokens, reference } = both(source);
-    if (tokens.html !== reference.html || JSON.stringify(tokens) !== JSON.stringify(reference)) {
+    // the reference's word count is countReadingWords of its HTML; the token path counts as it writes
+    if (JSON.stringify(tokens) !== JSON.stringify(reference)) {
       // the failing document, whole, so that it can be pasted into a test of its own
       expect({ source, ...tokens }).toEqual({ source, ...reference });
     }
@@ -72,6 +73,8 @@ const INLINE = [
   '<span>unclosed',
   '<a title="unterminated',
   '\u00a0nbsp and emoji 🎉 and rtl שלום',
+  'joined by a dropped image: a![x](javascript:alert(1))b and c![](d.png)e and f<img src="x">g',
+  'words: AT&T a&b;c &amp;amp; x\u2003y 𝐀𝟘 e\u0301 don’t ‘q’ \u200b zero\u200bwidth \ufeffbom',
 ];
 
 const BLOCKS = [
