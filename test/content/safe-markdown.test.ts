@@ -73,7 +73,8 @@ const INLINE = [
   '<span>unclosed',
   '<a title="unterminated',
   '\u00a0nbsp and emoji 🎉 and rtl שלום',
-  'joined by a dropped image: a![x](javascript:alert(1))b and c![](d.png)e and f<img src="x">g',
+  'joined by a dropped image: a![x](javascript:alert(1))b and c![](d.png)e',
+  'joined by a dropped raw image: f<img src="javascript:x">g',
   'words: AT&T a&b;c &amp;amp; x\u2003y 𝐀𝟘 e\u0301 don’t ‘q’ \u200b zero\u200bwidth \ufeffbom',
 ];
 
