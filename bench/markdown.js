@@ -32,7 +32,11 @@ const round = (path) => {
   for (const body of bodies) renderMarkdown(body, 'a.md', 1, path);
   return ((performance.now() - started) * 1000) / bodies.length;
 };
-for (let i = 0; i < 2; i++) round('tokens'), round('reference'); // warm up both
+// warm up both
+for (let i = 0; i < 2; i++) {
+  round('tokens');
+  round('reference');
+}
 const times = { tokens: [], reference: [] };
 for (let i = 0; i < ROUNDS; i++) {
   times.tokens.push(round('tokens'));
@@ -41,7 +45,11 @@ for (let i = 0; i < ROUNDS; i++) {
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const tokens = median(times.tokens);
 const reference = median(times.reference);
-console.log(`Markdown to sanitised HTML, ${bodies.length} documents, median of ${ROUNDS} alternating rounds:`);
-console.log(`${reference.toFixed(1).padStart(7)} µs a document  reference (whole HTML through sanitize-html)`);
+console.log(
+  `Markdown to sanitised HTML, ${bodies.length} documents, median of ${ROUNDS} alternating rounds:`,
+);
+console.log(
+  `${reference.toFixed(1).padStart(7)} µs a document  reference (whole HTML through sanitize-html)`,
+);
 console.log(`${tokens.toFixed(1).padStart(7)} µs a document  written from the tokens`);
 console.log(`${(tokens / reference).toFixed(2).padStart(7)}  ratio`);

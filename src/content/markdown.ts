@@ -115,7 +115,9 @@ export function renderMarkdown(
     }
   }
   const fast =
-    path === 'tokens' ? sanitisedMarkdownHtml(md, tokens, env as unknown as Record<string, unknown>) : undefined;
+    path === 'tokens'
+      ? sanitisedMarkdownHtml(md, tokens, env as unknown as Record<string, unknown>)
+      : undefined;
   if (fast !== undefined) return { html: fast.html, wordCount: fast.words, diagnostics };
   const rendered = md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>);
   const { html, unwrapped } = sanitizeArticleHtml(rendered);

@@ -34,7 +34,8 @@ const ALLOWED_TAGS = new Set(ALLOWLIST.allowedTags || []);
 const SELF_CLOSING = new Set(ALLOWLIST.selfClosing ?? DEFAULTS.selfClosing);
 const NON_BOOLEAN = new Set(ALLOWLIST.nonBooleanAttributes ?? DEFAULTS.nonBooleanAttributes);
 const ALLOWED_EMPTY = new Set(
-  (ALLOWLIST as { allowedEmptyAttributes?: string[] }).allowedEmptyAttributes ?? DEFAULTS.allowedEmptyAttributes,
+  (ALLOWLIST as { allowedEmptyAttributes?: string[] }).allowedEmptyAttributes ??
+    DEFAULTS.allowedEmptyAttributes,
 );
 const URL_ATTRIBUTES = new Set(
   ALLOWLIST.allowedSchemesAppliedToAttributes ?? DEFAULTS.allowedSchemesAppliedToAttributes,
@@ -72,7 +73,6 @@ function attributeFate(tag: string, name: string): Fate {
  * it reads as written: with no character up to a space and no HTML comment, both of which it strips first.
  */
 function urlFate(url: string): Fate {
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x20]/.test(url) || url.includes('<!--')) return 'sanitise';
   const scheme = /^([a-zA-Z][a-zA-Z0-9.\-+]*):/.exec(url);
   if (scheme) return SCHEMES.has(scheme[1].toLowerCase()) ? 'keep' : 'drop';
@@ -238,7 +238,10 @@ class BlockWriter {
     const kept: Record<string, string> = {};
     const html = `<${tag}${this.attributes(tag, list, kept)}${empty ? ' />' : '>'}`;
     // an element the filter removes is not written at all: the words around it may join
-    if (empty && ALLOWLIST.exclusiveFilter?.({ tag, attribs: kept, text: '', tagPosition: 0, mediaChildren: [] }))
+    if (
+      empty &&
+      ALLOWLIST.exclusiveFilter?.({ tag, attribs: kept, text: '', tagPosition: 0, mediaChildren: [] })
+    )
       return undefined;
     this.words.tag();
     return html;
@@ -279,7 +282,11 @@ export const markdownCounts = { written: 0, sanitised: 0, whole: 0 };
  * zero, outside any comment or raw text, after it (sanitizeFragment tells); otherwise the rest of the document
  * is sanitised as one.
  */
-export function sanitisedMarkdownHtml(md: MarkdownIt, tokens: Token[], env: Env): SanitisedMarkdown | undefined {
+export function sanitisedMarkdownHtml(
+  md: MarkdownIt,
+  tokens: Token[],
+  env: Env,
+): SanitisedMarkdown | undefined {
   const blocks = { written: 0, sanitised: 0 };
   const written = writeBlocks(md, tokens, env, blocks);
   if (written === undefined) markdownCounts.whole++;
@@ -310,7 +317,7 @@ function writeBlocks(
   let words = 0;
   let pending = -1; // first token of a run of blocks waiting for the sanitiser
   try {
-    for (let start = 0; start < tokens.length; ) {
+    for (let start = 0; start < tokens.length;) {
       const end = blockEnd(tokens, start);
       let written: string | undefined;
       try {

@@ -8,7 +8,9 @@ export function countReadingWords(html: string): number {
 }
 
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
-const ASCII_ALPHANUMERIC = new Uint8Array(128).map((_, code) => (/[a-z0-9]/i.test(String.fromCharCode(code)) ? 1 : 0));
+const ASCII_ALPHANUMERIC = new Uint8Array(128).map((_, code) =>
+  /[a-z0-9]/i.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 /** What \s matches in a JavaScript regular expression (never a surrogate). */
 function isSpace(code: number): boolean {

@@ -181,7 +181,8 @@ describe('sanitised HTML written from the tokens', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) collect(path);
-        else if (entry.name.endsWith('.md')) sources.push(readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+        else if (entry.name.endsWith('.md'))
+          sources.push(readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
       }
     };
     collect('test/fixtures');
@@ -201,14 +202,18 @@ describe('sanitised HTML written from the tokens', () => {
     );
     expect(markdownCounts.sanitised - before.sanitised).toBe(0);
     expect(markdownCounts.whole - before.whole).toBe(0);
-    expect(tokens.html).toContain('<p>Text with "quotes", <a href="https://ok.example/?a=1&amp;b=2">a link</a>');
+    expect(tokens.html).toContain(
+      '<p>Text with "quotes", <a href="https://ok.example/?a=1&amp;b=2">a link</a>',
+    );
     expect(tokens.html).toContain('<img src="https://img.example/a.png" alt="an image" width="552" />');
     expect(tokens.html).toContain('<pre><code>code\n</code></pre>');
   });
 
   it('drops an unsafe Markdown URL without the sanitiser, and keeps the link text', () => {
     const before = { ...markdownCounts };
-    const { tokens } = both('See [this](javascript:alert(1)) and ![x](data:image/png;base64,AA) and [that](//evil.example).\n');
+    const { tokens } = both(
+      'See [this](javascript:alert(1)) and ![x](data:image/png;base64,AA) and [that](//evil.example).\n',
+    );
     expect(markdownCounts.sanitised - before.sanitised).toBe(0);
     expect(tokens.html).toBe('<p>See <a>this</a> and  and <a>that</a>.</p>\n');
   });
