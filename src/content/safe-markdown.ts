@@ -45,9 +45,13 @@ const PROTOCOL_RELATIVE = ALLOWLIST.allowProtocolRelative ?? DEFAULTS.allowProto
 /** Attributes sanitize-html rewrites rather than keeps or drops. */
 const REWRITTEN = new Set(['style', 'class', 'srcset', 'imagesrcset']);
 
+/** Tags this file writes as they are, without asking the allowlist each time. */
+const WRITTEN_AS_IS = ['pre', 'code', 'br'];
+
 /** False when the allowlist uses something this file does not model: everything then goes to the sanitiser. */
 export const ALLOWLIST_MODELLED =
   Object.keys(ALLOWLIST).every((key) => MODELLED.has(key)) &&
+  WRITTEN_AS_IS.every((tag) => ALLOWED_TAGS.has(tag) && !ALLOWLIST.transformTags?.[tag]) &&
   ALLOWLIST.disallowedTagsMode === 'discard' &&
   Array.isArray(ALLOWLIST.allowedSchemes) &&
   typeof ALLOWLIST.allowedAttributes === 'object' &&
@@ -223,6 +227,7 @@ class BlockWriter {
   private open(tag: string, attrs: [string, string][] | null, empty: true): string | undefined;
   private open(tag: string, attrs: [string, string][] | null, empty: false): string;
   private open(tag: string, attrs: [string, string][] | null, empty: boolean): string | undefined {
+    if (!ALLOWED_TAGS.has(tag)) throw NEEDS_SANITISER;
     this.enter(1);
     if (empty) this.depth--;
     let list = attrs ?? [];
