@@ -26,8 +26,8 @@ if (!(EDITIONS >= 10)) {
 
 const { loadProject } = await import('../dist/project.js');
 const stages = await import('../dist/workers/stages.js');
-const { inlineCounts } = await import('../dist/render/inline-css.js');
-const { holeCounts } = await import('../dist/render/inline-holes.js');
+const { inlineCounts } = await import('../dist/render/fast/inline-css.js');
+const { holeCounts } = await import('../dist/render/fast/inline-holes.js');
 const { markdownCounts } = await import('../dist/content/safe-markdown.js');
 
 const work = await mkdtemp(join(tmpdir(), 'newsletter-stages-'));
@@ -94,7 +94,7 @@ try {
   for (const [stage, ms] of totals) console.log(`${perEdition(ms)} ms  ${stage}`);
   console.log(`${perEdition(performance.now() - started)} ms  in all`);
   console.log(
-    `inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/inline-css.ts)`,
+    `inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/fast/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/fast/inline-css.ts)`,
   );
   console.log(
     `Markdown: ${markdownCounts.written} blocks written from their tokens, ${markdownCounts.sanitised} through sanitize-html, ${markdownCounts.whole} documents sanitised whole (src/content/safe-markdown.ts)`,

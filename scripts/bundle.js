@@ -6,7 +6,7 @@
 // its own, loaded when it is first needed. Run by `npm run build` (and so by `npm ci`).
 //
 // Left out, and loaded from node_modules as usual:
-// - MJML and juice, which the code requires at run time, through mjml-core (render/mjml-parts.ts);
+// - MJML and juice, which the code requires at run time, through mjml-core (library-internals.ts);
 // - Chromium's driver, the file watcher and the caniemail data, for preview, screenshot and check only.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -22,7 +22,7 @@ await build({
   entryPoints: {
     cli: 'dist/cli.js',
     'edition-worker': 'dist/workers/edition-worker.js',
-    'mjml-thread-worker': 'dist/workers/mjml-thread-worker.js',
+    'mjml-thread-worker': 'dist/render/fast/mjml-thread-worker.js',
   },
   outdir: OUT,
   bundle: true,

@@ -6,7 +6,7 @@ import { displayPath } from './content/discover.js';
 import { recoverOut } from './output/swap.js';
 import type { BuildOptions, BuildReport, EditionResult } from './edition/results.js';
 import { buildEditions } from './workers/build-editions.js';
-import { stopMjmlThread } from './workers/mjml-thread.js';
+import { stopMjmlThread } from './render/render-path.js';
 
 // The archive stage loads on first use, like the edition stages (see pipeline.ts).
 const archiveStage = () => import('./archive/write-archive.js');

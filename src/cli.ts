@@ -10,6 +10,7 @@ import { EXIT, processIo, type Io } from './commands/io.js';
 import { PLATFORM_NAMES } from './export/registry.js';
 import { DEBUG_ENV } from './diagnostics/diagnostic.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { renderPathProblem } from './render/render-path.js';
 import { STARTERS } from './starters/starters.js';
 
 const STARTER_LIST = Object.keys(STARTERS).join(', ');
@@ -421,6 +422,12 @@ Exit codes: 0 written, 1 nothing imported (the feed cannot be read, or every ite
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // a mistyped switch must not quietly build the other way
+  const renderProblem = renderPathProblem();
+  if (renderProblem) {
+    io.stderr(`newsletter: ${renderProblem}\n`);
+    return EXIT.usage;
+  }
   let code: number = EXIT.ok;
   const program = createProgram(io, (c) => (code = c));
   const debug = argv.includes('--debug');

@@ -8,6 +8,7 @@ import type { EditionSource } from '../content/discover.js';
 import type { Project } from '../project.js';
 import { digest } from './digest.js';
 import { toolFingerprint } from './tool.js';
+import { renderPath } from '../render/render-path.js';
 
 /** Bump when the cache file or what the digests cover changes shape. */
 export const CACHE_FORMAT = 1;
@@ -23,6 +24,9 @@ export function settingsKey(project: Pick<Project, 'configSource' | 'templates'>
     project.configSource,
     // the .eml Date of an undated edition comes from SOURCE_DATE_EPOCH
     process.env.SOURCE_DATE_EPOCH ?? '',
+    // NEWSLETTER_RENDER: both paths give the same bytes, but switching must rebuild, or a difference between
+    // them could not be seen
+    renderPath(),
     layout,
     ...templates.flatMap((t) => [t.file, t.source]),
   ]);

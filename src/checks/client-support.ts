@@ -14,7 +14,7 @@
 // compares the two).
 import { DomUtils } from 'htmlparser2';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadMjml } from '../render/mjml.js';
+import { mjmlCompiler } from '../render/render-path.js';
 import { isHiddenElement, parseHtml, type HtmlDocument, type HtmlElement } from './html.js';
 import { locate } from './locate.js';
 import type { BuiltEdition } from './rule.js';
@@ -201,7 +201,7 @@ function baselineFor(mjml: string, clients: string[]): Promise<Set<string>> {
   if (!baseline) {
     baseline = (async () => {
       const { html } = await (
-        await loadMjml()
+        await mjmlCompiler()
       )(`${open}${head}${SKELETON}</mjml>`, { validationLevel: 'skip', fonts: {}, ignoreIncludes: true });
       // the whole page, hidden parts and all (MJML hides its preview text); piece by piece if its CSS does not parse
       const found = await htmlFailures(html, clients).catch(

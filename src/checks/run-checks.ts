@@ -38,7 +38,7 @@ async function spamCheck(
 ): Promise<{ diagnostics: Diagnostic[]; report?: SpamReport }> {
   try {
     const report = await runSpamAssassin(built.eml);
-    return { diagnostics: spamDiagnostics(report, file), report };
+    return { diagnostics: spamDiagnostics(report, file, built), report };
   } catch (error) {
     return { diagnostics: [diag('SPAMASSASSIN_FAILED', 'error', (error as Error).message, { file })] };
   }

@@ -1,8 +1,11 @@
 // check --spam: SpamAssassin, offline (-L: no DNS or network tests), on the exact bytes of message.eml.
-// Reports the score and every rule that fired, with its description. 5 points is SpamAssassin's own
-// spam threshold (an error here); anything above 0 is a warning.
+// Reports the score and every rule that fired, with its description and, for the rules newsletters trip,
+// what trips it and what to do (spam-rules.ts). 5 points is SpamAssassin's own spam threshold (an error
+// here); anything above 0 is a warning.
 import { spawn } from 'node:child_process';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { mixedWords } from './mixed-script.js';
+import { explainSpamRule, LOOK_ALIKE_RULES, type SpamContext } from './spam-rules.js';
 
 export const SPAM_THRESHOLD = 5;
 export const INSTALL_HINT =
@@ -72,7 +75,12 @@ export function parseSpamReport(output: string): SpamReport | undefined {
   return { score: Number(header[1]), rules };
 }
 
-export function spamDiagnostics(report: SpamReport, file: string): Diagnostic[] {
+/**
+ * The score, every rule that fired (explained when the table knows it), and, when a rule that reads look-alike
+ * letters fired (MIXED_ES, UNICODE_OBFU_ASC, FUZZY_*), each word
+ * that mixes scripts where it is written. Without the edition (`context`), the explanations are generic.
+ */
+export function spamDiagnostics(report: SpamReport, file: string, context?: SpamContext): Diagnostic[] {
   const score = report.score;
   const severity = score >= SPAM_THRESHOLD ? 'error' : score > 0 ? 'warning' : 'info';
   const top = [...report.rules]
@@ -80,6 +88,7 @@ export function spamDiagnostics(report: SpamReport, file: string): Diagnostic[] 
     .sort((a, b) => b.points - a.points)
     .slice(0, 3)
     .map((r) => r.name);
+  const mixed = context && report.rules.some((r) => LOOK_ALIKE_RULES.test(r.name)) ? mixedWords(context) : [];
   return [
     diag(
       'SPAM_SCORE',
@@ -94,6 +103,16 @@ export function spamDiagnostics(report: SpamReport, file: string): Diagnostic[] 
         'info',
         `${r.points > 0 ? '+' : ''}${r.points.toFixed(1)} ${r.name}: ${r.description}`,
         { file },
+        explainSpamRule(r, context),
+      ),
+    ),
+    ...mixed.map((w) =>
+      diag(
+        'SPAM_MIXED_SCRIPT',
+        'warning',
+        `"${w.word}" mixes scripts: ${w.odd.join(', ')} among ${w.main} letters`,
+        w,
+        `retype it in one script${w.fixed ? ` ("${w.fixed}")` : ''}: SpamAssassin reads a look-alike letter as a disguised word (MIXED_ES, UNICODE_OBFU_ASC, FUZZY_*)`,
       ),
     ),
   ];

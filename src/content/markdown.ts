@@ -53,18 +53,22 @@ export interface RenderedMarkdown {
 }
 
 /**
- * How the HTML is made. `reference`: markdown-it renders the whole document, and sanitize-html reads all of it
+ * How the HTML is made, as the rest of the render is (`NEWSLETTER_RENDER`). `reference`: markdown-it renders the whole document, and sanitize-html reads all of it
  * back (the plain path, what the other one must equal byte for byte). `tokens`: the sanitised HTML is written
  * from the tokens, and only raw HTML goes through sanitize-html (safe-markdown.ts).
  */
 export type MarkdownPath = 'tokens' | 'reference';
+
+/** NEWSLETTER_RENDER=reference (render/render-path.ts) takes the reference path here too. */
+const markdownPath = (): MarkdownPath =>
+  process.env.NEWSLETTER_RENDER === 'reference' ? 'reference' : 'tokens';
 
 /** `firstLine` is the file line on which the Markdown starts (after front matter). */
 export function renderMarkdown(
   source: string,
   file: string,
   firstLine: number,
-  path: MarkdownPath = 'tokens',
+  path: MarkdownPath = markdownPath(),
 ): RenderedMarkdown {
   const diagnostics: Diagnostic[] = [];
   const lines = source.split('\n');

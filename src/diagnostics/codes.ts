@@ -126,7 +126,10 @@ export const CODES = {
   SPAMASSASSIN_MISSING: 'check --spam needs SpamAssassin, which is not installed.',
   SPAMASSASSIN_FAILED: 'SpamAssassin ran but its report could not be read.',
   SPAM_SCORE: "check --spam: SpamAssassin's score (5 or more is an error, above 0 a warning).",
-  SPAM_RULE: 'check --spam: one SpamAssassin rule that fired, with its points and description.',
+  SPAM_RULE:
+    'check --spam: one SpamAssassin rule that fired, with its points and description; the hint says what trips the rules newsletters trip, and what to do.',
+  SPAM_MIXED_SCRIPT:
+    'check --spam: a SpamAssassin rule that reads look-alike letters fired (MIXED_ES, UNICODE_OBFU_ASC, FUZZY_*), and this word mixes scripts (a Cyrillic "е" among Latin letters, or the reverse): retype it in one script.',
 
   // preview and screenshot
   PORT_IN_USE: 'The port given with --port (or --inbox-port) is taken by another program.',

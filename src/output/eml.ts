@@ -3,7 +3,7 @@
 // Message-ID come from a hash of the content, the Date from the edition.
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { buildMime } from './mime-build.js';
+import { messageBytes } from '../render/render-path.js';
 import type { InlineImage } from '../assets/inline-images.js';
 import { swapAssetUrls } from '../assets/swap-urls.js';
 
@@ -89,7 +89,7 @@ export function composeEml(input: MessageInput): Promise<Buffer> {
   const composer = new MailComposer(mailOptions(input) as ConstructorParameters<typeof MailComposer>[0]);
   const node = composer.compile();
   node.keepBcc = false;
-  return buildMime(node);
+  return messageBytes(node);
 }
 
 const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');

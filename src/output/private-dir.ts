@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export const PRIVATE_DIR = '.newsletter';
 
-/** Compiled MJML skeletons kept between builds (render/skeleton-store.ts). */
+/** Compiled MJML skeletons kept between builds (render/fast/skeleton-store.ts). */
 export const skeletonDirIn = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache', 'mjml');
 
 /** The incremental build cache (cache/build-cache.ts). */

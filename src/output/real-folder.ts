@@ -1,6 +1,6 @@
 // Folders in out/ that newsletter writes into, checked never to be symbolic links: a link at out/<slug> or
 // out/.newsletter would have build write wherever it points. A module of its own, light enough for the MJML
-// thread (render/skeleton-store.ts) as for the writes (output/swap.ts).
+// thread (render/fast/skeleton-store.ts) as for the writes (output/swap.ts).
 import { lstatSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

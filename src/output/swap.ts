@@ -12,7 +12,8 @@
 //   1. stage      out/.nl-<pid>-<id>.tmp/ (the new files), out/.newsletter/editions/.nl-<pid>-<id>.tmp
 //   2. journal    out/.newsletter/swap-<pid>-<id>.json
 //   3. aside      out/<slug>  ->  out/.nl-<pid>-<id2>.tmp (the old folder)
-//   4. carry      what build did not write (an export/, a screenshot, your own files) from the old folder to the new
+//   4. carry      what build did not write (an export/, a screenshot, your own files) from the old folder to the new;
+//                 not the images the previous build published and this one no longer uses (its manifest names them)
 //   5. in         staged folder  ->  out/<slug>
 //   6. private    staged private file  ->  out/.newsletter/editions/<slug>.json
 //   7. done       the journal deleted, then the old folder
@@ -60,6 +61,8 @@ interface Journal {
   privateStaged?: string;
   /** The files build writes into the folder (the rest of the old folder is carried over). */
   written: string[];
+  /** Images the previous build published (its manifest's assets) that this one does not: left behind. */
+  dropped?: string[];
 }
 
 /**
@@ -120,6 +123,8 @@ export function swapEdition(outDir: string, slug: string, files: readonly Output
     ...(privateStaged ? { privateStaged } : {}),
     written: inFolder.map((f) => basename(f.path)),
   };
+  const dropped = previousAssets(folder).filter((name) => !journal.written.includes(name));
+  if (dropped.length > 0) journal.dropped = dropped;
   const journalFile = join(
     realFolder(outDir, PRIVATE_DIR),
     `swap-${process.pid}-${randomBytes(6).toString('hex')}.json`,
@@ -137,7 +142,7 @@ export function swapEdition(outDir: string, slug: string, files: readonly Output
   // 4 to 7: from here on the new set is the one
   const aside = join(outDir, journal.aside);
   try {
-    carry(aside, join(outDir, staged), journal.written); // 4
+    carry(aside, join(outDir, staged), built(journal)); // 4
     renameSync(join(outDir, staged), folder); // 5
     if (privateStaged) renameSync(join(privateDir, privateStaged), privateTarget!); // 6
     unlinkSync(journalFile); // 7
@@ -146,7 +151,26 @@ export function swapEdition(outDir: string, slug: string, files: readonly Output
     finishSwap(outDir, journal, journalFile);
     return;
   }
-  removeAside(aside, journal.written);
+  removeAside(aside, built(journal));
+}
+
+/** What build wrote into the old folder and is not carried over: this build's names, and the images dropped. */
+const built = (journal: Journal): string[] => [...journal.written, ...(journal.dropped ?? [])];
+
+/**
+ * The images the build before this one published into the folder, as its manifest lists them. A manifest
+ * that is missing, unreadable or edited into something else names none: the images are then carried over.
+ */
+function previousAssets(folder: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as {
+      assets?: { name?: unknown }[];
+    };
+    if (!Array.isArray(manifest.assets)) return [];
+    return manifest.assets.map((asset) => asset?.name).filter(SAFE_NAME);
+  } catch {
+    return [];
+  }
 }
 
 /** The old folder, once nothing in it is wanted: only the files build wrote are left in it. */
@@ -171,17 +195,17 @@ function finishSwap(outDir: string, journal: Journal, journalFile: string): void
     return;
   }
   if (exists(staged)) {
-    carry(aside, staged, journal.written); // 4
+    carry(aside, staged, built(journal)); // 4
     renameSync(staged, folder); // 5
   }
-  carry(aside, folder, journal.written); // what was left, if a recovery took over between 4 and 5
+  carry(aside, folder, built(journal)); // what was left, if a recovery took over between 4 and 5
   if (journal.privateStaged) {
     const privateStaged = join(outDir, PRIVATE_DIR, 'editions', journal.privateStaged);
     if (exists(privateStaged))
       renameSync(privateStaged, join(outDir, PRIVATE_DIR, 'editions', `${journal.slug}.json`)); // 6
   }
   unlinkSync(journalFile); // 7
-  removeAside(aside, journal.written);
+  removeAside(aside, built(journal));
 }
 
 /** Moves what build did not write (and is not a temporary file) from the old folder into the new one. */
@@ -295,7 +319,8 @@ function validJournal(journal: Journal): boolean {
     (journal.privateStaged === undefined ||
       (typeof journal.privateStaged === 'string' && TEMPORARY.test(journal.privateStaged))) &&
     Array.isArray(journal.written) &&
-    journal.written.every(SAFE_NAME)
+    journal.written.every(SAFE_NAME) &&
+    (journal.dropped === undefined || (Array.isArray(journal.dropped) && journal.dropped.every(SAFE_NAME)))
   );
 }
 

@@ -7,7 +7,7 @@ import { InboxWriteFailed, startInbox, type RunningInbox } from '../inbox/server
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectPaths, type ProjectOptions } from '../project.js';
 import { loadStages } from '../pipeline.js';
-import { startMjmlThread, stopMjmlThread } from '../workers/mjml-thread.js';
+import { startMjmlThread, stopMjmlThread } from '../render/render-path.js';
 import { buildPending } from './background.js';
 import type { ChangePlan } from './changes.js';
 import { LiveReload } from './live-reload.js';

@@ -1,42 +1,9 @@
-// MJML compile, with errors mapped back to the template file that wrote the offending line.
-// An edition is compiled as a skeleton when it can be (see mjml-skeleton.ts): the same HTML, for a fraction
-// of the work. mjml is loaded on first use: commands that never compile (help, a build with nothing to do,
-// a rebuild whose skeletons are all on disk) don't pay for it.
+// MJML compile, with errors mapped back to the template file that wrote the offending line. How the HTML is
+// made, whole or by way of a compiled skeleton, is render-path.ts's choice.
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rendered } from './engine.js';
 import type { TemplateSet } from './templates.js';
-import { mjmlThread, MjmlThreadStopped, type MjmlThread } from '../workers/mjml-thread.js';
-import { compileAsSkeleton } from './skeleton-compile.js';
-import { MJML_OPTIONS, mjmlHere, type Mjml2Html } from './mjml-options.js';
-
-export type { Mjml2Html } from './mjml-options.js';
-
-/** MJML's compile: in the MJML thread while one runs (a small build started it), else in this thread. */
-export async function loadMjml(): Promise<Mjml2Html> {
-  const thread = mjmlThread();
-  return thread
-    ? (mjml, options) =>
-        inThread(
-          thread,
-          (t) => t.compile(mjml, options),
-          async () => (await mjmlHere())(mjml, options),
-        )
-    : mjmlHere();
-}
-
-/** Asks the MJML thread; if it stopped before answering (it crashed, or was stopped), does the work here. */
-async function inThread<T>(
-  thread: MjmlThread,
-  there: (thread: MjmlThread) => Promise<T>,
-  here: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await there(thread);
-  } catch (error) {
-    if (error instanceof MjmlThreadStopped) return here();
-    throw error;
-  }
-}
+import { mjmlToHtml } from './render-path.js';
 
 export interface CompileOptions {
   /** Where compiled skeletons are kept between builds (out/.newsletter/cache/mjml); none: in memory only. */
@@ -48,15 +15,7 @@ export async function compileMjml(
   templates: TemplateSet,
   options: CompileOptions = {},
 ): Promise<{ html?: string; diagnostics: Diagnostic[] }> {
-  const thread = mjmlThread();
-  const here = () => compileAsSkeleton(rendered.output, options.skeletonDir, mjmlHere);
-  const html = thread
-    ? await inThread(thread, (t) => t.skeleton(rendered.output, options.skeletonDir), here)
-    : await here();
-  if (html !== undefined) return { html, diagnostics: [] };
-
-  // the whole document: when it cannot be split, and for its errors, which then carry their real lines
-  const result = await (await loadMjml())(rendered.output, MJML_OPTIONS);
+  const result = await mjmlToHtml(rendered.output, options.skeletonDir);
   const diagnostics = result.errors.map((error) => {
     const origin = rendered.origin(error.line);
     const source =

@@ -74,7 +74,7 @@ export function htmlToPlainText(html: string): PlainText {
   return { text: text.trim(), links };
 }
 
-/** The text inside an element, in document order: a loop, not a recursion (see render/inline-css.ts). */
+/** The text inside an element, in document order: a loop, not a recursion (see render/fast/inline-css.ts). */
 function textOf(elem: { children?: unknown[]; data?: string; type?: string }): string {
   const parts: string[] = [];
   const stack = [elem];

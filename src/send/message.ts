@@ -6,7 +6,7 @@ import { domainToASCII } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { mailOptions } from '../output/eml.js';
-import { buildMime } from '../output/mime-build.js';
+import { messageBytes } from '../render/render-path.js';
 import { fillTokens, type RecipientValues } from '../render/tokens.js';
 import { fillUrl, identifiesRecipient } from '../render/unsubscribe-url.js';
 import type { Recipient } from './recipients.js';
@@ -76,7 +76,7 @@ export async function composeMessage(
     typeof MailComposer
   >[0]).compile();
   node.keepBcc = false;
-  const raw = await buildMime(node);
+  const raw = await messageBytes(node);
   return {
     raw,
     envelope: { from: envelopeAddress(senderAddress(message.from)), to: envelopeAddress(recipient.email) },

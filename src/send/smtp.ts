@@ -5,6 +5,7 @@
 // TCP and TLS handshake, a login and the server's greeting pause, and stays under servers' login limits.
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { offeredExtensions } from '../library-internals.js';
 import { isLoopback, type SmtpSettings } from './settings.js';
 
 export interface SmtpTarget extends SmtpSettings {
@@ -97,15 +98,15 @@ export function courier(target: SmtpTarget): Courier {
 /**
  * An address with a non-ASCII local part (`ännä@example.org`) can only go to a server that offered SMTPUTF8
  * (RFC 6531); nodemailer would send it raw to any other. The domain part is already ASCII (message.ts).
- * Which extensions the server offered is nodemailer's private `_supportedExtensions`: this is the one place
- * that reads it (test/send/faults.test.ts sends to servers with and without SMTPUTF8).
+ * Which extensions the server offered is nodemailer's private `_supportedExtensions`, read in
+ * library-internals.ts (test/send/faults.test.ts sends to servers with and without SMTPUTF8).
  */
 function needsSmtpUtf8(
   connection: SMTPConnection,
   envelope: { from: string; to: string },
 ): SmtpError | undefined {
   const address = [envelope.to, envelope.from].find((a) => /[^\x00-\x7f]/.test(a));
-  const offered = (connection as unknown as { _supportedExtensions?: string[] })._supportedExtensions;
+  const offered = offeredExtensions(connection);
   if (address === undefined || offered?.includes('SMTPUTF8')) return undefined;
   return Object.assign(
     new Error(

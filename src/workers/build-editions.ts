@@ -18,9 +18,8 @@ import {
 import { buildEdition, entryLabel } from '../pipeline.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { injectFault } from '../edition/fault.js';
-import { startMjmlThread, stopMjmlThread } from './mjml-thread.js';
+import { hasStoredSkeletons, startMjmlThread, stopMjmlThread } from '../render/render-path.js';
 import { skeletonDirIn } from '../output/private-dir.js';
-import { hasStoredSkeletons } from '../render/skeleton-store.js';
 import { buildInWorkers } from './pool.js';
 import { MIN_EDITIONS_FOR_WORKERS } from './early-mjml.js';
 

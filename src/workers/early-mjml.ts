@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildCacheFile } from '../output/private-dir.js';
-import { startMjmlThread } from './mjml-thread.js';
+import { startMjmlThread } from '../render/render-path.js';
 
 /** Below this many editions to build, starting workers (each loads MJML again) costs more than it saves. */
 export const MIN_EDITIONS_FOR_WORKERS = 8;

@@ -153,7 +153,10 @@ describe('local images in a build', () => {
     const again = await stat(chartPath);
     expect([again.ino, again.mtimeMs]).toEqual([first.ino, first.mtimeMs]);
 
-    // only the image changes: the edition is rebuilt and refers to the new file
+    // only the image changes: the edition is rebuilt and refers to the new file; the old file is gone (the
+    // previous manifest named it), while a file of the writer's own in the folder, named like one, stays
+    const own = join(project.dir, 'out', SLUG, 'notes.abcdef.png');
+    await writeFile(own, png(10, 10));
     await writeFile(join(project.dir, `content/${SLUG}/chart.png`), png(120, 60, [0, 90, 200]));
     const changed = await build();
     expect(changed.editions[0]!.cached).toBeFalsy();
@@ -162,5 +165,7 @@ describe('local images in a build', () => {
     const html = await project.read(`out/${SLUG}/index.html`);
     expect(html).toContain(`${BASE}/${now}`);
     expect(html).not.toContain(`${BASE}/${chart}`);
+    expect(await published()).not.toContain(chart);
+    expect(await published()).toContain('notes.abcdef.png');
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../src/checks/html.js';
 import { builtEdition } from '../../src/checks/built-edition.js';
 import { SAMPLE_CONFIG } from '../helpers/sample-config.js';
-import { loadMjml } from '../../src/render/mjml.js';
+import { mjmlCompiler } from '../../src/render/render-path.js';
 import { built as sampleBuilt, GOOD_TEXT } from './helpers.js';
 
 const HEAD =
@@ -24,7 +24,7 @@ const HEAD =
 /** An edition compiled by MJML for real, from a body of MJML. */
 async function compiled(body: string, head = HEAD) {
   const mjml = `<mjml lang="en">${head}<mj-body>${body}</mj-body></mjml>`;
-  const { html } = await (await loadMjml())(mjml, { validationLevel: 'soft', fonts: {} });
+  const { html } = await (await mjmlCompiler())(mjml, { validationLevel: 'soft', fonts: {} });
   const base = await sampleBuilt();
   return builtEdition({
     edition: base.edition,

@@ -8,7 +8,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/preview/browser.js';
-import { MJML_OPTIONS, mjmlHere } from '../../src/render/mjml-options.js';
+import { referenceHtml } from '../../src/render/reference.js';
 import { fillTokens, type RecipientValues } from '../../src/render/tokens.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 // @ts-expect-error a plain JavaScript module of the benchmark
@@ -67,7 +67,7 @@ describe.each(EDITIONS)('%s, slimmed', (slug) => {
       mjml: string;
       defaults: RecipientValues;
     };
-    const plain = await (await mjmlHere())(kept.mjml, MJML_OPTIONS);
+    const plain = await referenceHtml(kept.mjml);
     const before = fillTokens(plain.html, kept.defaults, 'html');
     const after = await project.read(`out/${slug}/index.html`);
     expect(Buffer.byteLength(after)).toBeLessThan(Buffer.byteLength(before));

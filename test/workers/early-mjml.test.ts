@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error compiled JavaScript, without declarations
 import { MIN_EDITIONS_FOR_WORKERS, startMjmlEarly } from '../../dist/workers/early-mjml.js';
 // @ts-expect-error compiled JavaScript, without declarations
-import { mjmlThread, stopMjmlThread } from '../../dist/workers/mjml-thread.js';
+import { mjmlThread, stopMjmlThread } from '../../dist/render/fast/mjml-thread.js';
 // @ts-expect-error compiled JavaScript, without declarations
 import { buildCacheFile } from '../../dist/output/private-dir.js';
 

@@ -1,11 +1,12 @@
-// The skeleton compile (src/render/skeleton-compile.ts) promises MJML's HTML for the whole document, byte for
+// The skeleton compile (src/render/fast/skeleton-compile.ts) promises MJML's HTML for the whole document, byte for
 // byte, or nothing (then the document is compiled whole). These documents each make MJML do something with
 // the text the skeleton leaves out; the skeleton compile must give what MJML gives, or step aside.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { compileAsSkeleton } from '../../src/render/skeleton-compile.js';
-import { MJML_OPTIONS, mjmlHere } from '../../src/render/mjml-options.js';
-import { holeCounts } from '../../src/render/inline-holes.js';
+import { compileAsSkeleton } from '../../../src/render/fast/skeleton-compile.js';
+import { MJML_OPTIONS } from '../../../src/render/mjml-options.js';
+import { mjmlHere } from '../../../src/render/fast/compile.js';
+import { holeCounts } from '../../../src/render/fast/inline-holes.js';
 
 const require = createRequire(import.meta.url);
 const mjml2html = require('mjml') as (

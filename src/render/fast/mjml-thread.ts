@@ -3,10 +3,11 @@
 // parses and renders the editions here: on two cores or more the two overlap. The thread loads MJML's
 // parser and juice at once, and MJML itself only when no compiled skeleton is on disk (a first build):
 // a rebuild after an article edit finds its skeleton there and never needs MJML. Each compile is then a
-// message to that thread and back (render/mjml.ts asks `mjmlThread()` first).
+// message to that thread and back (compile.ts asks `mjmlThread()` first). Started and stopped through
+// render-path.ts, which starts it only on the fast path.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Mjml2Html } from '../render/mjml-options.js';
+import type { Mjml2Html } from '../mjml-options.js';
 
 type MjmlAsk =
   | { kind: 'whole'; mjml: string; options: object }
@@ -17,13 +18,13 @@ export type MjmlReply =
 
 export interface MjmlThread {
   compile: Mjml2Html;
-  /** The HTML by way of the skeleton (render/skeleton-compile.ts), or undefined: compile it whole. */
+  /** The HTML by way of the skeleton (render/fast/skeleton-compile.ts), or undefined: compile it whole. */
   skeleton(source: string, skeletonDir?: string): Promise<string | undefined>;
 }
 
 let current: (MjmlThread & { worker: Worker }) | undefined;
 
-/** What a request gets when the thread stopped before answering it: ask this thread instead (render/mjml.ts). */
+/** What a request gets when the thread stopped before answering it: ask this thread instead (compile.ts). */
 export class MjmlThreadStopped extends Error {}
 
 /** Starts the thread, unless there is only one core (the load could not overlap). */

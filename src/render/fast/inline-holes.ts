@@ -1,4 +1,4 @@
-// Inline CSS on an edition made from a compiled skeleton (mjml-skeleton.ts), without parsing the skeleton's
+// Inline CSS on an edition made from a compiled skeleton (skeleton.ts), without parsing the skeleton's
 // part of the page again for every edition.
 //
 // With a stylesheet that can be applied by signature (inline-css.ts), what juice writes on an element depends
@@ -14,11 +14,12 @@
 // - no value holds the marker element's name, or anything juice would set aside as a code block;
 // - attribute holes are double-quoted in the skeleton, and title text cannot end the title.
 // Anything else sends the page the whole way (inline-css.ts), as do an element juice has not styled yet and
-// the few things juice does to a page as a whole. test/render/inline-holes.test.ts compares the two ways on
+// the few things juice does to a page as a whole. test/render/fast/inline-holes.test.ts compares the two ways on
 // hostile pieces and random skeletons.
-import type { Cheerio, DomNode, JuiceParts, Plan } from './inline-css.js';
+import type { Cheerio, DomNode, JuiceParts } from '../../library-internals.js';
+import type { Plan } from './inline-css.js';
 import { applyWritten, juiceOptions, planFor, signElements, stylesheetOf } from './inline-css.js';
-import { HOLES } from './mjml-skeleton.js';
+import { HOLES } from './skeleton.js';
 
 const MARKER = HOLES.source.replace('(\\d+)', '\\d+');
 /** Any marker, in any case: one the parser lower-cased in a tag or attribute name is a hole this way misses. */

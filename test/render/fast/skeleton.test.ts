@@ -1,15 +1,15 @@
-// Compiling editions as skeletons (src/render/mjml-skeleton.ts) must give exactly what MJML gives for the
+// Compiling editions as skeletons (src/render/fast/skeleton.ts) must give exactly what MJML gives for the
 // whole document. Checked on a generated archive built by the real CLI, on the sample, and on the edge
 // cases the splitting has to leave alone.
 import { createRequire } from 'node:module';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
-import { tempProject, type TempProject } from '../helpers/project.js';
-import { ENDING_TAGS, parseMjml } from '../../src/render/mjml-parts.js';
-import { fillHoles, splitSkeleton } from '../../src/render/mjml-skeleton.js';
-import { slimHtml } from '../../src/render/slim-html.js';
+import { writeCorpus } from '../../../bench/corpus.js';
+import { tempProject, type TempProject } from '../../helpers/project.js';
+import { ENDING_TAGS, parseMjml } from '../../../src/render/fast/mjml-parts.js';
+import { fillHoles, splitSkeleton } from '../../../src/render/fast/skeleton.js';
+import { slimHtml } from '../../../src/render/slim-html.js';
 
 const require = createRequire(import.meta.url);
 const mjml2html = require('mjml') as (

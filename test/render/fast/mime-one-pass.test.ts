@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
 import { describe, expect, it } from 'vitest';
-import { random } from '../../bench/corpus.js';
-import { mailOptions, type MessageInput } from '../../src/output/eml.js';
-import { buildMime } from '../../src/output/mime-build.js';
+import { random } from '../../../bench/corpus.js';
+import { mailOptions, type MessageInput } from '../../../src/output/eml.js';
+import { buildMime } from '../../../src/render/fast/mime-one-pass.js';
 
 // What nodemailer writes itself, through its streams.
 const nodemailerBuild = (node: MimeNode) =>
@@ -74,7 +74,7 @@ const base: MessageInput = {
 
 describe('buildMime', () => {
   it('writes the bytes nodemailer writes, for a built edition', async () => {
-    const dir = new URL('../golden/build/sample/kursk-talks/', import.meta.url);
+    const dir = new URL('../../golden/build/sample/kursk-talks/', import.meta.url);
     const html = readFileSync(new URL('index.html', dir), 'utf8');
     const text = readFileSync(new URL('index.txt', dir), 'utf8');
     expect(await expectSameBytes(mailOptions({ ...base, html, text }))).toBe(true);

@@ -1,4 +1,4 @@
-// The MJML thread of a small build (src/workers/mjml-thread.ts) compiles for the main thread. If it stops
+// The MJML thread of a small build (src/render/fast/mjml-thread.ts) compiles for the main thread. If it stops
 // (it crashed, or ran out of memory), nothing may wait for it forever: what was asked, and anything asked
 // later, is compiled in the main thread instead. The thread runs the compiled worker, so this test uses the
 // compiled modules too (the test command compiles first).
@@ -6,9 +6,9 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error compiled JavaScript, without declarations
-import { mjmlThread, startMjmlThread, stopMjmlThread } from '../../dist/workers/mjml-thread.js';
+import { mjmlThread, startMjmlThread, stopMjmlThread } from '../../../dist/render/fast/mjml-thread.js';
 // @ts-expect-error compiled JavaScript, without declarations
-import { compileMjml } from '../../dist/render/mjml.js';
+import { compileMjml } from '../../../dist/render/mjml.js';
 
 const SOURCE =
   '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>';

@@ -1,11 +1,11 @@
-// Compiled skeletons (see mjml-skeleton.ts): in memory for the life of the thread, and, for builds that
+// Compiled skeletons (see skeleton.ts): in memory for the life of the thread, and, for builds that
 // write, on disk in out/.newsletter/cache/mjml/, so that the next build (a writer saving an article) can
 // reuse them without loading MJML at all. A file holds the hash of its HTML on its first line: a file that
 // is cut short or edited does not match and is ignored, like everything else in the cache.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { realFolder } from '../output/real-folder.js';
+import { realFolder } from '../../output/real-folder.js';
 
 /** Enough for every layout a project uses; a preview session that keeps changing templates stays bounded. */
 const IN_MEMORY = 64;

@@ -3,7 +3,7 @@
 // holes; what is left, the skeleton, is compiled once per distinct layout (the 1000 editions of the
 // benchmark have six) and the parts are put back into the compiled HTML. The CSS of
 // `<mj-style inline="inline">` is then inlined with MJML's own juice and options, as mjml2html would have.
-// The result is the same HTML, byte for byte, as compiling the whole edition: test/render/mjml-skeleton.test.ts
+// The result is the same HTML, byte for byte, as compiling the whole edition: test/render/fast/skeleton.test.ts
 // compares the two on a generated archive and on the sample.
 //
 // Anything MJML reads or rewrites stays in the skeleton, and so in its identity: tags, layout attributes,
@@ -12,15 +12,7 @@
 // can match elements of the text, and it re-serialises the body) and mj-font (linked only when the text or
 // the inline CSS names the font).
 import { createHash } from 'node:crypto';
-
-/** A node of MJML's JSON form, as its parser gives it. */
-export interface MjmlNode {
-  tagName: string;
-  attributes?: Record<string, string>;
-  children?: MjmlNode[];
-  content?: string;
-  [field: string]: unknown;
-}
+import type { MjmlNode } from '../mjml-options.js';
 
 export interface Skeleton {
   /** The MJML JSON to compile, with holes. */

@@ -1,10 +1,10 @@
-// An edition's HTML by way of its skeleton (see mjml-skeleton.ts): parse, split, find the compiled skeleton
+// An edition's HTML by way of its skeleton (see skeleton.ts): parse, split, find the compiled skeleton
 // (in memory, on disk, or compile it now), fill its holes, inline the CSS. Runs in whichever thread
-// compiles: the main thread, a build worker, or the MJML thread of a small build (workers/mjml-thread.ts).
-import { fillHoles, holeInConditional, splitSkeleton, type MjmlNode } from './mjml-skeleton.js';
+// compiles: the main thread, a build worker, or the MJML thread of a small build (render/fast/mjml-thread.ts).
+import { fillHoles, holeInConditional, splitSkeleton } from './skeleton.js';
 import { inlineCssInHoles, mjmlVersion, parseMjml } from './mjml-parts.js';
 import { storedSkeleton, storeSkeleton } from './skeleton-store.js';
-import { MJML_OPTIONS, type Mjml2Html } from './mjml-options.js';
+import { MJML_OPTIONS, type Mjml2Html, type MjmlNode } from '../mjml-options.js';
 
 /** The HTML, or undefined when the document has to be compiled whole (it cannot be split, has errors, or has
  * text inside an Outlook conditional block). */

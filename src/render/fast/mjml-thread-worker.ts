@@ -1,9 +1,9 @@
 // The MJML thread (see mjml-thread.ts): loads MJML's parser and juice at once, MJML itself at once too
 // when told to (no compiled skeleton is on disk), else on first need; then compiles what it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { preloadParts } from '../render/mjml-parts.js';
-import { mjmlHere } from '../render/mjml-options.js';
-import { compileAsSkeleton } from '../render/skeleton-compile.js';
+import { preloadParts } from './mjml-parts.js';
+import { mjmlHere } from './compile.js';
+import { compileAsSkeleton } from './skeleton-compile.js';
 import type { MjmlReply, MjmlRequest } from './mjml-thread.js';
 
 const port = parentPort!;

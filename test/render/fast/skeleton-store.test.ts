@@ -1,10 +1,10 @@
-// The compiled skeletons kept on disk (src/render/skeleton-store.ts) stay bounded, and what a killed
+// The compiled skeletons kept on disk (src/render/fast/skeleton-store.ts) stay bounded, and what a killed
 // process left half-written is cleared, without touching what another process may be writing now.
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prune, storedSkeleton, storeSkeleton } from '../../src/render/skeleton-store.js';
+import { prune, storedSkeleton, storeSkeleton } from '../../../src/render/fast/skeleton-store.js';
 
 describe('skeletons kept on disk', () => {
   let dir: string;

@@ -16,40 +16,9 @@
 // element without it, the selector engine reads the inherited function and throws, and juice then skips the
 // rule for the whole page. Counters and CSS variables go through juice too, to be safe: counters only feed
 // pseudo-element content, which MJML's options leave out, and variables are looked up through ancestors, so
-// neither seems to break the premise, but neither is worth the risk. test/render/inline-css.test.ts compares
+// neither seems to break the premise, but neither is worth the risk. test/render/fast/inline-css.test.ts compares
 // the two ways.
-type Load = (
-  html: string,
-  options: { xmlMode: undefined },
-  callback: ($: Cheerio, css?: string) => Cheerio,
-  extra: string[],
-) => string;
-export interface Cheerio {
-  root(): { 0: DomNode };
-  /** The nodes written out as the whole page would write them. */
-  html(nodes: DomNode[]): string;
-}
-/** A node of the parsed page (domhandler's): elements have attributes. */
-export type DomNode = { children?: DomNode[]; attribs?: Record<string, string>; name?: string };
-interface JuiceClient {
-  inlineDocument($: Cheerio, css: string, options: object): void;
-  ignoredPseudos: string[];
-}
-interface JuiceUtils {
-  parseCSS(css: string): [string, unknown][];
-  Selector: new (text: string) => { parsed(): ArrayLike<{ pseudos?: { name: string }[] }> };
-  getDefaultOptions(options: object): object;
-}
-type CssToken = { type: string; name?: string; namespace?: string | null };
-export interface JuiceParts {
-  client: JuiceClient;
-  /** juice/lib/cheerio: parses a page, calls back, writes it out. */
-  load: Load;
-  /** The cheerio it parses with. */
-  cheerio: { load(html: string, options: object): Cheerio };
-  utils: JuiceUtils;
-  parseSelector: (selector: string) => CssToken[][];
-}
+import type { Cheerio, CssToken, DomNode, JuiceParts } from '../../library-internals.js';
 
 /** What mjml2html passes to juice. */
 const MJML_JUICE_OPTIONS = { applyStyleTags: false, insertPreservedExtraCss: false, removeStyleTags: false };

@@ -1,12 +1,13 @@
-// MJML loads without the libraries only some documents or options need (src/render/mjml-require.ts):
+// MJML loads without the libraries only some documents or options need (src/library-internals.ts):
 // cheerio for mj-html-attributes, js-beautify, htmlnano for `minify`, and juice's resource fetching, with
 // juice on cheerio/slim. They must still be there, loaded then, for a document that needs them, and the
 // HTML must be what MJML loaded as usual gives.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
-import { MJML_OPTIONS, mjmlHere } from '../../src/render/mjml-options.js';
-import { STAND_INS } from '../../src/render/mjml-require.js';
+import { MJML_OPTIONS } from '../../../src/render/mjml-options.js';
+import { mjmlHere } from '../../../src/render/fast/compile.js';
+import { STAND_INS } from '../../../src/library-internals.js';
 
 const require = createRequire(import.meta.url);
 const fromMjmlCore = createRequire(require.resolve('mjml-core', { paths: [require.resolve('mjml')] }));

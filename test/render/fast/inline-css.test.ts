@@ -1,11 +1,11 @@
-// Inline CSS by signature (src/render/inline-css.ts) must write exactly what juice writes with MJML's options,
+// Inline CSS by signature (src/render/fast/inline-css.ts) must write exactly what juice writes with MJML's options,
 // on pages it styles from signatures it has seen and on pages it hands to juice. Compared with MJML's own juice
 // on hand-written pages with every attribute juice reads or writes, and on seeded random pages and stylesheets.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { random } from '../../bench/corpus.js';
-import { inlineCssLikeMjml } from '../../src/render/mjml-parts.js';
-import { inlineCounts, MAX_PLANS } from '../../src/render/inline-css.js';
+import { random } from '../../../bench/corpus.js';
+import { inlineCssLikeMjml } from '../../../src/render/fast/mjml-parts.js';
+import { inlineCounts, MAX_PLANS } from '../../../src/render/fast/inline-css.js';
 
 const fromCore = createRequire(
   createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'),
