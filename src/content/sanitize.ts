@@ -1,6 +1,6 @@
 // The allowlist for article HTML. Whatever the Markdown renderer produced (raw HTML included) passes
-// through here before it can reach a template: no scripts, frames, forms, event handlers or styles, and
-// only http(s)/mailto URLs (relative ones are kept for `check` to flag).
+// through here before it can reach a template: no scripts, frames, forms, event handlers or styles (but a
+// table cell's alignment), and only http(s)/mailto URLs (relative ones are kept for `check` to flag).
 import sanitizeHtml from 'sanitize-html';
 import { RESERVED_CHARACTERS } from './text.js';
 import { hasScheme } from './urls.js';
@@ -12,6 +12,19 @@ function imageWidth(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
   const { width, ...rest } = attribs;
   if (/^\d+$/.test(width ?? '')) return { ...rest, width: width! };
   return hasScheme(attribs.src ?? '') ? { ...rest, width: '552' } : rest;
+}
+
+/**
+ * A table cell's own alignment (Markdown's `---:` and `:---:` write style="text-align:right"), kept as that
+ * one declaration and nothing else: inline, it wins over the layout's th and td rules when the CSS is inlined,
+ * which then also writes it as align="right" for clients that read only attributes.
+ */
+function cellAlignment(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { style, align, ...rest } = attribs;
+  const value =
+    /^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$/i.exec(style ?? '')?.[1] ??
+    /^(left|right|center)$/i.exec(align ?? '')?.[1];
+  return { tagName, attribs: value ? { ...rest, style: `text-align:${value.toLowerCase()}` } : rest };
 }
 
 /** The allowlist itself, also read by the Markdown renderer that writes what it would let through (safe-markdown.ts). */
@@ -60,8 +73,8 @@ export const ALLOWLIST: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'title'],
     img: ['src', 'alt', 'width', 'height', 'title'],
-    th: ['align', 'colspan', 'rowspan'],
-    td: ['align', 'colspan', 'rowspan'],
+    th: ['style', 'colspan', 'rowspan'],
+    td: ['style', 'colspan', 'rowspan'],
     ol: ['start'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -77,6 +90,8 @@ export const ALLOWLIST: sanitizeHtml.IOptions = {
     h2: demoteHeading('h3'),
     // a remote image fills the column unless it says otherwise; a local one gets its size from its file later
     img: (tagName, attribs) => ({ tagName, attribs: imageWidth(attribs) }),
+    th: cellAlignment,
+    td: cellAlignment,
   },
 };
 

@@ -30,10 +30,17 @@ export function slimHtml(html: string): string {
     last = match.index + match[0].length;
   }
   parts.push(html.slice(last));
-  // MJML's rules for mj-full-width-mobile images, in a page that has none
+  // MJML's rules for mj-full-width-mobile images, in a page that has none; its rules for full-width columns
+  // (width and max-width 100% from 480 px up), in a page whose columns are all full width: a column's inline
+  // width:100% says the same, so the class and its rules go
+  const fullColumnsOnly = !/mj-column-(?!per-100\b)(?:per|px)-/.test(html);
   const unused = (part: string) =>
-    /^<style\b[^>]*>\s*@media[^{]*\{\s*table\.mj-full-width-mobile/.test(part) &&
-    !/class="[^"]*mj-full-width-mobile/.test(html);
+    (/^<style\b[^>]*>\s*@media[^{]*\{\s*table\.mj-full-width-mobile/.test(part) &&
+      !/class="[^"]*mj-full-width-mobile/.test(html)) ||
+    (fullColumnsOnly &&
+      /^<style\b[^>]*>\s*(?:@media[^{]*\{\s*)?(?:\.moz-text-html\s+)?\.mj-column-per-100\s*\{[^}]*\}\s*\}?\s*<\/style>$/.test(
+        part,
+      ));
   return parts
     .map((part, i) => {
       if (i % 2 === 1 && unused(part)) return '';
@@ -45,7 +52,8 @@ export function slimHtml(html: string): string {
       // what stands just outside: a kept <pre> or comment counts as the block or comment it is
       const before = parts[i - 1] === undefined ? '' : lastTag(parts[i - 1]!);
       const after = parts[i + 1] === undefined ? '' : (/^<[^>]*>/.exec(parts[i + 1]!)?.[0] ?? '');
-      return slimPart(part, before, after, ltrOnly);
+      const slim = slimPart(part, before, after, ltrOnly);
+      return fullColumnsOnly ? slim.replace(/ class="mj-column-per-100 /g, ' class="') : slim;
     })
     .join('');
 }
@@ -56,6 +64,13 @@ function slimPart(part: string, before: string, after: string, ltrOnly: boolean)
     // an empty style attribute (an image's height="auto" stays: check's IMAGE_HEIGHT_MISSING looks for it)
     .replace(/<\/?tbody>/gi, '')
     .replace(/(<table\b[^>]*?) border="0"/gi, '$1')
+    // spacing between cells, where borders collapse (no spacing): a table whose inline style collapses them
+    .replace(/(<table\b[^>]*?) cellspacing="0"(?=[^>]*style="[^"]*border-collapse:collapse)/gi, '$1')
+    // a section's table painting its div's colour again, over the whole of it (width 100%, no margin)
+    .replace(
+      /(<div\b[^>]*style="background-color:(#\w+);[^"]*"[^>]*>\s*)(<table\b[^>]*style=")background-color:\2;(width:100%")/gi,
+      '$1$3$4',
+    )
     .replace(/(<[a-z][^>]*?) style(?:="")?(?=[ >])/gi, '$1')
     .replace(/<(td|th|tr)\b[^>]*>/gi, dropAttributeTwins)
     .replace(/[ \t]*\n\s*/g, '\n');
@@ -103,16 +118,37 @@ const slimStylesheet = (block: string): string =>
   );
 
 const slimStyles = (html: string, ltrOnly = false): string =>
-  html.replace(/<(\w+)([^>]*?)\sstyle="([^"]*)"/g, (_, name: string, attributes: string, css: string) => {
-    const dropped = slimStyle(css)
-      .split(';')
-      .filter((d) => !(ltrOnly && d === 'direction:ltr') && !(/^img$/i.test(name) && IMG_NO_OPS.has(d)))
-      .join(';');
-    return `<${name}${attributes}${dropped ? ` style="${dropped}"` : ''}`;
-  });
+  html.replace(
+    /<(\w+)([^>]*?)\sstyle="([^"]*)"([^>]*)/g,
+    (_, name: string, attributes: string, css: string, after: string) => {
+      const tag = `${attributes} ${after}`;
+      const dropped = slimStyle(css)
+        .split(';')
+        .filter(
+          (d, _, all) =>
+            !(ltrOnly && d === 'direction:ltr') &&
+            !(/^img$/i.test(name) && IMG_NO_OPS.has(d)) &&
+            !(/^table$/i.test(name) && tableNoOp(d, tag, all)),
+        )
+        .join(';');
+      return `<${name}${attributes}${dropped ? ` style="${dropped}"` : ''}${after}`;
+    },
+  );
 
 /** On an image itself these draw nothing: a replaced element has no text to decorate and no default outline. */
 const IMG_NO_OPS = new Set(['text-decoration:none', 'outline:none']);
+
+/**
+ * On a table, what its attributes already say or what cannot apply: the width its width attribute gives,
+ * the spacing cellspacing="0" gives, and vertical-align, which applies to inline and table-cell boxes only
+ * (MJML writes it on its column tables, which are blocks).
+ */
+function tableNoOp(declaration: string, attributes: string, all: string[]): boolean {
+  const [property, value] = declaration.split(':');
+  if (property === 'width') return new RegExp(` width="${value}"`).test(attributes);
+  if (declaration === 'border-spacing:0') return / cellspacing="0"/.test(attributes);
+  return property === 'vertical-align' && !all.some((d) => d.startsWith('display:'));
+}
 
 const lastTag = (text: string): string =>
   /<[^<>]*>$/.exec(text)?.[0] ?? /<!\[endif\]-->$|-->$/.exec(text)?.[0] ?? '';

@@ -5,6 +5,7 @@ import { ARTICLE_FIELDS, type ArticleFieldName } from '../edition/article-fields
 import type { Article, Edition } from '../edition/types.js';
 import { COLUMN_WIDTH } from '../assets/display-size.js';
 import { htmlToPlainText } from './plain-text.js';
+import { scrollTables } from './scroll-tables.js';
 import { articlePlacement, editionPlacement, type Placement } from '../i18n/edition-language.js';
 
 export type BodyFormat = 'html' | 'text';
@@ -16,7 +17,7 @@ export function editionView(
   SafeString: new (s: string) => unknown,
 ) {
   const body = (html: string) =>
-    format === 'html' ? { body: new SafeString(html), links: [] } : textBody(html);
+    format === 'html' ? { body: new SafeString(scrollTables(html)), links: [] } : textBody(html);
   const intro = edition.introHtml === undefined ? undefined : body(edition.introHtml);
   const placed = editionPlacement(edition, config);
   return {

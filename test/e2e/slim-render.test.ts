@@ -43,17 +43,24 @@ async function screenshot(html: string, width: number, colorScheme: 'light' | 'd
   return shot;
 }
 
-it('records the weight fixture at its reviewed weight in the manifest, about 35% under the page before', async () => {
+it('records the weight fixture at its reviewed weight in the manifest, at least 35% under the page before', async () => {
   const manifest = JSON.parse(await project.read('out/2026-12-weight/manifest.json')) as {
     files: Record<string, { bytes: number }>;
   };
   const before = (await readFile(join(REPO, 'test/fixtures/unslimmed/2026-12-weight.html'))).length;
   expect(before).toBe(93_337);
   // reviewed: update with the reason when it moves. 60,655 when slimmed; 61,063 since bylines and dates are
-  // isolated in <span dir="auto"> for right-to-left readers (16 spans, 408 bytes). The issue's goal, 35% under
-  // (0.65), is missed by that much: the next bytes saved go there.
-  expect(manifest.files['index.html']!.bytes).toBe(61_063);
-  expect(manifest.files['index.html']!.bytes / before).toBeLessThanOrEqual(0.655);
+  // isolated in <span dir="auto"> for right-to-left readers (16 spans, 408 bytes); 59,875 without MJML's
+  // gutter table around each column's content (mj-column without padding="0"); 59,467 with the spans only
+  // where a direction can change the line (right-to-left text or characters: none in this fixture);
+  // 58,946 without a table's declarations that its attributes already say or that cannot apply to it;
+  // 60,403 with the tables' column alignment (align= on 80 cells), each table in a box of its own that
+  // scrolls at 320 px and 24 px footer links, paid in part by what MJML writes that changes nothing here
+  // (the full-width column class and its media rules, a section table's second background, cellspacing
+  // where borders collapse).
+  expect(manifest.files['index.html']!.bytes).toBe(60_403);
+  // the issue's goal: 35% lighter than the page before
+  expect(manifest.files['index.html']!.bytes / before).toBeLessThanOrEqual(0.65);
 });
 
 describe.each(EDITIONS)('%s, slimmed', (slug) => {

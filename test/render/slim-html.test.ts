@@ -30,6 +30,36 @@ describe('slimHtml', () => {
     );
   });
 
+  it("drops a table's declarations that its attributes say already or that cannot apply to it", () => {
+    expect(
+      slimHtml(
+        '<table cellspacing="0" style="vertical-align:top;border-collapse:collapse;border-spacing:0;width:100%" width="100%"><tr><td style="vertical-align:top">x</td></tr></table>',
+      ),
+    ).toBe(
+      '<table style="border-collapse:collapse" width="100%"><tr><td style="vertical-align:top">x</td></tr></table>',
+    );
+    // kept: another width, spacing without cellspacing="0", vertical-align on an inline table
+    const kept =
+      '<table style="width:50%;border-spacing:0" width="100%"><tr><td>x</td></tr></table><table style="display:inline-table;vertical-align:top"><tr><td>y</td></tr></table>';
+    expect(slimHtml(kept)).toBe(kept);
+  });
+
+  it("drops a section table's second background and the full-width column class with its rules", () => {
+    const page = (column: string) =>
+      `<style type="text/css">@media only screen and (min-width:480px) { .${column} { width:100% !important; max-width: 100%; } }</style>` +
+      `<style media="screen and (min-width:480px)">.moz-text-html .${column} { width:100% !important; max-width: 100%; }</style>` +
+      '<div class="s" style="background-color:#fff;margin:0 auto">\n  <table cellspacing="0" style="background-color:#fff;width:100%"><tr><td>' +
+      `<div class="${column} mj-outlook-group-fix" style="width:100%">x</div></td></tr></table></div>`;
+    expect(slimHtml(page('mj-column-per-100'))).toBe(
+      '<div class="s" style="background-color:#fff;margin:0 auto"><table cellspacing="0" style="width:100%"><tr><td>' +
+        '<div class="mj-outlook-group-fix" style="width:100%">x</div></td></tr></table></div>',
+    );
+    // a page with a column of another width keeps them all
+    const half = slimHtml(`${page('mj-column-per-100')}<div class="mj-column-per-50"></div>`);
+    expect(half).toContain('.mj-column-per-100{');
+    expect(half).toContain('class="mj-column-per-100 mj-outlook-group-fix"');
+  });
+
   it('leaves direction:ltr where the page turns right-to-left somewhere', () => {
     expect(slimHtml('<div style="direction: ltr">a</div>')).toBe('<div>a</div>');
     expect(slimHtml('<div dir="rtl"><p style="direction: ltr">a</p></div>')).toBe(
