@@ -42,6 +42,11 @@ const URL_ATTRIBUTES = new Set(
 );
 const SCHEMES = new Set(Array.isArray(ALLOWLIST.allowedSchemes) ? ALLOWLIST.allowedSchemes : []);
 const PROTOCOL_RELATIVE = ALLOWLIST.allowProtocolRelative ?? DEFAULTS.allowProtocolRelative;
+/**
+ * One declaration of a keyword, as an aligned table cell has it: sanitize-html parses a style and writes it
+ * back as `property:value`, which for this is what it read (when no allowedStyles filters it).
+ */
+const PLAIN_STYLE = ALLOWLIST.allowedStyles ? /(?!)/ : /^[a-z-]+:[a-z]+$/;
 /** Attributes sanitize-html rewrites rather than keeps or drops. */
 const REWRITTEN = new Set(['style', 'class', 'srcset', 'imagesrcset']);
 
@@ -259,6 +264,7 @@ class BlockWriter {
       if (value === '' && !ALLOWED_EMPTY.has(name) && NON_BOOLEAN.has(name)) continue;
       let fate = attributeFate(tag, name);
       if (fate === 'url') fate = urlFate(value);
+      else if (fate === 'sanitise' && name === 'style' && PLAIN_STYLE.test(value)) fate = 'keep';
       if (fate === 'sanitise') throw NEEDS_SANITISER;
       if (fate === 'drop') continue;
       kept[name] = value;
