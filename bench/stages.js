@@ -28,6 +28,7 @@ const { loadProject } = await import('../dist/project.js');
 const stages = await import('../dist/workers/stages.js');
 const { inlineCounts } = await import('../dist/render/fast/inline-css.js');
 const { holeCounts } = await import('../dist/render/fast/inline-holes.js');
+const { markdownCounts } = await import('../dist/content/safe-markdown.js');
 
 const work = await mkdtemp(join(tmpdir(), 'newsletter-stages-'));
 try {
@@ -94,6 +95,9 @@ try {
   console.log(`${perEdition(performance.now() - started)} ms  in all`);
   console.log(
     `inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/fast/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/fast/inline-css.ts)`,
+  );
+  console.log(
+    `Markdown: ${markdownCounts.written} blocks written from their tokens, ${markdownCounts.sanitised} through sanitize-html, ${markdownCounts.whole} documents sanitised whole (src/content/safe-markdown.ts)`,
   );
 } finally {
   await rm(work, { recursive: true, force: true });

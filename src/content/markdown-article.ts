@@ -4,7 +4,6 @@ import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
 import { renderMarkdown } from './markdown.js';
-import { countReadingWords } from './words.js';
 
 export function parseMarkdownArticle(
   text: string,
@@ -39,7 +38,7 @@ export function parseMarkdownArticle(
 
   const { title, ...rest } = fields;
   return {
-    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: countReadingWords(body.html) },
+    article: { slug, file, title: title!, ...rest, html: body.html, wordCount: body.wordCount },
     diagnostics,
   };
 }

@@ -7,7 +7,9 @@ import { Parser } from 'htmlparser2';
 import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasScheme, isSafeUrl } from './urls.js';
+import { sanitisedMarkdownHtml } from './safe-markdown.js';
 import { MAX_NESTING, sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
+import { countReadingWords } from './words.js';
 
 interface RenderEnv {
   /** Line (0-based, within the Markdown) of the block each inline token list belongs to. */
@@ -45,11 +47,29 @@ md.core.ruler.push('newsletter_heading_levels', (state: StateCore) => {
 
 export interface RenderedMarkdown {
   html: string;
+  /** Words in it for reading time (countReadingWords of the HTML). */
+  wordCount: number;
   diagnostics: Diagnostic[];
 }
 
+/**
+ * How the HTML is made, as the rest of the render is (`NEWSLETTER_RENDER`). `reference`: markdown-it renders the whole document, and sanitize-html reads all of it
+ * back (the plain path, what the other one must equal byte for byte). `tokens`: the sanitised HTML is written
+ * from the tokens, and only raw HTML goes through sanitize-html (safe-markdown.ts).
+ */
+export type MarkdownPath = 'tokens' | 'reference';
+
+/** NEWSLETTER_RENDER=reference (render/render-path.ts) takes the reference path here too. */
+const markdownPath = (): MarkdownPath =>
+  process.env.NEWSLETTER_RENDER === 'reference' ? 'reference' : 'tokens';
+
 /** `firstLine` is the file line on which the Markdown starts (after front matter). */
-export function renderMarkdown(source: string, file: string, firstLine: number): RenderedMarkdown {
+export function renderMarkdown(
+  source: string,
+  file: string,
+  firstLine: number,
+  path: MarkdownPath = markdownPath(),
+): RenderedMarkdown {
   const diagnostics: Diagnostic[] = [];
   const lines = source.split('\n');
   const env: RenderEnv = { blockLine: new Map(), currentLine: 0, dropped: [] };
@@ -98,6 +118,11 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
       );
     }
   }
+  const fast =
+    path === 'tokens'
+      ? sanitisedMarkdownHtml(md, tokens, env as unknown as Record<string, unknown>)
+      : undefined;
+  if (fast !== undefined) return { html: fast.html, wordCount: fast.words, diagnostics };
   const rendered = md.renderer.render(tokens, md.options, env as unknown as Record<string, unknown>);
   const { html, unwrapped } = sanitizeArticleHtml(rendered);
   if (unwrapped) {
@@ -112,7 +137,7 @@ export function renderMarkdown(source: string, file: string, firstLine: number):
       ),
     );
   }
-  return { html, diagnostics };
+  return { html, wordCount: countReadingWords(html), diagnostics };
 }
 
 /** The Markdown line (0-based) of the block whose rendered HTML first opens an element MAX_NESTING deep. */

@@ -27,7 +27,8 @@ function cellAlignment(tagName: string, attribs: sanitizeHtml.Attributes): sanit
   return { tagName, attribs: value ? { ...rest, style: `text-align:${value.toLowerCase()}` } : rest };
 }
 
-const OPTIONS: sanitizeHtml.IOptions = {
+/** The allowlist itself, also read by the Markdown renderer that writes what it would let through (safe-markdown.ts). */
+export const ALLOWLIST: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
     'br',
@@ -110,7 +111,7 @@ export function sanitizeArticleHtml(html: string): { html: string; unwrapped: bo
   let open = 0;
   let unwrapped = false;
   const sanitized = sanitizeHtml(html, {
-    ...OPTIONS,
+    ...ALLOWLIST,
     nestingLimit: MAX_NESTING,
     onOpenTag: () => {
       if (open++ >= MAX_NESTING) unwrapped = true;
@@ -120,6 +121,39 @@ export function sanitizeArticleHtml(html: string): { html: string; unwrapped: bo
     },
   });
   return { html: sanitized.replace(RESERVED_CHARACTERS, ''), unwrapped };
+}
+
+/**
+ * Written after a fragment to learn how the parser stands at its end. A tag name cannot be written with an
+ * entity, and content never holds a reserved character (article.ts removes them), so content cannot forge it.
+ */
+const CUT_NAME = 'x\uE00F';
+const CUT = `<${CUT_NAME}></${CUT_NAME}>`;
+
+/**
+ * Sanitises a fragment of article HTML that is one part of a longer document (a block of raw HTML between
+ * Markdown's own blocks). `closed`: whether the parser ends the fragment with no element open, outside any
+ * comment, tag or raw text, so that what follows it is read as if the document started there; only then is
+ * the document's sanitised HTML this fragment's followed by the rest's. Otherwise sanitise the whole.
+ */
+export function sanitizeFragment(html: string): { html: string; closed: boolean; unwrapped: boolean } {
+  let open = 0;
+  let unwrapped = false;
+  let cutAt = -1;
+  let cutClosed = false;
+  const sanitized = sanitizeHtml(html + CUT, {
+    ...ALLOWLIST,
+    nestingLimit: MAX_NESTING,
+    onOpenTag: (name) => {
+      if (name === CUT_NAME) cutAt = open;
+      if (open++ >= MAX_NESTING) unwrapped = true;
+    },
+    onCloseTag: (name, isImplied) => {
+      open--;
+      if (name === CUT_NAME) cutClosed = !isImplied && open === 0;
+    },
+  });
+  return { html: sanitized.replace(RESERVED_CHARACTERS, ''), closed: cutAt === 0 && cutClosed, unwrapped };
 }
 
 /** What the sanitiser will remove from a raw HTML fragment, for a warning (empty when nothing). */

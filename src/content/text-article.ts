@@ -16,7 +16,7 @@ import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readArticleFields } from './fields.js';
-import { countReadingWords } from './words.js';
+import { ReadingWords } from './words.js';
 
 interface Paragraph {
   text: string;
@@ -54,6 +54,12 @@ export function parseTextArticle(
     return { diagnostics };
   }
   const html = inferred.body.map((p) => `<p>${escapeHtml(p.text)}</p>`).join('\n');
+  // countReadingWords(html), from the paragraphs: each is its own words (tags stand between them)
+  const words = new ReadingWords(true);
+  for (const paragraph of inferred.body) {
+    words.text(paragraph.text);
+    words.tag();
+  }
   const { title: _ignored, ...rest } = fields;
   const article: Article = {
     ...rest,
@@ -61,7 +67,7 @@ export function parseTextArticle(
     file,
     title,
     html,
-    wordCount: countReadingWords(html),
+    wordCount: words.count,
   };
   article.dek ??= inferred.dek?.text;
   article.author ??= inferred.author;
