@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // the built CLI, called in a test's own process (test/helpers/in-process.ts), is loaded as Node loads it
+    server: { deps: { external: [/\/dist\//] } },
   },
 });
