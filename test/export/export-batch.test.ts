@@ -58,7 +58,16 @@ describe('export of several editions', () => {
   });
 
   it('exports the editions named, for each platform, and lists every file written', async () => {
-    const run = await project.runHere(['export', 'a', 'c', '--platform', 'kit', '--platform', 'ses', '--json']);
+    const run = await project.runHere([
+      'export',
+      'a',
+      'c',
+      '--platform',
+      'kit',
+      '--platform',
+      'ses',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.editions.map((e) => [e.slug, e.ok, e.built])).toEqual([

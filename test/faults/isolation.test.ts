@@ -175,7 +175,7 @@ describe('in worker threads', () => {
     const faulty = ['load', 'render', 'check', 'write', 'crash'].map(
       (stage, i) => [stage, slugs[i * 2]!] as const,
     );
-    const result = await project.runHere(['build', '--json'], {
+    const result = await project.run(['build', '--json'], {
       env: {
         NEWSLETTER_WORKERS: workers,
         NEWSLETTER_FAULT: faulty.map(([stage, slug]) => `${stage}:${slug}`).join(','),

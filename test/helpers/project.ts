@@ -48,8 +48,7 @@ export async function tempProject(content?: Record<string, string | Uint8Array>)
     },
     read: (path) => readFile(join(dir, path), 'utf8'),
     run: (args, options) => runCli(args, dir, options?.env),
-    runHere: async (args, options) =>
-      (await import('./in-process.js')).runInProcess(args, dir, options?.env),
+    runHere: async (args, options) => (await import('./in-process.js')).runInProcess(args, dir, options?.env),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
   for (const [path, data] of Object.entries(content ?? {})) await project.write(path, data);

@@ -99,7 +99,13 @@ describe('newsletter import <feed>', () => {
     expect(again.code).toBe(2);
     expect(await project.read(`${HARBOUR}/edition.md`)).toContain('Edited by hand');
 
-    const next = await project.runHere(['import', feed, '--allow-private', '--edition', '2026-01-08-harbour']);
+    const next = await project.runHere([
+      'import',
+      feed,
+      '--allow-private',
+      '--edition',
+      '2026-01-08-harbour',
+    ]);
     expect(next.stderr).toContain(
       '0 imported, 4 skipped: 1 without a link, 3 already in 2026-01-01-the-harbour-review',
     );

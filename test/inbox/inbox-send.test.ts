@@ -59,7 +59,9 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
     await expect(readFile(join(project.dir, 'out/.newsletter/inbox/server.json'))).rejects.toMatchObject({
       code: 'ENOENT',
     });
-    const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+    const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], {
+      env: NO_SMTP,
+    });
     expect(result.stderr).toContain('SMTP_NOT_CONFIGURED no SMTP settings, and no local inbox is running');
     expect(result.code).toBe(2);
   });
@@ -69,7 +71,9 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
       'out/.newsletter/inbox/server.json',
       JSON.stringify({ port: inbox.port, pid: 2 ** 22 + 7 }),
     );
-    const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+    const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], {
+      env: NO_SMTP,
+    });
     expect(result.stderr).toContain('left by a process that has ended');
     expect(result.code).toBe(2);
   });
@@ -78,7 +82,9 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
     const piped = await runInbox(project.dir);
     try {
       piped.child.stdout!.destroy(); // as `newsletter inbox --json | head -1` after its line
-      const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+      const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], {
+        env: NO_SMTP,
+      });
       expect(result.code).toBe(0);
       expect(await piped.exited).toBe(0);
     } finally {

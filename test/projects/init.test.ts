@@ -15,7 +15,10 @@ describe('newsletter init, non-interactive', () => {
   afterAll(() => temp.remove());
 
   it('writes a project that builds, from its folder and from a subfolder', async () => {
-    const init = await runInProcess(['init', 'harbour', '--yes', '--starter', 'story', ...IDENTITY], temp.dir);
+    const init = await runInProcess(
+      ['init', 'harbour', '--yes', '--starter', 'story', ...IDENTITY],
+      temp.dir,
+    );
     expect(init.stderr).toContain('Created Harbour Letter in harbour with the story starter');
     expect(init.code).toBe(0);
     const project = join(temp.dir, 'harbour');

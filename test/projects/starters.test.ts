@@ -24,7 +24,10 @@ describe('the starters', () => {
   it.each(['digest', 'story', 'links'])(
     '%s passes check --strict, and SpamAssassin scores it 0 or below',
     async (starter) => {
-      const init = await runInProcess(['init', starter, '--yes', '--starter', starter, ...IDENTITY], temp.dir);
+      const init = await runInProcess(
+        ['init', starter, '--yes', '--starter', starter, ...IDENTITY],
+        temp.dir,
+      );
       expect(init.code).toBe(0);
       const project = join(temp.dir, starter);
       if (starter === 'links') {
@@ -78,7 +81,10 @@ describe('the starters', () => {
     '%s swaps in the dark logo where the client is in dark mode',
     async (starter) => {
       const project = join(temp.dir, `${starter}-logo`);
-      const init = await runInProcess(['init', project, '--yes', '--starter', starter, ...IDENTITY], temp.dir);
+      const init = await runInProcess(
+        ['init', project, '--yes', '--starter', starter, ...IDENTITY],
+        temp.dir,
+      );
       expect(init.code).toBe(0);
       await mkdir(join(project, 'brand'));
       await writeFile(join(project, 'brand/logo.png'), png(200, 50));

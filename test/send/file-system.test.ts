@@ -72,7 +72,15 @@ describe('newsletter send --dry-run into an output folder it cannot write', () =
       const out = join(mountPoint, 'out');
       expect((await project.runHere(['build', SLUG, '--out', out])).code).toBe(0);
       await run('mount', ['-o', 'remount,ro', mountPoint]);
-      const result = await project.runHere(['send', SLUG, '--to', 'ann@example.org', '--dry-run', '--out', out]);
+      const result = await project.runHere([
+        'send',
+        SLUG,
+        '--to',
+        'ann@example.org',
+        '--dry-run',
+        '--out',
+        out,
+      ]);
       expect(result.stderr).toMatch(
         /outbox\/kursk-talks\/ error WRITE_FAILED cannot write the dry run's messages to \S*outbox\/kursk-talks\/: the file system is read-only \(EROFS\)/,
       );

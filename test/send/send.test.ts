@@ -179,9 +179,12 @@ describe('newsletter send --dry-run', () => {
       ),
     );
     // No SMTP settings and no inbox: a dry run needs neither.
-    const result = await project.runHere(['send', 'kursk-talks', '--recipients', 'people.json', '--dry-run'], {
-      env: smtpEnv(0, { SMTP_URL: '' }),
-    });
+    const result = await project.runHere(
+      ['send', 'kursk-talks', '--recipients', 'people.json', '--dry-run'],
+      {
+        env: smtpEnv(0, { SMTP_URL: '' }),
+      },
+    );
     expect(result.code).toBe(0);
     const dir = join(project.dir, 'out/.newsletter/outbox/kursk-talks');
     expect((await readdir(dir)).sort()).toEqual(['1-ann_at_example.org.eml', '2-bob_at_example.org.eml']);
