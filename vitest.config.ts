@@ -9,5 +9,11 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Two test files at a time, one per core (Vitest's default is one fewer than the cores: one, here).
+    // Most end-to-end tests spend their time in a spawned CLI or in Chromium, so a file waiting on one
+    // leaves its core to the other; more than two only queue for the cores and stretch every wait.
+    maxWorkers: 2,
+    // the built CLI, called in a test's own process (test/helpers/in-process.ts), is loaded as Node loads it
+    server: { deps: { external: [/\/dist\//] } },
   },
 });

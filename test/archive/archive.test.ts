@@ -33,7 +33,7 @@ describe('the web archive', () => {
 
   beforeAll(async () => {
     project = await tempProject(CONTENT);
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     browser = await launchBrowser();
     page = await openPage(browser);
@@ -107,7 +107,7 @@ describe('the web archive', () => {
 
   it('keeps listing editions not rebuilt, or failed, in a later build', async () => {
     await project.write('content/second.md', '---\ntitle: [unclosed\n---\nBroken front matter.\n');
-    const run = await project.run(['build', 'first', 'second']);
+    const run = await project.runHere(['build', 'first', 'second']);
     expect(run.code).toBe(1); // second failed; its previous output stays, and so does its archive entry
     const html = await project.read('out/index.html');
     for (const subject of [
@@ -121,7 +121,7 @@ describe('the web archive', () => {
   it('leaves out, with a warning, a folder whose manifest it cannot read', async () => {
     await project.write('content/second.md', article('The second edition', '2026-10-15'));
     await project.write('out/undated/manifest.json', '{ "slug": "someone-else" }');
-    const run = await project.run(['build', 'first']);
+    const run = await project.runHere(['build', 'first']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/out\/undated\/manifest\.json warning ARCHIVE_MANIFEST/);
     expect(await project.read('out/index.html')).not.toContain('undated/index.html');

@@ -42,7 +42,7 @@ interface Diagnostic {
 describe('local images in a build', () => {
   let project: TempProject;
   const build = async (code = 0) => {
-    const result = await project.run(['build', '--json']);
+    const result = await project.runHere(['build', '--json']);
     expect(result.code, result.stderr).toBe(code);
     return JSON.parse(result.stdout) as JsonReport;
   };
@@ -106,7 +106,7 @@ describe('local images in a build', () => {
       join(project.dir, ARTICLE),
       article('\n![Gone](gone.png)\n\nAnd again: ![Gone, again](gone.png)\n'),
     );
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     // each use at its own line
     expect(result.stderr).toContain(`${ARTICLE}:17:9 error IMAGE_NOT_FOUND image "gone.png" not found`);

@@ -51,7 +51,7 @@ describe('images named by templates and the config', () => {
         '<mj-image src="{{asset "mark.png"}}" alt="The Field Notes mark" width="40px" />\n    <mj-divider',
       ),
     );
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code, result.stderr).toBe(0);
     const names = (await readdir(join(project.dir, 'out', SLUG))).filter((n) => n.endsWith('.png')).sort();
     expect(names).toEqual([
@@ -66,7 +66,7 @@ describe('images named by templates and the config', () => {
     project = await tempProject({ [ARTICLE]: '---\ntitle: Charts\n---\nNo pictures here.\n' });
     const footer = await project.read(FOOTER);
     await project.write(FOOTER, `${footer}<mj-raw><img src="{{asset "nowhere.png"}}" alt="x"></mj-raw>\n`);
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     const line = footer.split('\n').length;
     expect(result.stderr).toContain(`${FOOTER}:${line}:`);
@@ -98,7 +98,7 @@ describe('check rules on image files', () => {
       [`content/${SLUG}/harbour.png`]: heavyPng(500, 300, 1_200_000),
       [`content/${SLUG}/bay.png`]: png(3000, 20),
     });
-    const result = await project.run(['check', '--json']);
+    const result = await project.runHere(['check', '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { editions: { diagnostics: Diagnostic[] }[] };
     const found = report.editions[0]!.diagnostics.filter((d) =>
@@ -121,7 +121,7 @@ describe('check rules on image files', () => {
       [`content/${SLUG}/harbour.png`]: heavyPng(500, 300, 8_000_000),
       [`content/${SLUG}/chart.png`]: png(120, 60),
     });
-    const result = await project.run(['check', '--json']);
+    const result = await project.runHere(['check', '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { editions: { diagnostics: Diagnostic[] }[] };
     const heavy = report.editions[0]!.diagnostics.find((d) => d.code === 'MESSAGE_TOO_HEAVY')!;
@@ -138,7 +138,7 @@ describe('check rules on image files', () => {
       [ARTICLE]: '---\ntitle: Charts\n---\nA chart: ![Rainfall by month](chart@2x.png)\n',
       [`content/${SLUG}/chart@2x.png`]: png(1104, 400),
     });
-    const result = await project.run(['check', '--json']);
+    const result = await project.runHere(['check', '--json']);
     const report = JSON.parse(result.stdout) as { editions: { diagnostics: Diagnostic[] }[] };
     expect(report.editions[0]!.diagnostics.filter((d) => d.code.startsWith('IMAGE_'))).toEqual([]);
   });

@@ -77,7 +77,7 @@ describe('send with embedded images', () => {
   });
 
   it('--embed-images sends each local image once, inline, referred to by cid:', async () => {
-    const result = await project.run(['send', SLUG, '--to', 'ann@example.org', '--embed-images'], {
+    const result = await project.runHere(['send', SLUG, '--to', 'ann@example.org', '--embed-images'], {
       env: smtpEnv(server.port),
     });
     expect(result.code, result.stderr).toBe(0);
@@ -86,7 +86,7 @@ describe('send with embedded images', () => {
   });
 
   it('links to the published URLs without it', async () => {
-    const result = await project.run(['send', SLUG, '--to', 'bob@example.org'], {
+    const result = await project.runHere(['send', SLUG, '--to', 'bob@example.org'], {
       env: smtpEnv(server.port),
     });
     expect(result.code, result.stderr).toBe(0);
@@ -100,12 +100,12 @@ describe('send with embedded images', () => {
 
   it('embeds in build’s message.eml and in every send when the config says embedImages', async () => {
     await project.write('newsletter.config.json', JSON.stringify({ embedImages: true }));
-    const built = await project.run(['build']);
+    const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);
     const eml = await readFile(join(project.dir, `out/${SLUG}/message.eml`));
     expectEmbedded(await parse(eml), eml);
 
-    const result = await project.run(['send', SLUG, '--to', 'cat@example.org'], {
+    const result = await project.runHere(['send', SLUG, '--to', 'cat@example.org'], {
       env: smtpEnv(server.port),
     });
     expect(result.code, result.stderr).toBe(0);

@@ -23,7 +23,7 @@ describe('export --zip with local images', () => {
       [`content/${SLUG}/01-charts.md`]: '---\ntitle: Charts\n---\n![Rainfall by month](chart.png)\n',
       [`content/${SLUG}/chart.png`]: CHART,
     });
-    const result = await project.run(['export', SLUG, '--platform', 'mailchimp', '--zip']);
+    const result = await project.runHere(['export', SLUG, '--platform', 'mailchimp', '--zip']);
     expect(result.code, result.stderr).toBe(0);
   });
   afterAll(() => project.remove());

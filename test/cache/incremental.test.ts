@@ -24,7 +24,7 @@ describe('incremental build', () => {
   let project: TempProject;
 
   const build = async (...args: string[]) => {
-    const result = await project.run(['build', '--json', ...args]);
+    const result = await project.runHere(['build', '--json', ...args]);
     expect(result.code, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as JsonReport;
   };
@@ -50,7 +50,7 @@ describe('incremental build', () => {
     );
     expect((await stat(join(project.dir, 'out/kursk-talks/index.html'))).mtimeMs).toBe(before.mtimeMs);
 
-    const human = await project.run(['build']);
+    const human = await project.runHere(['build']);
     expect(human.stderr).toMatch(
       /Built 0 of 2 editions in [\d.]+s \(2 unchanged, skipped; --force rebuilds them\)/,
     );
@@ -88,7 +88,7 @@ describe('incremental build', () => {
 
   it('rebuilds an edition whose .eml Date would change with SOURCE_DATE_EPOCH', async () => {
     // kursk-talks has no date: its message date comes from SOURCE_DATE_EPOCH
-    const result = await project.run(['build', '--json'], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
+    const result = await project.runHere(['build', '--json'], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
     expect(rebuilt(JSON.parse(result.stdout))).toEqual(['2026-11-field-notes', 'kursk-talks']);
     expect(await project.read('out/kursk-talks/message.eml')).toContain('Date: Fri, 15 Jan 2027');
   });
@@ -151,7 +151,7 @@ describe('incremental build', () => {
   it('does not cache a failed edition, and builds it once it is fixed', async () => {
     const good = await project.read('content/kursk-talks.txt');
     await project.write('content/kursk-talks.txt', '---\ntitle: [unclosed\n---\nBody.\n');
-    const failed = await project.run(['build', '--json']);
+    const failed = await project.runHere(['build', '--json']);
     expect(failed.code).toBe(1);
     expect(
       JSON.parse(failed.stdout).editions.find((e: { slug: string }) => e.slug === 'kursk-talks'),

@@ -19,13 +19,13 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('build with bad input', () => {
   it('fails a broken edition alone, keeps its last good output, and names file:line:column', async () => {
     project = await tempProject({ 'content/good.md': good, 'content/broken.md': good });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     const before = await project.read('out/broken/index.html');
     const mtime = (await stat(join(project.dir, 'out/broken/index.html'))).mtimeMs;
 
     await project.write('content/broken.md', '---\ntitle: Broken\ndek: "never closed\n---\nBody.\n');
     await project.write('content/good.md', good.replace('A fine body.', 'A changed body.'));
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('content/broken.md:3:6 error FRONT_MATTER_YAML');
@@ -65,7 +65,7 @@ describe('build with bad input', () => {
     ],
   ])('reports %s with file and line and exits 1', async (_, path, content, expected) => {
     project = await tempProject({ [path]: content, 'content/other.md': good });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.stderr).toContain(expected);
     expect(result.code).toBe(1);
     expect(await project.read('out/other/index.html')).toContain('A fine body.');
@@ -78,7 +78,7 @@ describe('build with bad input', () => {
       'content/e/02-b.md': '---\ntitle: T\n---\n',
       'content/e/edition.md': '---\ndate: whenever\n---\n',
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.stderr).toContain('content/e/edition.md:2:1 error DATE_INVALID');
     expect(result.stderr).toContain('content/e/01-a.md:1 error TITLE_MISSING');
     expect(result.stderr).toContain('content/e/02-b.md:4 error ARTICLE_EMPTY');
@@ -87,11 +87,11 @@ describe('build with bad input', () => {
 
   it('exits 2 for an unknown slug or option, naming what exists', async () => {
     project = await tempProject({ 'content/a.md': good });
-    const slug = await project.run(['build', 'nope']);
+    const slug = await project.runHere(['build', 'nope']);
     expect(slug.code).toBe(2);
     expect(slug.stderr).toContain('UNKNOWN_EDITION no edition "nope"');
     expect(slug.stderr).toContain('editions: a');
-    const option = await project.run(['build', '--frobnicate']);
+    const option = await project.runHere(['build', '--frobnicate']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--frobnicate'");
   });
@@ -101,7 +101,7 @@ describe('build with bad input', () => {
       'content/a.md': good,
       'newsletter.config.json': '{\n  "language": "und",\n  "colour": {}\n}\n',
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('newsletter.config.json:2 error LANG_UNKNOWN');
     expect(result.stderr).toContain('newsletter.config.json:3 error CONFIG_UNKNOWN_KEY');
@@ -112,7 +112,7 @@ describe('build with bad input', () => {
     project = await tempProject({ 'content/a.md': good });
     const footer = await project.read('templates/partials/footer.mjml.hbs');
     await project.write('templates/partials/footer.mjml.hbs', footer.replace('<mj-divider', '<mj-dividr'));
-    const mjml = await project.run(['build']);
+    const mjml = await project.runHere(['build']);
     expect(mjml.code).toBe(1);
     expect(mjml.stderr).toMatch(
       /templates\/partials\/footer\.mjml\.hbs:3 error MJML_ERROR Element mj-dividr doesn't exist/,
@@ -124,7 +124,7 @@ describe('build with bad input', () => {
       'templates/partials/header.mjml.hbs',
       header.replace('<h1>{{newsletter.name}}</h1>', '<h1>{{newsletter.nmae}}</h1>'),
     );
-    const missing = await project.run(['build']);
+    const missing = await project.runHere(['build']);
     expect(missing.code).toBe(1);
     // the line that names it, wherever the layout puts the heading
     const line = header.split('\n').findIndex((l) => l.includes('<h1>{{newsletter.name}}</h1>')) + 1;
@@ -141,7 +141,7 @@ describe('build with bad input', () => {
       'templates/partials/footer.mjml.hbs',
       footer.replace('newsletter=newsletter.name}}', 'newsletter=newsletter.nmae}}'),
     );
-    const value = await project.run(['build']);
+    const value = await project.runHere(['build']);
     expect(value.code).toBe(1);
     expect(value.stderr).toMatch(
       /templates\/partials\/footer\.mjml\.hbs\S* error TEMPLATE_RENDER \{\{t "receiving"\}\}: "newsletter" is not defined/,
@@ -151,7 +151,7 @@ describe('build with bad input', () => {
       'templates/partials/footer.mjml.hbs',
       footer.replace('newsletter=newsletter.name}}', 'newsletter=newsletter.name}'),
     );
-    const syntax = await project.run(['build']);
+    const syntax = await project.runHere(['build']);
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(/templates\/partials\/footer\.mjml\.hbs:5 error TEMPLATE_SYNTAX/);
   });
@@ -159,7 +159,7 @@ describe('build with bad input', () => {
   it('reports an out folder it cannot write into, without a stack trace', async () => {
     project = await tempProject({ 'content/a.md': good });
     await project.write('out', 'a file where the out folder should be');
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('out/a error WRITE_FAILED ENOTDIR');
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -172,7 +172,7 @@ describe('content is data, never template source', () => {
       'content/a.md':
         '---\ntitle: "{{newsletter.name}} and {{#each articles}}x{{/each}}"\nurl: JAVASCRIPT:alert(1)\n---\nHello {{recipient "email"}} {{{unsubscribe_url}}}.\n\n[x](javascript:alert(1))\n',
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('content/a.md:3:1 warning UNSAFE_URL');
     expect(result.stderr).toContain('content/a.md:7 warning UNSAFE_URL');
@@ -190,7 +190,7 @@ describe('content is data, never template source', () => {
       'content/a.md':
         '---\ntitle: "Hi \\uE000unsubscribe_url\\uE002"\n---\nBody &#xE000;unsubscribe_url&#xE002; and <b>&#57344;preferences_url&#57346;</b>.\n',
     });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     const html = await project.read('out/a/index.html');
     expect(html).toContain('Hi unsubscribe_url');
     expect(html).toMatch(/Body unsubscribe_url and <b>preferences_url<\/b>/);
@@ -203,7 +203,7 @@ describe('out/ is never lost', () => {
     await project.write('out/CNAME', 'news.example.com\n');
     await project.write('out/.newsletter/inbox/keep.eml', 'x');
     await project.write('out/a/extra.css', 'body{}');
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     expect(await project.read('out/CNAME')).toBe('news.example.com\n');
     expect(await project.read('out/.newsletter/inbox/keep.eml')).toBe('x');
     expect(await project.read('out/a/extra.css')).toBe('body{}');

@@ -30,7 +30,7 @@ afterAll(() => project.remove());
 describe('build with check findings', () => {
   it('writes a clipped edition and one with an image lacking alt text, and exits 0', async () => {
     expect(Buffer.byteLength(LONG_READ)).toBeGreaterThan(140_000);
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('content/long-read.md error SIZE_CLIPPED');
     expect(result.stderr).toMatch(/content\/pictures\.md:\d+:\d+ error IMAGE_ALT_MISSING/);
@@ -49,21 +49,21 @@ describe('build with check findings', () => {
   });
 
   it('exits 1 with --strict, files still written, also when the editions come from the cache', async () => {
-    const strict = await project.run(['build', '--strict', '--force', '--json']);
+    const strict = await project.runHere(['build', '--strict', '--force', '--json']);
     expect(strict.code).toBe(1);
     const report = JSON.parse(strict.stdout) as { ok: boolean; checkErrors: number; editions: unknown[] };
     expect(report).toMatchObject({ ok: false, checkErrors: 2 });
     expect(await project.read('out/long-read/index.html')).toContain('The long read');
 
-    const cached = await project.run(['build', '--strict']);
+    const cached = await project.runHere(['build', '--strict']);
     expect(cached.stderr).toContain('3 unchanged');
     expect(cached.code).toBe(1);
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
   });
 
   it('still fails an edition whose content is broken, keeping its previous output', async () => {
     await project.write('content/fine.md', '---\ntitle: Fine\ndek: "never closed\n---\nBody.\n');
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/fine failed/);
     expect(await project.read('out/fine/index.html')).toContain('Nothing to report here');

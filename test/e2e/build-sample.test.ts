@@ -10,7 +10,7 @@ describe('newsletter build on the sample content', () => {
 
   beforeAll(async () => {
     project = await tempProject();
-    result = await project.run(['build']);
+    result = await project.runHere(['build']);
   });
   afterAll(() => project.remove());
 
@@ -43,7 +43,7 @@ describe('newsletter build on the sample content', () => {
   });
 
   it('prints data as JSON on stdout with --json, messages on stderr', async () => {
-    const json = await project.run(['build', 'kursk-talks', '--json']);
+    const json = await project.runHere(['build', 'kursk-talks', '--json']);
     expect(json.code).toBe(0);
     const data = JSON.parse(json.stdout);
     expect(data.ok).toBe(true);
@@ -75,7 +75,7 @@ describe('newsletter build on the sample content', () => {
   });
 
   it('explains itself with --help', async () => {
-    const help = await project.run(['build', '--help']);
+    const help = await project.runHere(['build', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('--content <dir>');

@@ -15,7 +15,7 @@ it('passes check --strict on the sample with UTM tracking configured', async () 
       JSON.stringify({ utm: { source: 'fieldnotes', medium: 'email', campaign: 'autumn', content: true } }),
     ),
   );
-  const result = await project.run(['check', '--strict']);
+  const result = await project.runHere(['check', '--strict']);
   expect(result.stderr).toContain('0 errors, 0 warnings');
   expect(result.code).toBe(0);
 });

@@ -21,7 +21,7 @@ const PARAGRAPH =
 describe('newsletter check on the sample content', () => {
   it('passes --strict cleanly, writes nothing, and reports each edition', async () => {
     project = await tempProject();
-    const result = await project.run(['check', '--strict']);
+    const result = await project.runHere(['check', '--strict']);
     expect(result.stderr).toContain('✓ 2026-11-field-notes: no problems');
     expect(result.stderr).toContain('✓ kursk-talks: no problems');
     expect(result.stderr).toMatch(/Checked 2 editions in [\d.]+s: 0 errors, 0 warnings/);
@@ -31,7 +31,7 @@ describe('newsletter check on the sample content', () => {
 
   it('prints the same as data with --json, and writes the editions with --out', async () => {
     project = await tempProject();
-    const result = await project.run(['check', 'kursk-talks', '--json', '--out', 'public']);
+    const result = await project.runHere(['check', 'kursk-talks', '--json', '--out', 'public']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: true,
@@ -58,7 +58,7 @@ describe('newsletter check on problems', () => {
       'templates/partials/footer.mjml.hbs',
       footer.replace('<mj-divider ', '<mj-divider border-colour="red" '),
     );
-    const result = await project.run(['check', 'kursk-talks']);
+    const result = await project.runHere(['check', 'kursk-talks']);
     expect(result.stderr).toContain(
       'templates/partials/footer.mjml.hbs:3 error MJML_ERROR Attribute border-colour is illegal',
     );
@@ -76,7 +76,7 @@ describe('newsletter check on problems', () => {
       'content/big/edition.md':
         '---\nsubject: A big edition\npreheader: Everything at once, at length\n---\n',
     });
-    const result = await project.run(['check', '--json']);
+    const result = await project.runHere(['check', '--json']);
     expect(result.code).toBe(1);
     const [edition] = JSON.parse(result.stdout).editions;
     const size = edition.diagnostics.find((d: { code: string }) => d.code === 'SIZE_CLIPPED');
@@ -94,13 +94,13 @@ describe('newsletter check on problems', () => {
         `${PARAGRAPH}\n\nSee [the old page](http://example.org/old) for more.`,
       ),
     });
-    const relaxed = await project.run(['check']);
+    const relaxed = await project.runHere(['check']);
     expect(relaxed.stderr).toContain(
       'content/links.md:7:20 warning LINK_INSECURE link "the old page" uses http: http://example.org/old\n    hint: use https:',
     );
     expect(relaxed.stderr).toMatch(/Checked 1 edition in [\d.]+s: 0 errors, 1 warning\n/);
     expect(relaxed.code).toBe(0);
-    const strict = await project.run(['check', '--strict']);
+    const strict = await project.runHere(['check', '--strict']);
     expect(strict.stderr).toContain('content/links.md:7:20 error LINK_INSECURE');
     expect(strict.code).toBe(1);
   });
@@ -112,11 +112,11 @@ describe('newsletter check on problems', () => {
         `${PARAGRAPH}\n\n[Click here](https://example.org/guide). Also [this](http://example.org/x).`,
       ),
     });
-    const built = await project.run(['build']);
+    const built = await project.runHere(['build']);
     expect(built.code).toBe(0);
     const manifest = JSON.parse(await project.read('out/vague/manifest.json'));
     expect(manifest.diagnostics.map((d: { code: string }) => d.code)).toEqual(['LINK_INSECURE']);
-    const checked = await project.run(['check']);
+    const checked = await project.runHere(['check']);
     expect(checked.stderr).toContain(
       'warning A11Y_LINK_TEXT link text "Click here" says nothing out of context',
     );
@@ -128,8 +128,8 @@ describe('newsletter check on problems', () => {
       'content/a.md': article('A', PARAGRAPH),
       'newsletter.config.json': withIdentity('{\n  "colors": { "muted": "#AAAAAA" }\n}\n'),
     });
-    expect((await project.run(['build'])).code).toBe(0); // contrast is a check-only rule
-    const result = await project.run(['check']);
+    expect((await project.runHere(['build'])).code).toBe(0); // contrast is a check-only rule
+    const result = await project.runHere(['check']);
     expect(result.stderr).toMatch(
       /newsletter\.config\.json:2:25 error A11Y_CONTRAST text #aaaaaa on #ffffff has a contrast of 2\.32:1, under WCAG AA's 4\.5:1 \(\d+ places/,
     );
@@ -141,7 +141,7 @@ describe('newsletter check on problems', () => {
       'content/a.md': article('A', `${PARAGRAPH}\n\n[Old page](http://example.org/old).`),
       'newsletter.config.json': withIdentity('{ "utm": { "source": "fieldnotes" } }'),
     });
-    const result = await project.run(['check']);
+    const result = await project.runHere(['check']);
     expect(result.stderr).toMatch(
       /content\/a\.md:7:12 warning LINK_INSECURE link "Old page" uses http: http:\/\/example\.org\/old\?utm_source=fieldnotes/,
     );
@@ -152,18 +152,18 @@ describe('newsletter check on problems', () => {
       'content/a.md': article('A', PARAGRAPH),
       'newsletter.config.json': withIdentity('{ "checkClients": ["apple-mail.*"] }'),
     });
-    expect((await project.run(['check', '--strict'])).code).toBe(0);
+    expect((await project.runHere(['check', '--strict'])).code).toBe(0);
     await project.write('newsletter.config.json', withIdentity('{ "checkClients": "gmail" }'));
-    const invalid = await project.run(['check']);
+    const invalid = await project.runHere(['check']);
     expect(invalid.stderr).toContain('error CONFIG_INVALID "checkClients" must be a list of email clients');
     expect(invalid.code).toBe(2);
     await project.write('newsletter.config.json', withIdentity('{ "checkClients": ["gmial.*"] }'));
-    const unknown = await project.run(['check']);
+    const unknown = await project.runHere(['check']);
     expect(unknown.stderr).toContain(
       'newsletter.config.json:1:3 error CONFIG_INVALID "checkClients": The specified email client(s) (gmial.*) were not found',
     );
     expect(unknown.code).toBe(2);
-    expect((await project.run(['check', '--clients', 'outlook.windows'])).code).toBe(0); // the option overrides the config
+    expect((await project.runHere(['check', '--clients', 'outlook.windows'])).code).toBe(0); // the option overrides the config
   });
 
   it.each([
@@ -176,7 +176,7 @@ describe('newsletter check on problems', () => {
     [['--no-such-option'], "unknown option '--no-such-option'"],
   ])('exits 2 on a usage error: %s', async (args, message) => {
     project = await tempProject({ 'content/a.md': article('A', PARAGRAPH) });
-    const result = await project.run(['check', ...args]);
+    const result = await project.runHere(['check', ...args]);
     expect(result.stderr).toContain(message);
     expect(result.code).toBe(2);
   });

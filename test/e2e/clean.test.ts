@@ -21,7 +21,7 @@ beforeAll(async () => {
     'content/gone.md': article('Gone'),
     'content/also-gone/01-a.md': article('Also gone'),
   });
-  expect((await project.run(['build'])).code).toBe(0);
+  expect((await project.runHere(['build'])).code).toBe(0);
   await rm(join(project.dir, 'content/gone.md'));
   await rm(join(project.dir, 'content/also-gone'), { recursive: true });
   // what build did not write: a folder of someone else's, and a note in an orphan's folder
@@ -33,7 +33,7 @@ afterAll(() => project.remove());
 
 describe('editions without a source', () => {
   it('are left out of the archive and the feed, and reported once with a hint', async () => {
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     expect(build.stderr.match(/ARCHIVE_ORPHAN/g)).toHaveLength(1);
     expect(build.stderr).toContain(
@@ -49,7 +49,7 @@ describe('editions without a source', () => {
   });
 
   it('clean --dry-run lists what would go and removes nothing', async () => {
-    const dry = await project.run(['clean', '--dry-run', '--json']);
+    const dry = await project.runHere(['clean', '--dry-run', '--json']);
     expect(dry.code).toBe(0);
     const report = JSON.parse(dry.stdout) as {
       dryRun: boolean;
@@ -64,7 +64,7 @@ describe('editions without a source', () => {
   it('clean removes what build wrote for them, keeps everything else, and refreshes the archive', async () => {
     // the archive of an older build still lists an orphan until clean writes it again
     await writeFile(join(project.dir, 'out/index.html'), '<a href="gone/index.html">stale</a>');
-    const result = await project.run(['clean']);
+    const result = await project.runHere(['clean']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('removed out/gone/ (4 files build wrote)');
     expect(result.stderr).toContain('kept out/also-gone/notes.txt: build did not write it');
@@ -76,9 +76,9 @@ describe('editions without a source', () => {
     expect(await project.read('out/kept/index.html')).toContain('Kept');
     expect(await project.read('out/index.html')).not.toContain('gone/index.html');
 
-    const again = await project.run(['clean']);
+    const again = await project.runHere(['clean']);
     expect(again.stderr).toContain('Nothing to clean');
-    expect((await project.run(['build'])).stderr).not.toContain('ARCHIVE_ORPHAN');
+    expect((await project.runHere(['build'])).stderr).not.toContain('ARCHIVE_ORPHAN');
   });
 
   it('never follows a manifest out of its folder, and leaves folders build did not write', async () => {
@@ -99,7 +99,7 @@ describe('editions without a source', () => {
       join(project.dir, 'out/other/manifest.json'),
       JSON.stringify({ slug: 'else', subject: 'x', files: {} }),
     );
-    const result = await project.run(['clean', '--json']);
+    const result = await project.runHere(['clean', '--json']);
     const report = JSON.parse(result.stdout) as { editions: { slug: string; files: string[] }[] };
     expect(report.editions).toEqual([
       expect.objectContaining({ slug: 'forged', files: ['forged/index.html', 'forged/manifest.json'] }),
@@ -110,7 +110,7 @@ describe('editions without a source', () => {
   });
 
   it('touches nothing when the content folder cannot be read', async () => {
-    const result = await project.run(['clean', '--content', 'nowhere']);
+    const result = await project.runHere(['clean', '--content', 'nowhere']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error FILE_READ cannot read content');
     expect(await project.read('out/kept/index.html')).toContain('Kept');

@@ -14,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   project = await tempProject({});
   await cp(join(REPO, 'test/fixtures/build/i18n/content'), join(project.dir, 'content'), { recursive: true });
-  expect((await project.run(['build'])).code).toBe(0);
+  expect((await project.runHere(['build'])).code).toBe(0);
   const launched = await launchChromium();
   if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
   browser = launched.browser;

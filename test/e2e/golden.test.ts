@@ -24,7 +24,7 @@ describe.each(Object.entries(cases))('golden build output: %s', (name, content) 
   it('matches the reviewed golden files', async () => {
     project = await tempProject(content ? {} : undefined);
     if (content) await cp(content, join(project.dir, 'content'), { recursive: true });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.stderr).not.toContain('error');
     expect(result.code).toBe(0);
 

@@ -33,7 +33,7 @@ async function everyOutFile(dir: string): Promise<string> {
 describe('identity from the config', () => {
   it('puts the name, From, List-Id, footer and unsubscribe URL of the config everywhere, Field Notes nowhere', async () => {
     project = await tempProject({ 'content/tides.md': ARTICLE, 'newsletter.config.json': HARBOUR });
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     expect(build.stderr).not.toContain('IDENTITY_');
     const eml = await project.read('out/tides/message.eml');
@@ -48,25 +48,25 @@ describe('identity from the config', () => {
     );
     expect(await project.read('out/feed.xml')).toContain('https://harbourletter.net/letters/tides/');
     expect(await everyOutFile(project.dir)).not.toMatch(/Field Notes|fieldnotes/);
-    expect((await project.run(['check', '--strict'])).code).toBe(0);
+    expect((await project.runHere(['check', '--strict'])).code).toBe(0);
   });
 
   it('without a config: build warns and writes; check --strict and send to a real server refuse', async () => {
     project = await tempProject({ 'content/tides.md': ARTICLE });
     await rm(join(project.dir, 'newsletter.config.json'));
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     for (const key of ['from', 'url', 'unsubscribeUrl', 'postalAddress'])
       expect(build.stderr).toContain(`newsletter.config.json warning IDENTITY_MISSING "${key}" is not set`);
     expect(await project.read('out/tides/index.html')).toContain('The tide tables');
     expect(await everyOutFile(project.dir)).not.toMatch(/Field Notes|fieldnotes/);
 
-    const strict = await project.run(['check', '--strict']);
+    const strict = await project.runHere(['check', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('newsletter.config.json error IDENTITY_MISSING "from" is not set');
     // what only repeats the missing identity (no From header, an unsubscribe link going nowhere) is not
     // reported again as errors: check without --strict passes with the warnings
-    const check = await project.run(['check']);
+    const check = await project.runHere(['check']);
     expect(check.code).toBe(0);
     expect(check.stderr).toContain('warning IDENTITY_MISSING');
     expect(check.stderr).not.toMatch(/HEADER_MISSING|LINK_EMPTY|LINK_RELATIVE|LIST_UNSUBSCRIBE_ONE_CLICK/);
@@ -77,7 +77,7 @@ describe('identity from the config', () => {
       '{\n  "name": "Harbour Letter",\n  "from": "Harbour Letter <editor@harbour.example.com>",\n' +
       '  "url": "https://harbourletter.net/letters",\n  "unsubscribeUrl": "https://harbour.test/unsubscribe"\n}\n';
     project = await tempProject({ 'content/tides.md': ARTICLE, 'newsletter.config.json': config });
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     expect(build.stderr).toContain(
       'newsletter.config.json:3 warning IDENTITY_EXAMPLE_DOMAIN "from" is on harbour.example.com',
@@ -89,16 +89,16 @@ describe('identity from the config', () => {
       'newsletter.config.json:1 warning IDENTITY_MISSING "postalAddress" is not set',
     );
 
-    const strict = await project.run(['check', '--strict']);
+    const strict = await project.runHere(['check', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('newsletter.config.json:3 error IDENTITY_EXAMPLE_DOMAIN');
     expect(strict.stderr).toContain('newsletter.config.json:1 error IDENTITY_MISSING "postalAddress"');
 
     // a dry run and the local inbox are for looking: no refusal
-    const dry = await project.run(['send', 'tides', '--to', 'ann@harbourletter.net', '--dry-run']);
+    const dry = await project.runHere(['send', 'tides', '--to', 'ann@harbourletter.net', '--dry-run']);
     expect(dry.code).toBe(0);
     // a real server: refused before any connection (the host need not exist)
-    const real = await project.run(['send', 'tides', '--to', 'ann@harbourletter.net'], {
+    const real = await project.runHere(['send', 'tides', '--to', 'ann@harbourletter.net'], {
       env: { SMTP_URL: 'smtp://mail.harbourletter.net:587', SMTP_HOST: '', SMTP_USER: '', SMTP_PASS: '' },
     });
     expect(real.code).toBe(2);
@@ -111,10 +111,10 @@ describe('identity from the config', () => {
 
   it('lets a project marked "sample" use example domains in build and check, never in a send to a real server', async () => {
     project = await tempProject(); // the sample: fieldnotes.example.com, "sample": true
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     expect(build.stderr).not.toContain('IDENTITY_');
-    const real = await project.run(['send', 'kursk-talks', '--to', 'ann@harbourletter.net'], {
+    const real = await project.runHere(['send', 'kursk-talks', '--to', 'ann@harbourletter.net'], {
       env: { SMTP_URL: 'smtp://mail.harbourletter.net:587', SMTP_HOST: '', SMTP_USER: '', SMTP_PASS: '' },
     });
     expect(real.code).toBe(2);
@@ -129,13 +129,13 @@ describe('identity from the config', () => {
         '"ceo@bank.example, Harbour Letter <editor@harbourletter.net>"',
       ),
     });
-    const list = await project.run(['build']);
+    const list = await project.runHere(['build']);
     expect(list.code).toBe(2);
     expect(list.stderr).toContain(
       'newsletter.config.json:3 error CONFIG_INVALID "from" must be one mailbox, not a list',
     );
     await project.write('newsletter.config.json', HARBOUR.replace('"Harbour Letter <', '"Evil Bcc: <'));
-    const group = await project.run(['build']);
+    const group = await project.runHere(['build']);
     expect(group.code).toBe(2);
     expect(group.stderr).toContain(
       'newsletter.config.json:3 error CONFIG_INVALID "from" must be one mailbox, not a group',

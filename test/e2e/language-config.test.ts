@@ -22,14 +22,14 @@ describe('language', () => {
       'newsletter.config.json': '{\n  "name": "Letters",\n  "language": "english"\n}\n',
       'content/e/01-a.md': article(),
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/newsletter\.config\.json:3\S* error LANG_UNKNOWN/);
   });
 
   it('refuses an invalid tag in front matter at its line', async () => {
     project = await tempProject({ 'content/e/01-a.md': article('language: en_US\n') });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/content\/e\/01-a\.md:4\S* error LANG_UNKNOWN "en_US"/);
   });
@@ -39,7 +39,7 @@ describe('language', () => {
       'content/e/edition.md': '---\nsubject: Выпуск\ndate: 2026-12-02\nlanguage: ru\n---\n',
       'content/e/01-a.md': article(),
     });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     const html = await project.read('out/e/index.html');
     const text = await project.read('out/e/index.txt');
     expect(html).toContain('<html lang="ru" dir="ltr"');
@@ -54,7 +54,7 @@ describe('language', () => {
       'content/e/edition.md': '---\nsubject: 今週\nlanguage: ja\n---\n',
       'content/e/01-a.md': `---\ntitle: 雨\n---\n${'東京の天気は今週ずっと雨でした。'.repeat(100)}\n`,
     });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     expect(await project.read('out/e/index.txt')).toContain('3分で読めます'); // 1,500 characters
   });
 
@@ -63,7 +63,7 @@ describe('language', () => {
       'newsletter.config.json': '{ "direction": "rtl" }\n',
       'content/e/01-a.md': article(),
     });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     expect(await project.read('out/e/index.html')).toContain('<html lang="en" dir="rtl"');
   });
 });
@@ -87,7 +87,7 @@ describe('strings in the config', () => {
       'content/de/edition.md': '---\nsubject: Zwei\nlanguage: de\n---\nHallo.\n',
       'content/de/01-a.md': article(),
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /newsletter\.config\.json:4\S* warning LANG_STRINGS_UNKNOWN_KEY .*strings\.unsubscrbe/,
@@ -108,7 +108,7 @@ describe('check', () => {
       'content/sw/01-a.md': article(),
       'content/ar/01-a.md': `---\ntitle: الطقس\n---\n${'كان الأسبوع باردًا في المدينة، وهطلت الأمطار طوال الليل. '.repeat(3)}\n`,
     });
-    const result = await project.run(['check']);
+    const result = await project.runHere(['check']);
     expect(result.stderr).toMatch(
       /content\/sw\/edition\.md:3\S* info LANG_STRINGS_MISSING no "sw" translation of the template strings view_in_browser,/,
     );

@@ -47,7 +47,7 @@ beforeAll(async () => {
     files[`content/${language}/01-lorem.md`] = article;
   }
   project = await tempProject(files);
-  const result = await project.run(['build']);
+  const result = await project.runHere(['build']);
   expect(result.stderr).not.toMatch(/ error /);
   expect(result.code).toBe(0);
 }, 300_000);

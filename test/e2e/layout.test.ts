@@ -16,7 +16,7 @@ beforeAll(async () => {
   await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
     recursive: true,
   });
-  expect((await project.run(['build'])).code).toBe(0);
+  expect((await project.runHere(['build'])).code).toBe(0);
   browser = await launchBrowser();
 });
 afterAll(async () => {

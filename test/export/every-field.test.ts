@@ -58,7 +58,7 @@ describe('a template with every neutral field', () => {
       'templates/default.txt.hbs': TEXT,
       'content/fields.txt': 'Every field\n\nA short dek\n\nA first paragraph with nothing special in it.\n',
     });
-    run = await project.run(['export', 'fields', '--all', '--json']);
+    run = await project.runHere(['export', 'fields', '--all', '--json']);
     report = JSON.parse(run.stdout) as Report;
   });
   afterAll(() => project.remove());
@@ -115,7 +115,7 @@ describe('article text that reads like template syntax', () => {
     project = await tempProject({
       'content/literal.txt': `Template syntax in prose\n\nA dek\n\n${LITERAL}\n`,
     });
-    run = await project.run(['export', 'literal', '--all', '--json']);
+    run = await project.runHere(['export', 'literal', '--all', '--json']);
     report = JSON.parse(run.stdout) as Report;
     browser = await launchBrowser();
     page = await openPage(browser);

@@ -50,7 +50,7 @@ describe('export of several editions', () => {
     [['export', '--platform', 'kit'], 'error EXPORT_EDITIONS no edition given'],
     [['export', 'a', 'c'], 'error EXPORT_PLATFORM no platform given'],
   ])('%j is a usage error that builds and writes nothing', async (args, message) => {
-    const run = await project.run(args);
+    const run = await project.runHere(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe('');
@@ -58,7 +58,16 @@ describe('export of several editions', () => {
   });
 
   it('exports the editions named, for each platform, and lists every file written', async () => {
-    const run = await project.run(['export', 'a', 'c', '--platform', 'kit', '--platform', 'ses', '--json']);
+    const run = await project.runHere([
+      'export',
+      'a',
+      'c',
+      '--platform',
+      'kit',
+      '--platform',
+      'ses',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.editions.map((e) => [e.slug, e.ok, e.built])).toEqual([
@@ -82,7 +91,7 @@ describe('export of several editions', () => {
   });
 
   it('--all exports every edition; the one that breaks a rule fails alone, at each line that breaks it', async () => {
-    const run = await project.run([
+    const run = await project.runHere([
       'export',
       '--all',
       '--platform',
@@ -108,7 +117,7 @@ describe('export of several editions', () => {
   });
 
   it('prints the failures and one summary line for a batch', async () => {
-    const run = await project.run(['export', '--all', '--platform', 'postmark']);
+    const run = await project.runHere(['export', '--all', '--platform', 'postmark']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('content/b/02-second.md:4:24 error EXPORT_LITERAL_SYNTAX');
     expect(run.stderr).toContain('✗ b: postmark failed its checks; nothing written for it');

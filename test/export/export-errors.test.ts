@@ -19,14 +19,14 @@ describe('export errors', () => {
     [['export', 'note', '--platform', 'nope'], 'unknown platform "nope"'],
     [['export', 'note', '--platform', 'kit', '--platform', 'nope'], 'unknown platform "nope"'],
   ])('%j is a usage error', async (args, message) => {
-    const run = await project.run(args);
+    const run = await project.runHere(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`error EXPORT_PLATFORM ${message}`);
     expect(run.stderr).toContain('mailchimp, mailgun, postmark, sendgrid, ses');
   });
 
   it('refuses an edition that does not exist', async () => {
-    const run = await project.run(['export', 'missing', '--platform', 'kit']);
+    const run = await project.runHere(['export', 'missing', '--platform', 'kit']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error UNKNOWN_EDITION no edition "missing" in content');
   });
@@ -37,7 +37,7 @@ describe('export errors', () => {
       '',
     );
     await project.write('templates/default.txt.hbs', text);
-    const run = await project.run(['export', 'note', '--platform', 'postmark']);
+    const run = await project.runHere(['export', 'note', '--platform', 'postmark']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'out/note/export/postmark/index.txt error EXPORT_REQUIRED_TAG Postmark requires {{{ pm:unsubscribe }}} in the plain text',
@@ -49,7 +49,7 @@ describe('export errors', () => {
 
   it('fails when the edition does not build', async () => {
     await project.write('content/note.txt', '---\ntitle: [oops\n---\nBody.\n');
-    const run = await project.run(['export', 'note', '--platform', 'kit']);
+    const run = await project.runHere(['export', 'note', '--platform', 'kit']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/content\/note\.txt:\d+:\d+ error FRONT_MATTER_YAML/);
   });

@@ -19,7 +19,7 @@ describe('export of the sample edition for every platform', () => {
 
   beforeAll(async () => {
     project = await tempProject();
-    first = await project.run(['export', SLUG, '--all', '--zip']);
+    first = await project.runHere(['export', SLUG, '--all', '--zip']);
   });
   afterAll(() => project.remove());
 
@@ -84,7 +84,7 @@ describe('export of the sample edition for every platform', () => {
 
   it('exports again from the kept edition, without building, to the same bytes', async () => {
     const zip = await readFile(join(project.dir, 'out', SLUG, 'export', 'mailchimp.zip'));
-    const again = await project.run(['export', SLUG, '--platform', 'mailchimp', '--zip']);
+    const again = await project.runHere(['export', SLUG, '--platform', 'mailchimp', '--zip']);
     expect(again.code).toBe(0);
     expect(again.stderr).not.toContain('Building');
     expect(await readFile(join(project.dir, 'out', SLUG, 'export', 'mailchimp.zip'))).toEqual(zip);
@@ -95,7 +95,7 @@ describe('export of the sample edition for every platform', () => {
     const before = await project.read(article);
     expect(before).toContain('it helps to weigh it');
     await project.write(article, before.replace('it helps to weigh it', 'it pays to weigh it'));
-    const run = await project.run(['export', SLUG, '--platform', 'kit', '--json']);
+    const run = await project.runHere(['export', SLUG, '--platform', 'kit', '--json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as {
       ok: boolean;
@@ -119,7 +119,7 @@ describe('export of the sample edition for every platform', () => {
   });
 
   it('exports every platform named by a repeated --platform, and only those', async () => {
-    const run = await project.run(['export', SLUG, '--platform', 'kit', '--platform', 'ses', '--json']);
+    const run = await project.runHere(['export', SLUG, '--platform', 'kit', '--platform', 'ses', '--json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { platforms: { platform: string; ok: boolean }[] };
     expect(report.platforms.map((p) => p.platform).sort()).toEqual(['kit', 'ses']);

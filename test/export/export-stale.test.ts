@@ -15,9 +15,9 @@ describe('export after the edition folder changed', () => {
       'content/ed/01-a.md': article('First piece'),
       'content/ed/02-b.md': article('Second piece'),
     });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     await rm(join(project.dir, 'content/ed/02-b.md'));
-    const run = await project.run(['export', 'ed', '--platform', 'kit']);
+    const run = await project.runHere(['export', 'ed', '--platform', 'kit']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Building ed first (content/ed changed since the last build)');
     expect(await project.read('out/ed/export/kit/index.html')).not.toContain('Second piece');
@@ -28,9 +28,9 @@ describe('export after the edition folder changed', () => {
       'content/ed/01-a.md': article('First piece'),
       'content/ed/02-b.md': article('Second piece'),
     });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     await rename(join(project.dir, 'content/ed/01-a.md'), join(project.dir, 'content/ed/03-a.md'));
-    const run = await project.run(['export', 'ed', '--platform', 'kit']);
+    const run = await project.runHere(['export', 'ed', '--platform', 'kit']);
     expect(run.code).toBe(0);
     const text = await project.read('out/ed/export/kit/index.txt');
     expect(text.indexOf('Second piece')).toBeGreaterThanOrEqual(0);

@@ -40,7 +40,7 @@ describe('hostile content fails or warns alone', () => {
       'content/spans.md': `---\ntitle: Spans\ndek: d\n---\nIntro.\n\n${'<span>'.repeat(6000)}deep${'</span>'.repeat(6000)}\n`,
       'content/stars.md': `---\ntitle: Stars\ndek: d\n---\n${'*'.repeat(10000)}aaa${'*'.repeat(10000)}\n`,
     });
-    const result = await project.run(['build', '--json']);
+    const result = await project.runHere(['build', '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(noStack);
     const report = JSON.parse(result.stdout);
@@ -67,7 +67,7 @@ describe('hostile content fails or warns alone', () => {
       'content/good.md': good('Good'),
       'content/deep.md': `---\ntitle: Deep\ndek: d\n---\n${'<span>'.repeat(3000)}x${'</span>'.repeat(3000)}\n`,
     });
-    const result = await project.run(['check', '--json']);
+    const result = await project.runHere(['check', '--json']);
     expect(result.stderr).not.toMatch(noStack);
     const report = JSON.parse(result.stdout);
     expect(edition(report, 'deep').ok).toBe(true);
@@ -82,7 +82,7 @@ describe('hostile content fails or warns alone', () => {
       'content/map.md': '---\ntitle: Map\na: &a\n  b: *a\n---\nBody.\n',
       'content/deep-yaml.md': `---\ntitle: Deep YAML\nx: ${'['.repeat(500)}${']'.repeat(500)}\n---\nBody.\n`,
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('content/list.md:3:8 error FRONT_MATTER_YAML the alias *a is inside');
     expect(result.stderr).toContain('content/map.md:4:6 error FRONT_MATTER_YAML the alias *a is inside');
@@ -109,7 +109,7 @@ describe('an exception in one edition is that edition’s INTERNAL_ERROR', () =>
         'content/b.md': good('B'),
         'content/c.md': good('C'),
       });
-      const result = await project.run(['build', '--json'], {
+      const result = await project.runHere(['build', '--json'], {
         env: { NEWSLETTER_FAULT: `${stage}:b`, NEWSLETTER_WORKERS: '0' },
       });
       expect(result.code).toBe(1);
@@ -132,21 +132,21 @@ describe('an exception in one edition is that edition’s INTERNAL_ERROR', () =>
   it('prints the summary, and the stack trace only with --debug', async () => {
     project = await tempProject({ 'content/a.md': good('A'), 'content/b.md': good('B') });
     const env = { NEWSLETTER_FAULT: 'render:a' };
-    const plain = await project.run(['build'], { env });
+    const plain = await project.runHere(['build'], { env });
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('content/a.md error INTERNAL_ERROR newsletter failed while rendering it');
     expect(plain.stderr).toContain('Run again with --debug for the stack trace');
     expect(plain.stderr).toMatch(/Built 1 of 2 editions in [\d.]+s; failed: a/);
     expect(plain.stderr).not.toMatch(noStack);
-    const debug = await project.run(['build', '--debug'], { env });
+    const debug = await project.runHere(['build', '--debug'], { env });
     expect(debug.stderr).toMatch(/INTERNAL_ERROR[^]*\n\s+at /);
-    const json = await project.run(['build', '--debug', '--json'], { env });
+    const json = await project.runHere(['build', '--debug', '--json'], { env });
     expect(edition(JSON.parse(json.stdout), 'a').diagnostics[0]!.stack).toMatch(/\n\s+at /);
   });
 
   it('in the rules check runs on each edition: the others are checked', async () => {
     project = await tempProject({ 'content/a.md': good('A'), 'content/b.md': good('B') });
-    const result = await project.run(['check', '--json'], { env: { NEWSLETTER_FAULT: 'after:a' } });
+    const result = await project.runHere(['check', '--json'], { env: { NEWSLETTER_FAULT: 'after:a' } });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(codes(edition(report, 'a'))).toContain('INTERNAL_ERROR');
@@ -210,7 +210,7 @@ describe('editions that would overwrite each other, or the archive', () => {
       'content/c.md': good('Lower c'),
       'content/b.md': good('B'),
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'content/a.md error DUPLICATE_SLUG 3 entries make the edition "a": content/a.md, content/a.txt, content/a/; none of them is built',
@@ -234,7 +234,7 @@ describe('editions that would overwrite each other, or the archive', () => {
       'content/feed.xml.txt': 'Feed\n\nBody.\n',
       'content/b.md': good('B'),
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'content/index.html.md error SLUG_RESERVED the slug "index.html" is reserved',
@@ -249,7 +249,7 @@ describe('editions that would overwrite each other, or the archive', () => {
       'content/a&b#c?d.md': good('Odd'),
       'content/my edition.md': good('Spaced'),
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('LINK_MALFORMED');
     expect(await project.read('out/a&b#c?d/index.html')).toContain(
@@ -294,7 +294,7 @@ describe('symbolic links', () => {
     await symlink(join(elsewhere, 'x.md'), join(project.dir, 'content/top.md'));
     await symlink(elsewhere, join(project.dir, 'content/folder'));
     await symlink('..', join(project.dir, 'content/e/up'));
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('content/e/02-link.md warning SYMLINK_SKIPPED');
     expect(result.stderr).toContain('content/top.md warning SYMLINK_SKIPPED');
@@ -307,7 +307,7 @@ describe('files that cannot be read, and names that are not text', () => {
   it('names a content file over 2 GiB (READ_FAILED), and builds the others', async () => {
     project = await tempProject({ 'content/big.md': '', 'content/b.md': good('B') });
     await truncate(join(project.dir, 'content/big.md'), 2 ** 31 + 10); // sparse: no disk used
-    const result = await project.run(['build', '--json']);
+    const result = await project.runHere(['build', '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(edition(report, 'big').diagnostics).toEqual([
@@ -322,12 +322,12 @@ describe('files that cannot be read, and names that are not text', () => {
       'content/\x1b[31mred\x1b[0m.md': '---\ntitle: Red\n---\n',
       'content/b.md': good('B'),
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain('\x1b');
     expect(result.stderr).toContain('content/\\x1b[31mred\\x1b[0m.md:4 error ARTICLE_EMPTY');
     expect(result.stderr).toMatch(/failed: \\x1b\[31mred\\x1b\[0m/);
-    const json = await project.run(['build', '--json']);
+    const json = await project.runHere(['build', '--json']);
     expect(JSON.parse(json.stdout).editions.map((e: JsonEdition) => e.slug)).toContain('\x1b[31mred\x1b[0m');
   });
 });
@@ -348,7 +348,7 @@ describe('the config', () => {
     ],
   ])('bounds %s, reported at its line', async (_, config, line, message) => {
     project = await tempProject({ 'content/a.md': good('A'), 'newsletter.config.json': config });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`newsletter.config.json:${line} error CONFIG_INVALID`));
     expect(result.stderr).toMatch(message);
@@ -359,7 +359,7 @@ describe('the config', () => {
       'content/a.md': good('A'),
       'newsletter.config.json': '\ufeff{ "name": "BOM Notes" }\n',
     });
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code, result.stderr).toBe(0);
     expect(await project.read('out/a/index.txt')).toContain('BOM Notes');
   });
@@ -383,10 +383,10 @@ describe('the build cache', () => {
 
   it('that cannot be read is a warning, and every edition is rebuilt', async () => {
     project = await tempProject({ 'content/a.md': good('A') });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     await rm(join(project.dir, 'out/.newsletter/cache/editions.json'));
     await mkdir(join(project.dir, 'out/.newsletter/cache/editions.json'));
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(
       'out/.newsletter/cache/editions.json warning READ_FAILED cannot read the build cache: EISDIR',

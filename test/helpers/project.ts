@@ -16,6 +16,8 @@ export interface TempProject {
   write(path: string, content: string | Uint8Array): Promise<void>;
   read(path: string): Promise<string>;
   run(args: string[], options?: { env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult>;
+  /** The same command, in this process (in-process.ts): for tests of what it does, not of the process. */
+  runHere(args: string[], options?: { env?: NodeJS.ProcessEnv }): Promise<RunResult>;
   remove(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function tempProject(content?: Record<string, string | Uint8Array>)
     },
     read: (path) => readFile(join(dir, path), 'utf8'),
     run: (args, options) => runCli(args, dir, options?.env),
+    runHere: async (args, options) => (await import('./in-process.js')).runInProcess(args, dir, options?.env),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
   for (const [path, data] of Object.entries(content ?? {})) await project.write(path, data);

@@ -28,7 +28,7 @@ const hasSpamAssassin = (() => {
 describe('newsletter import <feed>', () => {
   it('writes an edition from an RSS feed that builds and passes check --strict', async () => {
     project = await tempProject({});
-    const result = await project.run(['import', `${server.url}/feed.rss`, '--allow-private']);
+    const result = await project.runHere(['import', `${server.url}/feed.rss`, '--allow-private']);
     expect(result.stderr).toContain(
       `${server.url}/feed.rss warning IMPORT_ITEM "An item whose link went missing" has no link: left out`,
     );
@@ -65,7 +65,7 @@ describe('newsletter import <feed>', () => {
     expect(edition).toContain("date: '2026-01-01'");
     expect(edition).toContain("<!-- The editor's note:");
 
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.stderr).not.toMatch(/error|warning/);
     expect(build.code).toBe(0);
     const html = await project.read('out/2026-01-01-the-harbour-review/index.html');
@@ -73,15 +73,15 @@ describe('newsletter import <feed>', () => {
     expect(html).toContain('Knots &amp; the people who tie them');
     expect(html).not.toContain('alert(');
 
-    const check = await project.run(['check', '--strict']);
+    const check = await project.runHere(['check', '--strict']);
     expect(check.stderr).toContain('2026-01-01-the-harbour-review: no problems');
     expect(check.code).toBe(0);
   });
 
   it.runIf(hasSpamAssassin)('writes an edition SpamAssassin scores 0 or below', async () => {
     project = await tempProject({});
-    expect((await project.run(['import', `${server.url}/feed.rss`, '--allow-private'])).code).toBe(0);
-    const check = await project.run(['check', '--spam', '--json']);
+    expect((await project.runHere(['import', `${server.url}/feed.rss`, '--allow-private'])).code).toBe(0);
+    const check = await project.runHere(['check', '--spam', '--json']);
     const [edition] = JSON.parse(check.stdout).editions;
     expect(edition.spam.score).toBeLessThanOrEqual(0);
   });
@@ -89,17 +89,23 @@ describe('newsletter import <feed>', () => {
   it('never overwrites an edition without --force, and leaves out links an earlier edition has', async () => {
     project = await tempProject({});
     const feed = `${server.url}/feed.rss`;
-    expect((await project.run(['import', feed, '--allow-private'])).code).toBe(0);
+    expect((await project.runHere(['import', feed, '--allow-private'])).code).toBe(0);
     await project.write(`${HARBOUR}/edition.md`, '---\nsubject: Edited by hand\n---\nMy note.\n');
 
-    const again = await project.run(['import', feed, '--allow-private']);
+    const again = await project.runHere(['import', feed, '--allow-private']);
     expect(again.stderr).toContain(
       `${HARBOUR} error IMPORT_EDITION_EXISTS the edition 2026-01-01-the-harbour-review exists already: nothing was written`,
     );
     expect(again.code).toBe(2);
     expect(await project.read(`${HARBOUR}/edition.md`)).toContain('Edited by hand');
 
-    const next = await project.run(['import', feed, '--allow-private', '--edition', '2026-01-08-harbour']);
+    const next = await project.runHere([
+      'import',
+      feed,
+      '--allow-private',
+      '--edition',
+      '2026-01-08-harbour',
+    ]);
     expect(next.stderr).toContain(
       '0 imported, 4 skipped: 1 without a link, 3 already in 2026-01-01-the-harbour-review',
     );
@@ -107,11 +113,11 @@ describe('newsletter import <feed>', () => {
     expect(next.code).toBe(1);
     expect(await readdir(join(project.dir, 'content'))).toEqual(['2026-01-01-the-harbour-review']);
 
-    const forced = await project.run(['import', feed, '--allow-private', '--force', '--limit', '1']);
+    const forced = await project.runHere(['import', feed, '--allow-private', '--force', '--limit', '1']);
     expect(forced.stderr).toContain('1 imported, 3 skipped: 1 without a link, 2 over --limit');
     expect(forced.code).toBe(0);
     expect(await files(HARBOUR)).toEqual(['01-tides-read-properly.md', 'edition.md']);
-    const all = await project.run([
+    const all = await project.runHere([
       'import',
       feed,
       '--allow-private',
@@ -127,7 +133,7 @@ describe('newsletter import <feed>', () => {
 
   it("reads Atom, taking the image from the item's page when the feed has none", async () => {
     project = await tempProject({});
-    const result = await project.run(['import', `${server.url}/feed.atom`, '--allow-private', '--json']);
+    const result = await project.runHere(['import', `${server.url}/feed.atom`, '--allow-private', '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({
@@ -149,7 +155,7 @@ describe('newsletter import <feed>', () => {
 
   it('reads a JSON Feed from a file, with --since', async () => {
     project = await tempProject({ 'feed.json': fixture('feed.json') });
-    const result = await project.run([
+    const result = await project.runHere([
       'import',
       'feed.json',
       '--since',
@@ -166,7 +172,7 @@ describe('newsletter import <feed>', () => {
 describe('newsletter import: what a feed holds is data', () => {
   it('follows the feed a home page links to', async () => {
     project = await tempProject({});
-    const result = await project.run(['import', `${server.url}/home`, '--allow-private', '--limit', '1']);
+    const result = await project.runHere(['import', `${server.url}/home`, '--allow-private', '--limit', '1']);
     expect(result.stderr).toContain('1 imported, 3 skipped');
     expect(result.code).toBe(0);
     expect(await files(HARBOUR)).toEqual(['01-tides-read-properly.md', 'edition.md']);
@@ -188,7 +194,7 @@ describe('newsletter import: what a feed holds is data', () => {
       ],
     };
     project = await tempProject({ 'hostile.json': JSON.stringify(hostile) });
-    const result = await project.run(['import', 'hostile.json', '--edition', 'hostile']);
+    const result = await project.runHere(['import', 'hostile.json', '--edition', 'hostile']);
     expect(result.code).toBe(0);
     const [first] = await files('content/hostile');
     expect(first).toBe('01-each-articles-each.md');
@@ -196,7 +202,7 @@ describe('newsletter import: what a feed holds is data', () => {
     expect(article).toContain("title: '{{#each articles}}{{/each}}'");
     expect(article).not.toContain('image:');
     expect(article).not.toMatch(/[\u202e\ue001]/);
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.code).toBe(0);
     const html = await project.read('out/hostile/index.html');
     expect(html).toContain('{{#each articles}}{{/each}}');
@@ -211,7 +217,7 @@ describe('newsletter import: what a feed holds is data', () => {
     const rss =
       '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9 notes</title><item><title>Cr\u00e8me br\u00fbl\u00e9e</title><link>https://cafe.example/creme</link><enclosure url="https://cafe.example/c.jpg" type="image/jpeg" length="1"/></item></channel></rss>';
     project = await tempProject({ 'latin1.rss': Buffer.from(rss, 'latin1') });
-    const result = await project.run(['import', 'latin1.rss']);
+    const result = await project.runHere(['import', 'latin1.rss']);
     expect(result.code).toBe(0);
     expect(await project.read('content/2026-01-01-cafe-notes/01-creme-brulee.md')).toContain(
       'title: Crème brûlée',
@@ -233,7 +239,7 @@ describe('newsletter import --urls', () => {
       '',
     ].join('\n');
     project = await tempProject({ 'links.txt': list });
-    const result = await project.run(['import', '--urls', 'links.txt', '--allow-private']);
+    const result = await project.runHere(['import', '--urls', 'links.txt', '--allow-private']);
     expect(result.stderr).toContain(
       `links.txt:7 warning IMPORT_ITEM ${server.url}/gone: HTTP 404 Not Found: left out`,
     );
@@ -266,9 +272,9 @@ describe('newsletter import --urls', () => {
     expect(await project.read(`${folder}/04-charts-compasses-2.md`)).toContain(`url: ${server.url}/flaky`);
     expect(await project.read(`${folder}/edition.md`)).toContain("subject: 'Links: January 1, 2026'");
 
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     // loopback pages are served over http: the only findings are those links
-    const check = await project.run(['check', '--json']);
+    const check = await project.runHere(['check', '--json']);
     const codes = new Set(
       JSON.parse(check.stdout)
         .diagnostics.concat(
@@ -285,7 +291,7 @@ describe('newsletter import, refused and broken input', () => {
   it('refuses a loopback address without --allow-private, and writes nothing', async () => {
     project = await tempProject({});
     const before = server.requests.length;
-    const result = await project.run(['import', `${server.url}/feed.rss`]);
+    const result = await project.runHere(['import', `${server.url}/feed.rss`]);
     expect(result.stderr).toContain(
       `${server.url}/feed.rss error IMPORT_SOURCE cannot import the feed: refused 127.0.0.1: a private or loopback address (--allow-private allows it)`,
     );
@@ -301,7 +307,7 @@ describe('newsletter import, refused and broken input', () => {
     ['/loop/a', 'redirect loop'],
   ])('names the feed and the problem: %s', async (path, problem) => {
     project = await tempProject({});
-    const result = await project.run(['import', `${server.url}${path}`, '--allow-private']);
+    const result = await project.runHere(['import', `${server.url}${path}`, '--allow-private']);
     expect(result.stderr).toContain(
       `${server.url}${path} error IMPORT_SOURCE cannot import the feed: ${problem}`,
     );
@@ -318,7 +324,7 @@ describe('newsletter import, refused and broken input', () => {
     [['feed.xml', '--edition', '../escape'], '--edition must be a folder name'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     project = await tempProject({});
-    const result = await project.run(['import', ...args]);
+    const result = await project.runHere(['import', ...args]);
     expect(result.stderr).toContain(`error IMPORT_OPTIONS ${message}`);
     expect(result.code).toBe(2);
   });

@@ -28,7 +28,7 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
   });
 
   it('delivers there, says so, and the inbox keeps the message as sent', async () => {
-    const result = await project.run(['send', 'kursk-talks', '--to', 'Ann <ann@example.org>'], {
+    const result = await project.runHere(['send', 'kursk-talks', '--to', 'Ann <ann@example.org>'], {
       env: NO_SMTP,
     });
     expect(result.stderr).toContain(
@@ -59,7 +59,9 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
     await expect(readFile(join(project.dir, 'out/.newsletter/inbox/server.json'))).rejects.toMatchObject({
       code: 'ENOENT',
     });
-    const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+    const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], {
+      env: NO_SMTP,
+    });
     expect(result.stderr).toContain('SMTP_NOT_CONFIGURED no SMTP settings, and no local inbox is running');
     expect(result.code).toBe(2);
   });
@@ -69,7 +71,9 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
       'out/.newsletter/inbox/server.json',
       JSON.stringify({ port: inbox.port, pid: 2 ** 22 + 7 }),
     );
-    const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+    const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], {
+      env: NO_SMTP,
+    });
     expect(result.stderr).toContain('left by a process that has ended');
     expect(result.code).toBe(2);
   });
@@ -78,7 +82,9 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
     const piped = await runInbox(project.dir);
     try {
       piped.child.stdout!.destroy(); // as `newsletter inbox --json | head -1` after its line
-      const result = await project.run(['send', 'kursk-talks', '--to', 'ann@example.org'], { env: NO_SMTP });
+      const result = await project.runHere(['send', 'kursk-talks', '--to', 'ann@example.org'], {
+        env: NO_SMTP,
+      });
       expect(result.code).toBe(0);
       expect(await piped.exited).toBe(0);
     } finally {
@@ -89,7 +95,7 @@ describe('newsletter send with no SMTP settings, to a running newsletter inbox',
   it('exits 2 when its port is taken', async () => {
     const first = await runInbox(project.dir);
     try {
-      const second = await project.run(['inbox', '--port', String(first.port)], { env: NO_SMTP });
+      const second = await project.runHere(['inbox', '--port', String(first.port)], { env: NO_SMTP });
       expect(second.stderr).toContain(`INBOX_LISTEN cannot listen on 127.0.0.1:${first.port}`);
       expect(second.code).toBe(2);
     } finally {

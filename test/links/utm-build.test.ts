@@ -32,7 +32,7 @@ describe('UTM parameters at build time', () => {
       'content/tracked/01-links.md': ARTICLE,
       'newsletter.config.json': withIdentity(CONFIG),
     });
-    const build = await project.run(['build']);
+    const build = await project.runHere(['build']);
     expect(build.stderr).not.toMatch(/ error /);
     expect(build.code).toBe(0);
   });
@@ -71,7 +71,7 @@ describe('UTM parameters at build time', () => {
   });
 
   it('carries them into an export unchanged', async () => {
-    const run = await project.run(['export', 'tracked', '--platform', 'mailchimp']);
+    const run = await project.runHere(['export', 'tracked', '--platform', 'mailchimp']);
     expect(run.code).toBe(0);
     const html = await project.read('out/tracked/export/mailchimp/index.html');
     expect(html).toContain(
@@ -82,7 +82,7 @@ describe('UTM parameters at build time', () => {
 
   it('refuses a utm group without a source, as a configuration error', async () => {
     await project.write('newsletter.config.json', withIdentity('{\n  "utm": { "medium": "email" }\n}\n'));
-    const run = await project.run(['build']);
+    const run = await project.runHere(['build']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('newsletter.config.json:2');
     expect(run.stderr).toContain('CONFIG_INVALID');

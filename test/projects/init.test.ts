@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/project.js';
+import { runInProcess } from '../helpers/in-process.js';
 import { IDENTITY, TODAY, tempDir } from './identity.js';
 
 describe('newsletter init, non-interactive', () => {
@@ -15,7 +15,10 @@ describe('newsletter init, non-interactive', () => {
   afterAll(() => temp.remove());
 
   it('writes a project that builds, from its folder and from a subfolder', async () => {
-    const init = await runCli(['init', 'harbour', '--yes', '--starter', 'story', ...IDENTITY], temp.dir);
+    const init = await runInProcess(
+      ['init', 'harbour', '--yes', '--starter', 'story', ...IDENTITY],
+      temp.dir,
+    );
     expect(init.stderr).toContain('Created Harbour Letter in harbour with the story starter');
     expect(init.code).toBe(0);
     const project = join(temp.dir, 'harbour');
@@ -39,7 +42,7 @@ describe('newsletter init, non-interactive', () => {
     expect(await readFile(join(project, 'README.md'), 'utf8')).toContain('# Harbour Letter');
 
     // run from a subfolder: the project is found by its newsletter.config.json
-    const build = await runCli(['build'], join(project, 'content'));
+    const build = await runInProcess(['build'], join(project, 'content'));
     expect(build.stderr).toContain(`✓ ${TODAY}-welcome -> out/${TODAY}-welcome/`);
     expect(build.code).toBe(0);
     expect(existsSync(join(project, 'out', `${TODAY}-welcome`, 'index.html'))).toBe(true);
@@ -50,7 +53,7 @@ describe('newsletter init, non-interactive', () => {
   });
 
   it('takes --root from anywhere', async () => {
-    const result = await runCli(['build', '--root', join(temp.dir, 'harbour'), '--json'], temp.dir);
+    const result = await runInProcess(['build', '--root', join(temp.dir, 'harbour'), '--json'], temp.dir);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).editions.map((e: { slug: string }) => e.slug)).toEqual([
       `${TODAY}-welcome`,
@@ -60,12 +63,12 @@ describe('newsletter init, non-interactive', () => {
   it('refuses a folder that is not empty, naming it; --force writes beside what is there', async () => {
     const { dir } = temp;
     await writeFile(join(dir, 'notes.txt'), 'mine\n');
-    const refused = await runCli(['init', '.', '--yes'], dir);
+    const refused = await runInProcess(['init', '.', '--yes'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/\[dir\] .* is not empty \(harbour, notes\.txt\)/);
     expect(existsSync(join(dir, 'newsletter.config.json'))).toBe(false);
 
-    const forced = await runCli(['init', '.', '--yes', '--force', '--starter', 'links'], dir);
+    const forced = await runInProcess(['init', '.', '--yes', '--force', '--starter', 'links'], dir);
     expect(forced.code).toBe(0);
     expect(existsSync(join(dir, 'newsletter.config.json'))).toBe(true);
     expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
@@ -79,7 +82,7 @@ describe('newsletter init, non-interactive', () => {
     [['--unsubscribe-url', 'javascript:alert(1)'], '--unsubscribe-url must be an http(s) URL'],
     [['--language', 'English'], '--language must be a language tag'],
   ])('exits 2 on bad input, naming the flag: %j', async (args, message) => {
-    const result = await runCli(['init', 'bad-input', '--yes', ...args], temp.dir);
+    const result = await runInProcess(['init', 'bad-input', '--yes', ...args], temp.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(existsSync(join(temp.dir, 'bad-input'))).toBe(false);

@@ -5,7 +5,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../helpers/images.js';
-import { runCli } from '../helpers/project.js';
+import { runInProcess } from '../helpers/in-process.js';
 import { IDENTITY, TODAY, tempDir } from './identity.js';
 
 type Checked = { ok: boolean; editions: { slug: string; ok: boolean; spam?: { score: number } }[] };
@@ -24,7 +24,10 @@ describe('the starters', () => {
   it.each(['digest', 'story', 'links'])(
     '%s passes check --strict, and SpamAssassin scores it 0 or below',
     async (starter) => {
-      const init = await runCli(['init', starter, '--yes', '--starter', starter, ...IDENTITY], temp.dir);
+      const init = await runInProcess(
+        ['init', starter, '--yes', '--starter', starter, ...IDENTITY],
+        temp.dir,
+      );
       expect(init.code).toBe(0);
       const project = join(temp.dir, starter);
       if (starter === 'links') {
@@ -36,7 +39,7 @@ describe('the starters', () => {
         for (let n = 1; n <= 24; n++)
           await writeFile(join(long, `${String(n).padStart(2, '0')}.md`), item(n));
       }
-      const result = await runCli(['check', '--strict', '--spam', '--json'], project);
+      const result = await runInProcess(['check', '--strict', '--spam', '--json'], project);
       const checked = JSON.parse(result.stdout) as Checked;
       expect(checked.editions.length).toBe(starter === 'links' ? 2 : 1);
       for (const edition of checked.editions) {
@@ -52,7 +55,7 @@ describe('the starters', () => {
     const builtIn = join(temp.dir, 'built-in');
     await cp(own, builtIn, { recursive: true });
     await rm(join(builtIn, 'templates'), { recursive: true });
-    for (const dir of [own, builtIn]) expect((await runCli(['build'], dir)).code).toBe(0);
+    for (const dir of [own, builtIn]) expect((await runInProcess(['build'], dir)).code).toBe(0);
     for (const file of ['index.html', 'index.txt', 'message.eml']) {
       const path = `out/${TODAY}-welcome/${file}`;
       expect(await readFile(join(builtIn, path), 'utf8')).toBe(await readFile(join(own, path), 'utf8'));
@@ -64,7 +67,7 @@ describe('the starters', () => {
     await cp(join(project, 'templates/default.mjml.hbs'), join(project, 'templates/feature.mjml.hbs'));
     const edition = join(project, `content/${TODAY}-welcome/edition.md`);
     await writeFile(edition, (await readFile(edition, 'utf8')).replace('---\n', '---\ntemplate: feature\n'));
-    const result = await runCli(['build'], project);
+    const result = await runInProcess(['build'], project);
     expect(result.stderr).toContain(
       'templates/feature.mjml.hbs info TEMPLATE_TEXT_FALLBACK layout "feature" has no feature.txt.hbs: its plain text uses templates/default.txt.hbs',
     );
@@ -78,7 +81,10 @@ describe('the starters', () => {
     '%s swaps in the dark logo where the client is in dark mode',
     async (starter) => {
       const project = join(temp.dir, `${starter}-logo`);
-      const init = await runCli(['init', project, '--yes', '--starter', starter, ...IDENTITY], temp.dir);
+      const init = await runInProcess(
+        ['init', project, '--yes', '--starter', starter, ...IDENTITY],
+        temp.dir,
+      );
       expect(init.code).toBe(0);
       await mkdir(join(project, 'brand'));
       await writeFile(join(project, 'brand/logo.png'), png(200, 50));
@@ -87,7 +93,7 @@ describe('the starters', () => {
       const config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
       config.logo = { src: 'brand/logo.png', dark: 'brand/logo-dark.png', alt: 'Harbour Letter', width: 100 };
       await writeFile(configFile, JSON.stringify(config, null, 2));
-      const build = await runCli(['build'], project);
+      const build = await runInProcess(['build'], project);
       expect(build.code, build.stderr).toBe(0);
       const html = await readFile(join(project, `out/${TODAY}-welcome/index.html`), 'utf8');
       // both logos, each at its published URL; the dark one hidden inline, shown by the dark-mode rule

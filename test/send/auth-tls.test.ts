@@ -27,11 +27,11 @@ describe('newsletter send: AUTH and TLS', () => {
           ),
   };
   const send = (args: string[], env: NodeJS.ProcessEnv) =>
-    project.run(['send', SLUG, '--to', 'ann@example.org', ...args], { env });
+    project.runHere(['send', SLUG, '--to', 'ann@example.org', ...args], { env });
 
   beforeAll(async () => {
     project = await tempProject();
-    expect((await project.run(['build', SLUG])).code).toBe(0);
+    expect((await project.runHere(['build', SLUG])).code).toBe(0);
     // A throwaway key pair for 127.0.0.1, made here so no private key lives in the repository.
     await promisify(execFile)('openssl', [
       'req',

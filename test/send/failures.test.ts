@@ -13,13 +13,13 @@ describe('newsletter send failures', () => {
   let project: TempProject;
   let server: TestServer | undefined;
   const send = async (args: string[], env: NodeJS.ProcessEnv) => {
-    const result = await project.run(['send', SLUG, '--json', ...args], { env });
+    const result = await project.runHere(['send', SLUG, '--json', ...args], { env });
     return { ...result, report: result.stdout ? JSON.parse(result.stdout) : undefined };
   };
 
   beforeAll(async () => {
     project = await tempProject();
-    expect((await project.run(['build', SLUG])).code).toBe(0);
+    expect((await project.runHere(['build', SLUG])).code).toBe(0);
   });
   afterEach(async () => {
     await server?.close();
@@ -50,7 +50,7 @@ describe('newsletter send failures', () => {
     expect(server.connections).toBe(2);
     expect(code).toBe(1);
 
-    const human = await project.run(['send', SLUG, '--to', 'nobody@example.org'], {
+    const human = await project.runHere(['send', SLUG, '--to', 'nobody@example.org'], {
       env: smtpEnv(server.port),
     });
     expect(human.stderr).toContain('✗ nobody@example.org  rejected: 550 5.1.1 No such user here');
@@ -193,7 +193,7 @@ describe('newsletter send refuses before sending (exit 2)', () => {
   });
   afterAll(() => project.remove());
   const send = (args: string[], env: NodeJS.ProcessEnv = smtpEnv(1)) =>
-    project.run(['send', SLUG, ...args], { env });
+    project.runHere(['send', SLUG, ...args], { env });
 
   it('a line break in an address or recipient field (header injection)', async () => {
     const injected = await send(['--to', 'ann@example.org\r\nBcc: everyone@example.org']);
@@ -251,7 +251,7 @@ describe('newsletter send refuses before sending (exit 2)', () => {
     expect((await send(['--to', 'a@example.org', '--timeout', 'soon'])).stderr).toContain(
       '--timeout must be a number of seconds',
     );
-    const unknown = await project.run(['send', 'no-such-edition', '--to', 'a@example.org'], {
+    const unknown = await project.runHere(['send', 'no-such-edition', '--to', 'a@example.org'], {
       env: smtpEnv(1),
     });
     expect(unknown.stderr).toContain('UNKNOWN_EDITION');

@@ -17,7 +17,7 @@ describe('newsletter send against a faulty server', () => {
   let server: TestServer | undefined;
   const send = async (args: string[], env: NodeJS.ProcessEnv) => {
     const started = performance.now();
-    const result = await project.run(['send', SLUG, '--json', ...args], { env });
+    const result = await project.runHere(['send', SLUG, '--json', ...args], { env });
     const report = result.stdout ? JSON.parse(result.stdout) : undefined;
     return {
       ...result,
@@ -32,7 +32,7 @@ describe('newsletter send against a faulty server', () => {
 
   beforeAll(async () => {
     project = await tempProject();
-    expect((await project.run(['build', SLUG])).code).toBe(0);
+    expect((await project.runHere(['build', SLUG])).code).toBe(0);
   });
   afterEach(async () => {
     await server?.close();
@@ -155,7 +155,7 @@ describe('newsletter send to internationalised addresses', () => {
   let server: TestServer | undefined;
   beforeAll(async () => {
     project = await tempProject();
-    expect((await project.run(['build', SLUG])).code).toBe(0);
+    expect((await project.runHere(['build', SLUG])).code).toBe(0);
   });
   afterEach(async () => {
     await server?.close();
@@ -163,7 +163,7 @@ describe('newsletter send to internationalised addresses', () => {
   });
   afterAll(() => project.remove());
   const send = async (args: string[], port: number) => {
-    const result = await project.run(['send', SLUG, '--json', ...args], { env: smtpEnv(port) });
+    const result = await project.runHere(['send', SLUG, '--json', ...args], { env: smtpEnv(port) });
     return { ...result, results: JSON.parse(result.stdout).results as Result[] };
   };
 

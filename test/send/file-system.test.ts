@@ -31,16 +31,16 @@ describe('newsletter send --dry-run into an output folder it cannot write', () =
   afterAll(() => project.remove());
 
   it('with a file where the outbox folder goes: WRITE_FAILED naming the outbox, exit 1', async () => {
-    expect((await project.run(['build', SLUG])).code).toBe(0);
+    expect((await project.runHere(['build', SLUG])).code).toBe(0);
     await project.write('out/.newsletter/outbox', 'a file in the way\n');
-    const result = await project.run(['send', SLUG, '--to', 'ann@example.org', '--dry-run']);
+    const result = await project.runHere(['send', SLUG, '--to', 'ann@example.org', '--dry-run']);
     expect(result.stderr).toContain(
       `out/.newsletter/outbox/${SLUG}/ error WRITE_FAILED cannot write the dry run's messages to out/.newsletter/outbox/${SLUG}/: part of the path is a file, not a folder (ENOTDIR)`,
     );
     expect(result.stderr).not.toMatch(/^newsletter: /m);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(1);
-    const json = await project.run(['send', SLUG, '--to', 'ann@example.org', '--dry-run', '--json']);
+    const json = await project.runHere(['send', SLUG, '--to', 'ann@example.org', '--dry-run', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
       results: [],
@@ -70,9 +70,17 @@ describe('newsletter send --dry-run into an output folder it cannot write', () =
       }
       await mkdir(join(mountPoint, 'out'));
       const out = join(mountPoint, 'out');
-      expect((await project.run(['build', SLUG, '--out', out])).code).toBe(0);
+      expect((await project.runHere(['build', SLUG, '--out', out])).code).toBe(0);
       await run('mount', ['-o', 'remount,ro', mountPoint]);
-      const result = await project.run(['send', SLUG, '--to', 'ann@example.org', '--dry-run', '--out', out]);
+      const result = await project.runHere([
+        'send',
+        SLUG,
+        '--to',
+        'ann@example.org',
+        '--dry-run',
+        '--out',
+        out,
+      ]);
       expect(result.stderr).toMatch(
         /outbox\/kursk-talks\/ error WRITE_FAILED cannot write the dry run's messages to \S*outbox\/kursk-talks\/: the file system is read-only \(EROFS\)/,
       );
@@ -91,7 +99,7 @@ describe('newsletter send with a .env that is a folder', () => {
   afterAll(() => project.remove());
 
   it('says it cannot read .env and why, exit 2, instead of a bare EISDIR', async () => {
-    const result = await project.run(['send', SLUG, '--to', 'ann@example.org'], {
+    const result = await project.runHere(['send', SLUG, '--to', 'ann@example.org'], {
       env: smtpEnv(0, { SMTP_URL: '' }),
     });
     expect(result.stderr).toContain(

@@ -35,7 +35,7 @@ describe('send: an unsubscribe URL naming recipient fields', () => {
       'list.csv',
       'email,id,first_name\nann@example.org,7 & 8,Ann\nbob@example.org,42,Bob\n',
     );
-    result = await project.run(['send', SLUG, '--recipients', 'list.csv'], { env: smtpEnv(server.port) });
+    result = await project.runHere(['send', SLUG, '--recipients', 'list.csv'], { env: smtpEnv(server.port) });
   });
   afterAll(async () => {
     await server.close();
@@ -70,7 +70,7 @@ describe('send: an unsubscribe URL naming recipient fields', () => {
     const eml = await project.read(`out/${SLUG}/message.eml`);
     expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/x\.test\/u\?e=&id=>/m);
     expect(eml).not.toMatch(/^List-Unsubscribe-Post:/m);
-    const checked = await project.run(['check', SLUG, '--strict']);
+    const checked = await project.runHere(['check', SLUG, '--strict']);
     expect(checked.stderr).not.toContain('LIST_UNSUBSCRIBE');
   });
 });
@@ -91,7 +91,7 @@ describe('export: an unsubscribe URL naming recipient fields', () => {
     ['mailgun', '%unsubscribe_url%'],
     ['ses', '{{amazonSESUnsubscribeUrl}}'],
   ])("becomes %s's own unsubscribe tag, which the platform fills per recipient", async (platform, tag) => {
-    expect((await project.run(['export', SLUG, '--platform', platform])).code).toBe(0);
+    expect((await project.runHere(['export', SLUG, '--platform', platform])).code).toBe(0);
     for (const file of ['index.html', 'index.txt']) {
       const part = await project.read(`out/${SLUG}/export/${platform}/${file}`);
       expect(part).toContain(tag);
@@ -112,7 +112,7 @@ describe('send: an unsubscribe URL that names nobody', () => {
       'list.csv',
       'email,unsubscribe_url\nann@example.org,https://x.test/u/ann\ncid@example.org,\n',
     );
-    await project.run(['send', SLUG, '--recipients', 'list.csv'], { env: smtpEnv(server.port) });
+    await project.runHere(['send', SLUG, '--recipients', 'list.csv'], { env: smtpEnv(server.port) });
   });
   afterAll(async () => {
     await server.close();
@@ -130,10 +130,10 @@ describe('send: an unsubscribe URL that names nobody', () => {
   });
 
   it('check warns, and fails under --strict', async () => {
-    const relaxed = await project.run(['check', SLUG]);
+    const relaxed = await project.runHere(['check', SLUG]);
     expect(relaxed.stderr).toContain('warning LIST_UNSUBSCRIBE_ANONYMOUS');
     expect(relaxed.code).toBe(0);
-    const strict = await project.run(['check', SLUG, '--strict']);
+    const strict = await project.runHere(['check', SLUG, '--strict']);
     expect(strict.stderr).toContain('error LIST_UNSUBSCRIBE_ANONYMOUS');
     expect(strict.code).toBe(1);
   });

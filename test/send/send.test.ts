@@ -30,7 +30,7 @@ describe('newsletter send: plain success to several recipients', () => {
       ].join('\n'),
     );
     // Not built yet: send builds the edition first.
-    result = await project.run(
+    result = await project.runHere(
       ['send', SLUG, '--recipients', 'test-list.csv', '--to', 'Bob Stone <bob@example.org>'],
       { env: smtpEnv(server.port) },
     );
@@ -113,7 +113,7 @@ describe('newsletter send: plain success to several recipients', () => {
   });
 
   it('sends from what build kept, without building again while it is current', async () => {
-    const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--no-test-prefix'], {
+    const again = await project.runHere(['send', SLUG, '--to', 'bob@example.org', '--no-test-prefix'], {
       env: smtpEnv(server.port),
     });
     expect(again.code).toBe(0);
@@ -125,14 +125,14 @@ describe('newsletter send: plain success to several recipients', () => {
     const template = join(project.dir, 'templates/default.txt.hbs');
     const later = new Date(Date.now() + 5000);
     await utimes(template, later, later);
-    const touched = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], {
+    const touched = await project.runHere(['send', SLUG, '--to', 'bob@example.org', '--json'], {
       env: smtpEnv(server.port),
     });
     expect(touched.code).toBe(0);
     expect(JSON.parse(touched.stdout).built).toBeUndefined(); // same bytes: build's cache says current
 
     await writeFile(template, `${await readFile(template, 'utf8')}{{!-- edited --}}\n`);
-    const again = await project.run(['send', SLUG, '--to', 'bob@example.org', '--json'], {
+    const again = await project.runHere(['send', SLUG, '--to', 'bob@example.org', '--json'], {
       env: smtpEnv(server.port),
     });
     expect(again.code).toBe(0);
@@ -143,7 +143,7 @@ describe('newsletter send: plain success to several recipients', () => {
   });
 
   it('reports as JSON on stdout with --json', async () => {
-    const json = await project.run(['send', SLUG, '--to', 'ann@example.org', '--json'], {
+    const json = await project.runHere(['send', SLUG, '--to', 'ann@example.org', '--json'], {
       env: smtpEnv(server.port),
     });
     expect(json.code).toBe(0);
@@ -179,9 +179,12 @@ describe('newsletter send --dry-run', () => {
       ),
     );
     // No SMTP settings and no inbox: a dry run needs neither.
-    const result = await project.run(['send', 'kursk-talks', '--recipients', 'people.json', '--dry-run'], {
-      env: smtpEnv(0, { SMTP_URL: '' }),
-    });
+    const result = await project.runHere(
+      ['send', 'kursk-talks', '--recipients', 'people.json', '--dry-run'],
+      {
+        env: smtpEnv(0, { SMTP_URL: '' }),
+      },
+    );
     expect(result.code).toBe(0);
     const dir = join(project.dir, 'out/.newsletter/outbox/kursk-talks');
     expect((await readdir(dir)).sort()).toEqual(['1-ann_at_example.org.eml', '2-bob_at_example.org.eml']);
@@ -196,7 +199,7 @@ describe('newsletter send --dry-run', () => {
     expect(bob.html).toBe(ownUnsubscribe(await project.read('out/kursk-talks/index.html'), 'bob'));
 
     // A second dry run replaces the first one's messages.
-    await project.run(['send', 'kursk-talks', '--to', 'carol@example.org', '--dry-run'], {
+    await project.runHere(['send', 'kursk-talks', '--to', 'carol@example.org', '--dry-run'], {
       env: smtpEnv(0, { SMTP_URL: '' }),
     });
     expect(await readdir(dir)).toEqual(['1-carol_at_example.org.eml']);
