@@ -14,16 +14,13 @@ export class RefusedPath extends Error {
   }
 }
 
-/** Folders found real in this process (a build checks each once, not once an edition). */
-const real = new Set<string>();
-
 /**
  * The folder `dir` under `outDir` as a real folder, made if missing: every part of it below `outDir` is
  * checked, so a symbolic link there (out/.newsletter -> /somewhere) is refused instead of written through.
+ * Checked at every call, never remembered: a long-lived process (preview) builds again after the folders
+ * may have changed, and the check costs a few system calls an edition.
  */
 export function realFolder(outDir: string, ...parts: string[]): string {
-  const target = join(outDir, ...parts);
-  if (real.has(target)) return target;
   let path = outDir;
   mkdirSync(outDir, { recursive: true }); // out/ itself may be a link: where the writer publishes from
   for (const part of parts) {
@@ -34,6 +31,5 @@ export function realFolder(outDir: string, ...parts: string[]): string {
       throw new RefusedPath(`${path} is a symbolic link: newsletter does not write through one`, path);
     else if (!stat.isDirectory()) throw new RefusedPath(`${path} is not a folder`, path);
   }
-  real.add(target);
-  return target;
+  return path;
 }
