@@ -3,6 +3,7 @@
 // (a link list would otherwise pad the text part). The definition is two regular expressions, kept below
 // as the reference; this is the same count in one pass without building the array of matches, which made
 // the rule the costliest of a build's checks (test/checks/word-count.test.ts compares the two).
+import { isSpace } from '../content/words.js';
 
 /** The reference definition: what countWordsOutsideUrls returns, and what the test checks it against. */
 export const wordCountByRegex = (text: string): number =>
@@ -27,22 +28,6 @@ const ASCII = new Uint8Array(128).map((_, code) =>
         ? Kind.Apostrophe
         : Kind.Other,
 );
-
-/** What \s matches in a JavaScript regular expression: the test checks every BMP code point. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 export function countWordsOutsideUrls(text: string): number {
   let count = 0;

@@ -12,8 +12,9 @@ const ASCII_ALPHANUMERIC = new Uint8Array(128).map((_, code) =>
   /[a-z0-9]/i.test(String.fromCharCode(code)) ? 1 : 0,
 );
 
-/** What \s matches in a JavaScript regular expression (never a surrogate). */
-function isSpace(code: number): boolean {
+/** What \s matches in a JavaScript regular expression (never a surrogate): test/checks/word-count.test.ts
+ * checks every BMP code point. */
+export function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||
