@@ -116,6 +116,8 @@ function needsSmtpUtf8(
   );
 }
 
+const SOCKET_AFTER_GREETING_MS = 100;
+
 /** Connects, upgrades to TLS as the target asks, and logs in; rejects with nodemailer's error. */
 function connect(target: SmtpTarget): Promise<SMTPConnection> {
   const connection = new SMTPConnection({
@@ -125,7 +127,9 @@ function connect(target: SmtpTarget): Promise<SMTPConnection> {
     requireTLS: !target.secure && target.requireTLS,
     connectionTimeout: target.timeoutMs,
     greetingTimeout: target.timeoutMs,
-    socketTimeout: target.timeoutMs,
+    // Both clocks start as the connection opens: the socket's a little later, so that a server that never
+    // greets is reported as that ("Greeting never received"), not as an idle socket ("Timeout").
+    socketTimeout: target.timeoutMs + SOCKET_AFTER_GREETING_MS,
     // Without it a FIN from the server would keep the process waiting 5 s after QUIT.
     socketCloseTimeout: 0,
     logger: false,
