@@ -15,17 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
 import { png, gif } from '../helpers/images.js';
 import { REPO, SAMPLE, tempProject, type TempProject } from '../helpers/project.js';
-
-const CACHE = join('.newsletter', 'cache');
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .filter((path) => !path.startsWith(CACHE))
-    .sort();
-}
+import { CACHE, filesUnder } from '../helpers/files.js';
 
 const sampleConfig = async () =>
   JSON.parse(await readFile(join(SAMPLE, 'newsletter.config.json'), 'utf8')) as Record<string, unknown>;

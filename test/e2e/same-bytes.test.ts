@@ -6,21 +6,11 @@
 // content: a clock (`builtAt: Date.now()` in the manifest), a random MIME boundary or Message-ID in the
 // .eml, a map iterated in insertion order that depends on which edition finished first. Only the cache's
 // own records are left out: they hold file times on purpose.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject } from '../helpers/project.js';
-
-const CACHE = join('.newsletter', 'cache');
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .filter((path) => !path.startsWith(CACHE))
-    .sort();
-}
+import { filesUnder } from '../helpers/files.js';
 
 describe('a build is reproducible', () => {
   let project: TempProject;

@@ -1,27 +1,11 @@
 // Inline CSS by signature (src/render/fast/inline-css.ts) must write exactly what juice writes with MJML's options,
 // on pages it styles from signatures it has seen and on pages it hands to juice. Compared with MJML's own juice
 // on hand-written pages with every attribute juice reads or writes, and on seeded random pages and stylesheets.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../../bench/corpus.js';
 import { inlineCssLikeMjml } from '../../../src/render/fast/mjml-parts.js';
 import { inlineCounts, MAX_PLANS } from '../../../src/render/fast/inline-css.js';
-
-const fromCore = createRequire(
-  createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'),
-);
-const juice = fromCore('juice') as (html: string, options: object) => string;
-const merge = fromCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
-/** What mjml2html does with the HTML of its skeleton and the CSS of its inline mj-styles. */
-const mjmlWay = (html: string, css: string) =>
-  merge(
-    juice(html, {
-      applyStyleTags: false,
-      extraCss: css,
-      insertPreservedExtraCss: false,
-      removeStyleTags: false,
-    }),
-  );
+import { mjmlWay } from '../../helpers/mjml-juice.js';
 
 const page = (body: string, head = '') =>
   `<!doctype html><html><head><title>T</title><style type="text/css">p { margin: 0; }</style>${head}</head><body style="margin:0"><div class="wrap">${body}</div></body></html>`;

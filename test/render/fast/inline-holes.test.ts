@@ -1,28 +1,13 @@
 // Inline CSS by holes (src/render/fast/inline-holes.ts) must give the page juice gives the filled skeleton, with
 // MJML's options, whatever fills the holes: pieces that break out of their parent, leave elements open, end
 // inside a tag, hold code blocks or quotes all have to send the page the whole way.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../../bench/corpus.js';
 import { holeCounts } from '../../../src/render/fast/inline-holes.js';
 import { MAX_PLANS } from '../../../src/render/fast/inline-css.js';
 import { inlineCssLikeMjml, inlineCssInHoles } from '../../../src/render/fast/mjml-parts.js';
 import { fillHoles, holeMarker as hole } from '../../../src/render/fast/skeleton.js';
-
-const fromCore = createRequire(
-  createRequire(createRequire(import.meta.url).resolve('mjml')).resolve('mjml-core'),
-);
-const juice = fromCore('juice') as (html: string, options: object) => string;
-const merge = fromCore('./helpers/mergeOutlookConditionnals') as (html: string) => string;
-const mjmlWay = (html: string, css: string) =>
-  merge(
-    juice(html, {
-      applyStyleTags: false,
-      extraCss: css,
-      insertPreservedExtraCss: false,
-      removeStyleTags: false,
-    }),
-  );
+import { mjmlWay } from '../../helpers/mjml-juice.js';
 
 /** Styles the skeleton filled with each set of values both ways; says how many went by holes. */
 function compare(skeleton: string, css: string, valueSets: string[][]): number {
