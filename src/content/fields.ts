@@ -1,16 +1,29 @@
 // Reads the known front matter fields of an article (edition/article-fields.ts), checking each by its
 // kind; unknown keys pass through to templates.
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import {
   ARTICLE_FIELDS,
   FIELD_BY_KEY,
   type ArticleFieldName,
   type ArticleFieldValues,
 } from '../edition/article-fields.js';
+import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
+import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { isLocalRef, isScriptingUrl, isWebUrl } from './urls.js';
 
 export type ArticleFields = ArticleFieldValues & { extra: Record<string, unknown> };
-import { isLanguageTag, LANGUAGE_HINT } from '../i18n/language-tag.js';
+
+/** An article file's front matter and its known fields, with the problems of both (front matter's first);
+ * undefined fields when the front matter itself is broken. What both article formats start with. */
+export function readArticleFront(
+  text: string,
+  file: string,
+): { front: FrontMatter; fields?: ArticleFields; diagnostics: Diagnostic[] } {
+  const front = splitFrontMatter(text, file);
+  if (hasErrors(front.diagnostics)) return { front, diagnostics: front.diagnostics };
+  const { fields, diagnostics } = readArticleFields(front.data, file, text);
+  return { front, fields, diagnostics: [...front.diagnostics, ...diagnostics] };
+}
 
 export function readArticleFields(
   data: Record<string, unknown>,

@@ -1,8 +1,7 @@
 // A Markdown article: YAML front matter (title required) and a CommonMark body.
-import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
-import { splitFrontMatter } from './front-matter.js';
-import { readArticleFields } from './fields.js';
+import { readArticleFront } from './fields.js';
 import { renderMarkdown } from './markdown.js';
 
 export function parseMarkdownArticle(
@@ -10,10 +9,8 @@ export function parseMarkdownArticle(
   file: string,
   slug: string,
 ): { article?: Article; diagnostics: Diagnostic[] } {
-  const front = splitFrontMatter(text, file);
-  if (hasErrors(front.diagnostics)) return { diagnostics: front.diagnostics };
-  const { fields, diagnostics } = readArticleFields(front.data, file, text);
-  diagnostics.unshift(...front.diagnostics);
+  const { front, fields, diagnostics } = readArticleFront(text, file);
+  if (!fields) return { diagnostics };
 
   if (!fields.title) {
     diagnostics.push(

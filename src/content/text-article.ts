@@ -12,10 +12,9 @@
 //
 // The body is literal text, not Markdown: nothing is autolinked or interpreted. Optional YAML front matter
 // on top overrides what is inferred. Fields the text lacks are left out, never invented.
-import { diag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../edition/types.js';
-import { splitFrontMatter } from './front-matter.js';
-import { readArticleFields } from './fields.js';
+import { readArticleFront } from './fields.js';
 import { ReadingWords } from './words.js';
 
 interface Paragraph {
@@ -32,10 +31,8 @@ export function parseTextArticle(
   file: string,
   slug: string,
 ): { article?: Article; diagnostics: Diagnostic[] } {
-  const front = splitFrontMatter(text, file);
-  if (hasErrors(front.diagnostics)) return { diagnostics: front.diagnostics };
-  const { fields, diagnostics } = readArticleFields(front.data, file, text);
-  diagnostics.unshift(...front.diagnostics);
+  const { front, fields, diagnostics } = readArticleFront(text, file);
+  if (!fields) return { diagnostics };
 
   const paragraphs = splitParagraphs(front.body, front.bodyLine);
   const inferred = inferStructure(paragraphs, fields.title !== undefined);

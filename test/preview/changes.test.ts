@@ -59,3 +59,28 @@ describe('addToPlan', () => {
     }
   });
 });
+
+// Which rebuild an image change asks for: its edition's for an image in an edition folder, every edition's
+// for one that any edition may use (in templates/, a hidden shared folder, or beside one-article editions);
+// never for editors' hidden files.
+describe('image changes in the preview', () => {
+  it('rebuilds the edition whose folder holds the image', () => {
+    expect(plan('change', 'content', 'weekly', 'chart.png')).toEqual({
+      relevant: true,
+      project: false,
+      list: false,
+      slugs: ['weekly'],
+    });
+  });
+  it('rebuilds every edition for an image any of them may use', () => {
+    expect(plan('change', 'templates', 'logo.png')).toMatchObject({ relevant: true, project: true });
+    expect(plan('change', 'content', '_images', 'map.jpg')).toMatchObject({ relevant: true, project: true });
+    expect(plan('add', 'content', 'banner.gif')).toMatchObject({ relevant: true, project: true });
+  });
+  it('ignores hidden files and what is not an image', () => {
+    expect(plan('change', 'content', '_images', '.map.jpg.swp').relevant).toBe(false);
+    expect(plan('change', 'content', '_drafts', 'notes.txt').relevant).toBe(false);
+    expect(plan('change', 'content', 'notes.pdf').relevant).toBe(false);
+    expect(plan('change', 'templates', 'README')).toMatchObject({ relevant: false });
+  });
+});

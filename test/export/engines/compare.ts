@@ -36,3 +36,10 @@ export function read(html: string): Reading {
   parser.end();
   return { text: words.join('').replace(/\s+/g, ' ').trim(), links, conditionalComments };
 }
+
+/** A plain-text part as a reader compares it: line endings, trailing spaces and final blank lines aside. */
+export const normaliseText = (text: string): string =>
+  text
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trimEnd();

@@ -1,11 +1,11 @@
 // Mailchimp, Mailgun and Campaign Monitor have no public engine: their documented syntax is rendered by
 // documented.ts, checked first on the documentation's own examples, then used like the real engines in
 // engines.test.ts: each subscriber must read what `send --dry-run` wrote for them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../../src/export/registry.js';
-import { read } from './compare.js';
+import { normaliseText, read } from './compare.js';
 import { renderCampaignMonitor, renderMailchimp, renderMailgun } from './documented.js';
-import { LITERAL, makeFixture, SUBSCRIBERS, type Fixture } from './fixture.js';
+import { LITERAL, useFixture, SUBSCRIBERS } from './fixture.js';
 
 describe('Mailchimp\'s merge tags, on the examples of Mailchimp Transactional\'s "Dynamic content" page', () => {
   const mc = (template: string, merge: Record<string, string>) => renderMailchimp(template, merge, 'text');
@@ -85,17 +85,8 @@ describe("Campaign Monitor's personalisation and link tags", () => {
 });
 
 describe('the exports, rendered by those renderers, read as send writes them', () => {
-  let fixture: Fixture;
-  beforeAll(async () => {
-    fixture = await makeFixture();
-  }, 120_000);
-  afterAll(() => fixture?.project.remove());
+  const fixture = useFixture();
 
-  const normalise = (text: string) =>
-    text
-      .replace(/\r\n/g, '\n')
-      .replace(/[ \t]+$/gm, '')
-      .trimEnd();
   const platform = (name: string) => PLATFORMS.find((p) => p.name === name)!;
 
   const render: Record<
@@ -139,13 +130,13 @@ describe('the exports, rendered by those renderers, read as send writes them', (
   it.each(['mailchimp', 'campaign-monitor', 'mailgun'])(
     '%s: each subscriber reads what send wrote them',
     (name) => {
-      const { export: exported, reference, defaults } = fixture.exported(platform(name));
+      const { export: exported, reference, defaults } = fixture().exported(platform(name));
       SUBSCRIBERS.forEach((subscriber, i) => {
         const who = `${name}, ${subscriber.first_name || 'no first name'}`;
         const html = render[name]!('html', exported.html, i, defaults.html);
         const text = render[name]!('text', exported.text, i, defaults.text);
         const sent = reference(i);
-        expect(normalise(text), who).toBe(normalise(sent.text));
+        expect(normaliseText(text), who).toBe(normaliseText(sent.text));
         const mine = read(html);
         const theirs = read(sent.html);
         expect(mine.conditionalComments, who).toBe(theirs.conditionalComments);

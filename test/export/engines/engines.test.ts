@@ -3,23 +3,13 @@
 // `send --dry-run` wrote for them (the same visible text and links in the HTML, the same plain text), with
 // Outlook's conditional comments intact. Mailchimp, Mailgun and Campaign Monitor have no public engine: see
 // documented-syntax.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../../src/export/registry.js';
-import { read } from './compare.js';
+import { normaliseText, read } from './compare.js';
 import { ENGINES } from './engines.js';
-import { LITERAL, makeFixture, SUBSCRIBERS, type Fixture } from './fixture.js';
+import { LITERAL, useFixture, SUBSCRIBERS } from './fixture.js';
 
-let fixture: Fixture;
-beforeAll(async () => {
-  fixture = await makeFixture();
-}, 120_000);
-afterAll(() => fixture?.project.remove());
-
-const normalise = (text: string) =>
-  text
-    .replace(/\r\n/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .trimEnd();
+const fixture = useFixture();
 
 describe.each(Object.entries(ENGINES))('%s', (name, { engine, missing, source }) => {
   const why = missing?.();
@@ -27,7 +17,7 @@ describe.each(Object.entries(ENGINES))('%s', (name, { engine, missing, source })
   if (why) console.warn(`export engine test for ${name} skipped: ${why}`);
 
   it.skipIf(why)(`renders, through ${source}, what send writes for each subscriber`, () => {
-    const { export: exported, reference, defaults } = fixture.exported(platform);
+    const { export: exported, reference, defaults } = fixture().exported(platform);
     const html = engine(exported, SUBSCRIBERS, defaults.html);
     const text = engine(exported, SUBSCRIBERS, defaults.text);
     SUBSCRIBERS.forEach((subscriber, i) => {
@@ -39,12 +29,12 @@ describe.each(Object.entries(ENGINES))('%s', (name, { engine, missing, source })
       expect(mine.links, who).toEqual(theirs.links);
       expect(mine.conditionalComments, who).toBe(theirs.conditionalComments);
       expect(mine.conditionalComments, who).toBeGreaterThan(0);
-      expect(normalise(text[i]!.text), who).toBe(normalise(sent.text));
+      expect(normaliseText(text[i]!.text), who).toBe(normaliseText(sent.text));
     });
   });
 
   it.skipIf(why)("keeps the article's template syntax as words, and greets each subscriber", () => {
-    const { export: exported, defaults } = fixture.exported(platform);
+    const { export: exported, defaults } = fixture().exported(platform);
     const [named, nameless] = engine(exported, SUBSCRIBERS, defaults.html).map((r) => read(r.html).text);
     expect(named).toContain(LITERAL);
     expect(named).toContain('Hi Zoë&<Ann>,');

@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll } from 'vitest';
 import { exportEdition, type EditionExport } from '../../../src/export/export-edition.js';
 import { sourceLocator } from '../../../src/export/locate.js';
 import type { Platform } from '../../../src/export/platform.js';
@@ -109,4 +110,14 @@ export async function makeFixture(): Promise<Fixture> {
       };
     },
   };
+}
+
+/** The fixture for a test file: made before its tests, removed after them. */
+export function useFixture(): () => Fixture {
+  let fixture: Fixture | undefined;
+  beforeAll(async () => {
+    fixture = await makeFixture();
+  }, 120_000);
+  afterAll(() => fixture?.project.remove());
+  return () => fixture!;
 }
