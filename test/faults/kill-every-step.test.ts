@@ -45,8 +45,7 @@ function run(dir: string, env: NodeJS.ProcessEnv): Promise<Run> {
 }
 
 /** A build that is not killed: in this process, as it finds out/ on disk (the killed ones are spawned). */
-const buildHere = (project: TempProject) =>
-  project.runHere(['build'], { env: { NEWSLETTER_WORKERS: '0' } });
+const buildHere = (project: TempProject) => project.runHere(['build'], { env: { NEWSLETTER_WORKERS: '0' } });
 
 /** Version n of the content: the edition's subject says n. */
 async function writeVersion(project: TempProject, n: number): Promise<void> {
