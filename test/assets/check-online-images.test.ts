@@ -37,7 +37,7 @@ describe('check --online with local images', () => {
       'content/pictures/chart.png': png(120, 60),
     });
     try {
-      const result = await project.run(['check', '--online', '--json']);
+      const result = await project.runHere(['check', '--online', '--json']);
       const found = (
         JSON.parse(result.stdout) as { editions: { diagnostics: { code: string; message: string }[] }[] }
       ).editions[0]!.diagnostics.filter((d) => d.code === 'LINK_BROKEN' && d.message.startsWith('image'));

@@ -84,7 +84,7 @@ describe('local images in Chromium', () => {
   });
 
   it('shows the built page’s images from where out/ is published, and the dark logo in dark mode', async () => {
-    const built = await project.run(['build']);
+    const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);
 
     for (const scheme of ['light', 'dark'] as const) {

@@ -3,7 +3,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../dist/export/registry.js';
 import { REPO } from '../helpers/project.js';
+// @ts-expect-error a plain JavaScript module of the benchmark
+import { rows, table } from '../../bench/report.js';
 
 interface Row {
   id: string;
@@ -32,12 +35,40 @@ function bench(
   });
 }
 
-describe('npm run bench (smoke run)', () => {
-  it('measures every figure on a tiny archive and prints them as JSON', { timeout: 180_000 }, async () => {
+/** What measureAll (bench/run.js) gives with --edits 0 --large 0: no `preview`, no `large`. */
+const WITHOUT_PREVIEW_OR_LARGE = {
+  cold: { ms: 2000, peakMb: 120 },
+  one: 600,
+  mjmlOnly: 2500,
+  mjmlReference: 2600,
+  react: { ms: 3000, warmMs: 4 },
+  unchanged: 200,
+  oneChanged: 300,
+  sampleBuild: 700,
+  mjmlCli: 800,
+  exportAll: 1500,
+  exportAgain: 900,
+  weight: { bytes: 60_000, before: 93_000, reference: 70_000 },
+  previewFirst: { bothMs: 400 },
+  checkAll: 1800,
+};
+
+type Report = { editions: number; cores: number; measurements: Row[] };
+
+// One run of the benchmark for the report and its table: every run, however small, measures every row, and
+// a second run only to see the table would cost as much again.
+let run: Promise<Report> | undefined;
+const smokeRun = () =>
+  (run ??= (async () => {
     // --large 6: the large-archive rows on six editions rather than 5000
     const result = await bench(['--editions', '3', '--runs', '1', '--edits', '2', '--large', '6', '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { editions: number; cores: number; measurements: Row[] };
+    return JSON.parse(result.stdout) as Report;
+  })());
+
+describe('npm run bench (smoke run)', () => {
+  it('measures every figure on a tiny archive and prints them as JSON', { timeout: 180_000 }, async () => {
+    const report = await smokeRun();
     expect(report.editions).toBe(3);
     expect(report.measurements.map((r) => r.id)).toEqual([
       'cold-build',
@@ -90,14 +121,26 @@ describe('npm run bench (smoke run)', () => {
     expect(byId['preview-latency'].p95).toBeGreaterThanOrEqual(byId['preview-latency'].value!);
   });
 
-  it('prints a table by default, and refuses bad arguments', { timeout: 180_000 }, async () => {
-    const result = await bench(['--editions', '2', '--runs', '1', '--edits', '0', '--large', '0']);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^newsletter bench: 2 synthetic editions/);
-    expect(result.stdout).toContain('MJML alone, 2 documents');
-    expect(result.stdout).toContain('6. preview change-to-reload');
-    expect(result.stdout).toContain('skipped (--edits 0)');
-    expect(result.stdout).not.toContain('11. cold build'); // --large 0
+  it('prints a table of the report, saying what was skipped, and refuses bad arguments', async () => {
+    // the table of the run above, as `node bench/run.js` prints it without --json
+    const report = await smokeRun();
+    const printed = table(report);
+    expect(printed).toMatch(/^newsletter bench: 3 synthetic editions/);
+    expect(printed).toContain('MJML alone, 3 documents');
+    expect(printed).toContain('6. preview change-to-reload, 2 edits');
+    expect(printed).toContain('11. cold build, 6 editions');
+    // and of a run with --edits 0 --large 0 on 2 editions: what it measured (the figures are made up here,
+    // they are never asserted), without preview's edits or the large archive
+    const skipped = table({
+      ...report,
+      editions: 2,
+      measurements: rows(WITHOUT_PREVIEW_OR_LARGE, { editions: 2, large: 0, platforms: PLATFORMS.length }),
+    });
+    expect(skipped).toMatch(/^newsletter bench: 2 synthetic editions/);
+    expect(skipped).toContain('MJML alone, 2 documents');
+    expect(skipped).toContain('6. preview change-to-reload');
+    expect(skipped).toContain('skipped (--edits 0)');
+    expect(skipped).not.toContain('11. cold build'); // --large 0
 
     const bad = await bench(['--editions', '1']);
     expect(bad.code).toBe(2);

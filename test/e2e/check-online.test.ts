@@ -70,7 +70,7 @@ describe('newsletter check --online', () => {
       ),
     });
     try {
-      const result = await p.run(['check', '--online', '--timeout', '1', '--json']);
+      const result = await p.runHere(['check', '--online', '--timeout', '1', '--json']);
       expect(result.code).toBe(1);
       const found = broken(result.stdout);
       expect(found.map((d) => d.message).sort()).toEqual([
@@ -100,7 +100,7 @@ describe('newsletter check --online', () => {
       'content/b.md': article('B', `[gone](${base}/gone)`),
     });
     try {
-      const result = await p.run(['check', '--online', '--json']);
+      const result = await p.runHere(['check', '--online', '--json']);
       expect(broken(result.stdout).map((d) => d.file)).toEqual(['content/a.md', 'content/b.md']);
       expect(requests.filter((r) => r === 'HEAD /gone')).toHaveLength(1);
       expect(requests.filter((r) => r === 'HEAD /ok')).toHaveLength(1);
@@ -122,12 +122,12 @@ describe('newsletter check --online', () => {
     try {
       requests.length = 0;
       mostInFlight = 0;
-      const threads = await p.run(['check', '--online', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
+      const threads = await p.runHere(['check', '--online', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
       expect(requests.filter((r) => r === 'HEAD /gone')).toHaveLength(1);
       expect(requests.filter((r) => r.startsWith('HEAD /held/'))).toHaveLength(40);
       expect(mostInFlight).toBeLessThanOrEqual(8);
       expect(mostInFlight).toBeGreaterThan(1); // requests did overlap
-      const one = await p.run(['check', '--online', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
+      const one = await p.runHere(['check', '--online', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
       expect(broken(threads.stdout).map((d) => d.file)).toEqual(
         Array.from({ length: 10 }, (_, i) => `content/e${i}.md`),
       );
@@ -143,10 +143,10 @@ describe('newsletter check --online', () => {
       'content/a.md': article('A', `[fine](${base}/ok) and [moved](${base}/moved)`),
     });
     try {
-      expect(broken((await p.run(['check', '--online', '--json'])).stdout)).toEqual([]);
+      expect(broken((await p.runHere(['check', '--online', '--json'])).stdout)).toEqual([]);
       expect(requests).toContain('HEAD /ok');
       requests.length = 0;
-      expect(broken((await p.run(['check', '--json'])).stdout)).toEqual([]);
+      expect(broken((await p.runHere(['check', '--json'])).stdout)).toEqual([]);
       expect(requests).toEqual([]);
     } finally {
       await p.remove();

@@ -39,7 +39,7 @@ describe('newsletter check --spam', () => {
       await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
         recursive: true,
       });
-      const result = await project.run(['check', '--spam', '--strict', '--json']);
+      const result = await project.runHere(['check', '--spam', '--strict', '--json']);
       expect(result.code, result.stderr).toBe(0);
       const editions = editionsOf(result.stdout);
       expect(editions.map((e) => e.slug).sort()).toEqual(['2026-11-field-notes', 'features', 'kursk-talks']);
@@ -57,7 +57,7 @@ describe('newsletter check --spam', () => {
     project = await tempProject({
       'content/offer.md': `---\ntitle: "FREE MONEY!!! ACT NOW, 100% GUARANTEED"\ndek: Earn extra cash from home, risk free\n---\nDear friend, you have been selected as a WINNER! This is a limited time offer, act now! 100% satisfied or your money back, risk free. Viagra at discount prices without prescription. Urgent response needed.\n`,
     });
-    const result = await project.run(['check', '--spam']);
+    const result = await project.runHere(['check', '--spam']);
     expect(result.stderr).toMatch(
       /content\/offer\.md error SPAM_SCORE SpamAssassin scores the message \d+\.\d \(spam from 5\)/,
     );
@@ -70,7 +70,7 @@ describe('newsletter check --spam', () => {
       'content/caps.md':
         '---\ntitle: AN UPDATE FROM THE DESK ABOUT OUR WORK\ndek: What changed this month and why\n---\nA calm note about the work of the month, written for the people who follow it.\n',
     });
-    const result = await project.run(['check', '--spam', '--json']);
+    const result = await project.runHere(['check', '--spam', '--json']);
     const [edition] = editionsOf(result.stdout);
     expect(edition.spam!.score).toBeGreaterThan(0);
     expect(edition.spam!.score).toBeLessThan(5);
@@ -94,7 +94,7 @@ describe('newsletter check --spam', () => {
       'content/plain/edition.md': EDITION_RU,
       'content/plain/01-rain.md': `---\ntitle: Неделя в городе\n---\n${RUSSIAN}\n`,
     });
-    const result = await project.run(['check', '--spam', '--json']);
+    const result = await project.runHere(['check', '--spam', '--json']);
     const [mixed, plain] = editionsOf(result.stdout);
     for (const edition of [mixed, plain])
       expect(edition.spam!.rules.map((r) => r.name)).toContain('MIXED_ES');
@@ -143,7 +143,7 @@ describe('newsletter check --spam', () => {
       'content/plain/edition.md': EDITION_RU,
       'content/plain/01-rain.md': `---\ntitle: Неделя в городе\n---\n${RUSSIAN}\n`,
     });
-    const result = await project.run(['check', '--spam', '--json']);
+    const result = await project.runHere(['check', '--spam', '--json']);
     const [plain] = editionsOf(result.stdout);
     expect(plain.spam!.score).toBeLessThanOrEqual(0);
     expect(plain.spam!.rules.map((r) => r.name)).not.toContain('MIXED_ES');
@@ -154,7 +154,7 @@ describe('newsletter check --spam', () => {
     project = await tempProject();
     const empty = await mkdtemp(join(tmpdir(), 'newsletter-path-'));
     try {
-      const result = await project.run(['check', '--spam'], { env: { PATH: empty } });
+      const result = await project.runHere(['check', '--spam'], { env: { PATH: empty } });
       expect(result.stderr).toContain('error SPAMASSASSIN_MISSING check --spam needs SpamAssassin');
       expect(result.stderr).toContain('hint: install it: apt-get install spamassassin');
       expect(result.code).toBe(2);

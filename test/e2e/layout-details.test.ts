@@ -23,7 +23,7 @@ beforeAll(async () => {
     await rm(join(project.dir, 'templates'), { recursive: true, force: true });
     await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
     await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
-    const built = await project.run(['build']);
+    const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);
     pages.set(starter, await project.read(`out/${WEIGHT_SLUG as string}/index.html`));
     await project.remove();

@@ -23,7 +23,7 @@ beforeAll(async () => {
       recursive: true,
     });
     await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
-    const built = await project.run(['build']);
+    const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);
     projects.set(starter, project);
   }

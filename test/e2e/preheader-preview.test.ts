@@ -32,7 +32,7 @@ beforeAll(async () => {
     });
     await rm(join(project.dir, 'templates'), { recursive: true });
     await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
-    const built = await project.run(['build']);
+    const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);
     projects.set(starter, project);
   }

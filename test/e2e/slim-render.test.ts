@@ -24,7 +24,7 @@ beforeAll(async () => {
     recursive: true,
   });
   await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
-  expect((await project.run(['build'])).code).toBe(0);
+  expect((await project.runHere(['build'])).code).toBe(0);
   const launched = await launchChromium();
   if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);
   browser = launched.browser;

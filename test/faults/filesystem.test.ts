@@ -50,19 +50,19 @@ describe.skipIf(!mount.ok)(
     });
 
     it('read-only: every edition fails with WRITE_FAILED at its folder, and the build ends with its summary', async () => {
-      expect((await project.run(['build'])).code).toBe(0);
+      expect((await project.runHere(['build'])).code).toBe(0);
       execFileSync('mount', ['-o', 'remount,ro', out]);
       await project.write('content/a.md', article('A v2'));
       await project.write('content/b.md', article('B v2'));
 
-      const result = await project.run(['build']);
+      const result = await project.runHere(['build']);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/out\/a error WRITE_FAILED EROFS: read-only file system/);
       expect(result.stderr).toMatch(/out\/b error WRITE_FAILED EROFS/);
       expect(result.stderr).toMatch(/out\/index\.html error WRITE_FAILED cannot write the archive: EROFS/);
       expect(result.stderr).toMatch(/Built 0 of 2 editions in [\d.]+s; failed: a, b/);
       expect(result.stderr).not.toMatch(noStack);
-      const json = await project.run(['build', '--json']);
+      const json = await project.runHere(['build', '--json']);
       expect(json.code).toBe(1);
       const report = JSON.parse(json.stdout);
       expect(
@@ -73,19 +73,19 @@ describe.skipIf(!mount.ok)(
       expect(editionState(out, 'b')).toEqual({ state: 'complete', subject: 'B v1' });
 
       execFileSync('mount', ['-o', 'remount,rw', out]);
-      const again = await project.run(['build']);
+      const again = await project.runHere(['build']);
       expect(again.code, again.stderr).toBe(0);
       expect(editionState(out, 'a')).toEqual({ state: 'complete', subject: 'A v2' });
       expect(leftovers(out)).toEqual([]);
     });
 
     it('a read-only cache: a warning, and the editions and the archive are written', async () => {
-      expect((await project.run(['build'])).code).toBe(0);
+      expect((await project.runHere(['build'])).code).toBe(0);
       const cache = join(out, '.newsletter', 'cache');
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', cache]);
       try {
         await project.write('content/a.md', article('A v2'));
-        const result = await project.run(['build']);
+        const result = await project.runHere(['build']);
         expect(result.code, result.stderr).toBe(0);
         expect(result.stderr).toMatch(
           /out\/\.newsletter\/cache\/editions\.json warning WRITE_FAILED cannot save the build cache: EROFS/,
@@ -100,7 +100,7 @@ describe.skipIf(!mount.ok)(
     });
 
     it('full: editions that do not fit fail with ENOSPC and keep their last output; with room again, all is written', async () => {
-      expect((await project.run(['build'])).code).toBe(0);
+      expect((await project.runHere(['build'])).code).toBe(0);
       await project.write('content/a.md', article('A v2'));
       await project.write('content/b.md', article('B v2'));
       // fill the disk, all but a few kilobytes
@@ -111,7 +111,7 @@ describe.skipIf(!mount.ok)(
       } catch {
         // dd stops with "No space left on device": the disk is full, as wanted
       }
-      const result = await project.run(['build', '--json']);
+      const result = await project.runHere(['build', '--json']);
       expect(result.code).toBe(1);
       expect(result.stderr).not.toMatch(noStack);
       const report = JSON.parse(result.stdout);
@@ -132,7 +132,7 @@ describe.skipIf(!mount.ok)(
       expect(leftovers(out)).toEqual([]);
 
       await rm(filler);
-      const again = await project.run(['build']);
+      const again = await project.runHere(['build']);
       expect(again.code, again.stderr).toBe(0);
       expect(editionState(out, 'a')).toEqual({ state: 'complete', subject: 'A v2' });
       expect(editionState(out, 'b')).toEqual({ state: 'complete', subject: 'B v2' });

@@ -175,7 +175,8 @@ describe('in worker threads', () => {
     const faulty = ['load', 'render', 'check', 'write', 'crash'].map(
       (stage, i) => [stage, slugs[i * 2]!] as const,
     );
-    const result = await project.run(['build', '--json'], {
+    // in this process: a worker that dies ends its own thread (process.exit in a worker thread), not this one
+    const result = await project.runHere(['build', '--json'], {
       env: {
         NEWSLETTER_WORKERS: workers,
         NEWSLETTER_FAULT: faulty.map(([stage, slug]) => `${stage}:${slug}`).join(','),
@@ -368,11 +369,11 @@ describe('the config', () => {
 describe('the build cache', () => {
   it('that cannot be saved is a warning: the editions and the archive are written', async () => {
     project = await tempProject({ 'content/a.md': good('A') });
-    expect((await project.run(['build'])).code).toBe(0);
+    expect((await project.runHere(['build'])).code).toBe(0);
     await rm(join(project.dir, 'out/.newsletter/cache'), { recursive: true });
     await writeFile(join(project.dir, 'out/.newsletter/cache'), 'a file where the cache folder goes');
     await project.write('content/a.md', good('A again'));
-    const result = await project.run(['build']);
+    const result = await project.runHere(['build']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
       /out\/\.newsletter\/cache\/editions\.json warning WRITE_FAILED cannot save the build cache: .*cache is not a folder/,

@@ -53,7 +53,7 @@ describe('newsletter screenshot', () => {
   });
 
   it('writes a PNG of the edition at 600 px into out/<slug>/ by default', async () => {
-    const result = await project.run(['screenshot', SLUG]);
+    const result = await project.runHere(['screenshot', SLUG]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(`out/${SLUG}/screenshot-600.png`);
@@ -66,7 +66,7 @@ describe('newsletter screenshot', () => {
   });
 
   it('renders the dark styles with --dark, at the width asked for, where --output says', async () => {
-    const result = await project.run([
+    const result = await project.runHere([
       'screenshot',
       SLUG,
       '--dark',
@@ -92,24 +92,24 @@ describe('newsletter screenshot', () => {
   });
 
   it('exits 2 for an unknown edition and when no Chromium starts, 1 when the edition fails to build', async () => {
-    const unknown = await project.run(['screenshot', 'no-such-edition']);
+    const unknown = await project.runHere(['screenshot', 'no-such-edition']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('UNKNOWN_EDITION');
 
-    const noBrowser = await project.run(['screenshot', SLUG], {
+    const noBrowser = await project.runHere(['screenshot', SLUG], {
       env: { NEWSLETTER_CHROMIUM: join(project.dir, 'no-chromium-here') },
     });
     expect(noBrowser.code).toBe(2);
     expect(noBrowser.stderr).toContain('BROWSER_UNAVAILABLE');
 
     await project.write('content/broken.md', '---\ntitle: "unclosed\n---\nBody.\n');
-    const broken = await project.run(['screenshot', 'broken']);
+    const broken = await project.runHere(['screenshot', 'broken']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/content\/broken\.md:2:\d+ error FRONT_MATTER_YAML/);
   });
 
   it('refuses a width it cannot use', async () => {
-    const result = await project.run(['screenshot', SLUG, '--width', 'wide']);
+    const result = await project.runHere(['screenshot', SLUG, '--width', 'wide']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('a width is a whole number');
   });

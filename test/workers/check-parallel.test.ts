@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusEdition, random } from '../../bench/corpus.js';
 import { check } from '../../dist/check.js';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { tempProject, type RunResult, type TempProject } from '../helpers/project.js';
 import { withIdentity } from '../helpers/sample-config.js';
 
 const EDITIONS = 10;
@@ -60,13 +60,20 @@ describe('check in worker threads', () => {
   afterAll(async () => {
     await Promise.all([threaded, mixed, single, written].map((p) => p?.remove()));
   });
+  // what one thread finds without a fault: the same for the two tests that compare with it, so checked once
+  let oneThread: Promise<RunResult> | undefined;
+  const inOneThread = () =>
+    (oneThread ??= single.runHere(['check', '--json'], { env: { NEWSLETTER_WORKERS: '0' } }));
 
   it('finds the same as in one thread, in the same order, and writes nothing', async () => {
-    const [pair, whole, one] = await Promise.all([
-      threaded.run(['check', '--json'], { env: { NEWSLETTER_FAULT: FAULT } }),
-      mixed.run(['check', '--json'], { env: { NEWSLETTER_FAULT: FAULT, NEWSLETTER_WORKERS: '3' } }),
-      single.run(['check', '--json'], { env: { NEWSLETTER_FAULT: FAULT, NEWSLETTER_WORKERS: '0' } }),
-    ]);
+    // in this process, one after the other (the environment is the process's)
+    const pair = await threaded.runHere(['check', '--json'], { env: { NEWSLETTER_FAULT: FAULT } });
+    const whole = await mixed.runHere(['check', '--json'], {
+      env: { NEWSLETTER_FAULT: FAULT, NEWSLETTER_WORKERS: '3' },
+    });
+    const one = await single.runHere(['check', '--json'], {
+      env: { NEWSLETTER_FAULT: FAULT, NEWSLETTER_WORKERS: '0' },
+    });
     for (const run of [pair, whole, one]) expect(run.code, run.stderr).toBe(1);
     const expected = JSON.parse(one.stdout);
     // what one thread finds is what the test means it to find
@@ -91,18 +98,18 @@ describe('check in worker threads', () => {
     async () => {
       const report = await check({ root: threaded.dir });
       expect(report.workers).toBeGreaterThanOrEqual(2);
-      const one = await single.run(['check', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
+      const one = await inOneThread();
       expect(JSON.parse(JSON.stringify(report.editions))).toEqual(JSON.parse(one.stdout).editions);
       expect(await exists(join(threaded.dir, 'out'))).toBe(false);
     },
   );
 
   it('writes with --out as build does, check-only findings kept out of the manifests', async () => {
-    const run = await written.run(['check', '--json', '--out', 'public'], {
+    const run = await written.runHere(['check', '--json', '--out', 'public'], {
       env: { NEWSLETTER_WORKERS: '2' },
     });
     expect(run.code, run.stderr).toBe(1);
-    const one = await single.run(['check', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
+    const one = await inOneThread();
     expect(JSON.parse(run.stdout).editions).toEqual(JSON.parse(one.stdout).editions);
     expect((await readdir(join(written.dir, 'public/zz-vague'))).sort()).toEqual([
       'index.html',

@@ -50,11 +50,10 @@ describe('parallel build', () => {
   });
 
   it('writes the same bytes in worker threads as in one thread', async () => {
-    const [a, s, b] = await Promise.all([
-      threaded.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } }),
-      mixed.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } }),
-      single.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '0' } }),
-    ]);
+    // in this process, one after the other (the environment is the process's)
+    const a = await threaded.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
+    const s = await mixed.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } });
+    const b = await single.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
     for (const run of [a, s, b]) expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(a.stdout).workers).toBe(2);
     expect(JSON.parse(s.stdout).workers).toBe(3);
@@ -73,13 +72,13 @@ describe('parallel build', () => {
   });
 
   it('remembers what a pair and a whole worker built: a second build skips it all', async () => {
-    const again = await mixed.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } });
+    const again = await mixed.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } });
     const report = JSON.parse(again.stdout);
     expect(report.editions.every((e: { cached: boolean }) => e.cached)).toBe(true);
   });
 
   it('remembers what the workers built: a second build skips it all', async () => {
-    const again = await threaded.run(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
+    const again = await threaded.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
     const report = JSON.parse(again.stdout);
     expect(report.editions.every((e: { cached: boolean }) => e.cached)).toBe(true);
     expect(report.workers).toBe(0);
@@ -89,7 +88,7 @@ describe('parallel build', () => {
     const slugs = (await readdir(join(threaded.dir, 'content'))).sort();
     // two workers are a pair: the failure comes from the render worker, by way of its partner
     await threaded.write(`content/${slugs[3]}/01-article-1.md`, '---\ntitle: "unclosed\n---\nBody.\n');
-    const result = await threaded.run(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
+    const result = await threaded.runHere(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`content/${slugs[3]}/01-article-1.md:2`);
     expect(result.stderr).toContain(`✗ ${slugs[3]} failed; its previous output is untouched`);
@@ -107,7 +106,7 @@ describe('parallel build', () => {
     const slugs = (await readdir(join(mixed.dir, 'content'))).sort();
     await rm(join(mixed.dir, 'out', slugs[5]), { recursive: true });
     await writeFile(join(mixed.dir, 'out', slugs[5]), 'a file where the edition folder goes\n');
-    const result = await mixed.run(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
+    const result = await mixed.runHere(['build', '--force'], { env: { NEWSLETTER_WORKERS: '2' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`out/${slugs[5]} error WRITE_FAILED`));
     expect(result.stderr).toMatch(
