@@ -11,7 +11,8 @@
 // those of its distinct pieces: each start tag, and each <style> with its CSS. Pieces repeat, within an
 // edition (every paragraph of an article is styled alike) and across editions (the template's), and each is
 // checked once a run: about three times less work than checking whole pages (test/checks/client-support.test.ts
-// compares the two).
+// compares the two). Two start tags that differ only in attribute values caniemail never reads are one piece
+// to it (`pieceKey`): every link and image of an article would otherwise be a piece of its own.
 import { DomUtils } from 'htmlparser2';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { mjmlCompiler } from '../render/render-path.js';
@@ -74,8 +75,9 @@ export async function clientSupport(
 
 const firstLine = (css: string) => css.trim().split('\n')[0].trim() || undefined;
 
-/** What each piece fails, by clients and piece; cleared when large (a long preview session). */
-const pieceFailures = new Map<string, readonly [string, string][]>();
+/** What each piece fails, or why its CSS does not parse, by clients and piece key; cleared when large (a long
+ *  preview session). */
+const pieceFailures = new Map<string, readonly [string, string][] | { error: unknown }>();
 const MAX_PIECES = 50_000;
 
 interface PageFailures {
@@ -91,22 +93,25 @@ export async function pageFailures(dom: HtmlDocument, clients: string[]): Promis
   const found = new Map<string, [string, string]>();
   const invalidCss: PageFailures['invalidCss'] = [];
   // stylesheets first, then elements in page order: the order doiuse-email reports in
-  const pieces = [...new Set(visiblePieces(dom.children))].sort(
-    (a, b) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')),
+  const pieces = new Map<string, string>();
+  for (const [piece, key] of visiblePieces(dom.children)) if (!pieces.has(piece)) pieces.set(piece, key);
+  const ordered = [...pieces].sort(
+    ([a], [b]) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')),
   );
-  for (const piece of pieces) {
-    const key = `${clients.join(',')}\0${piece}`;
+  const list = clients.join(',');
+  for (const [piece, pieceKey] of ordered) {
+    const key = `${list}\0${pieceKey}`;
     let failed = pieceFailures.get(key);
     if (!failed) {
       try {
         failed = failures(check, piece, clients);
       } catch (error) {
-        invalidCss.push(unparsable(piece, error));
-        continue;
+        failed = { error };
       }
       pieceFailures.set(key, failed);
     }
-    for (const pair of failed) found.set(pair.join('\0'), pair);
+    if ('error' in failed) invalidCss.push(unparsable(piece, failed.error));
+    else for (const pair of failed) found.set(pair.join('\0'), pair);
   }
   return { failures: [...found.values()], invalidCss };
 }
@@ -144,12 +149,29 @@ const VOID = new Set([
 ]);
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+const WORD = /^\w+$/;
+
+/**
+ * What caniemail can tell of an attribute's value (doiuse-email 1.0's checkHtmlNode and the titles it matches):
+ * a style="" is read as CSS; any other value only through "<tag name="word"> element" features, which compare
+ * it whole with a word, and two patterns of links, `href` starting with "#" (local anchors) or "mailto:". So a
+ * value that is no word (a URL, an alt text) is known by those two starts alone.
+ */
+function valueKey(name: string, value: string): string {
+  if (name === 'style' || WORD.test(value)) return value;
+  return value.startsWith('#') ? '#' : value.startsWith('mailto:') ? 'mailto:' : ' ';
+}
+
 /**
  * Each visible element as a start tag, closed at once, and each stylesheet: what doiuse-email checks, the way
- * it walks the page. Elements count only through a chain of ordinary elements from the top (not inside a
- * <script>, which htmlparser2 may give children); stylesheets count anywhere, each by its first text.
+ * it walks the page, each with its key: the piece as caniemail tells it from others (`valueKey`). Elements
+ * count only through a chain of ordinary elements from the top (not inside a <script>, which htmlparser2 may
+ * give children); stylesheets count anywhere, each by its first text.
  */
-function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Generator<string> {
+function* visiblePieces(
+  nodes: HtmlDocument['children'],
+  elements = true,
+): Generator<[piece: string, key: string]> {
   // a loop with a stack of its own, in document order: a page may nest deeper than the call stack
   const stack: { node: HtmlDocument['children'][number]; elements: boolean }[] = [];
   const push = (children: HtmlDocument['children'], inElements: boolean) => {
@@ -162,15 +184,22 @@ function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Gener
     if (isHiddenElement(node as HtmlElement)) continue;
     if (node.type === 'style') {
       const css = node.children[0];
-      if (css && DomUtils.isText(css)) yield `<style>${css.data}</style>`;
+      if (css && DomUtils.isText(css)) {
+        const piece = `<style>${css.data}</style>`;
+        yield [piece, piece];
+      }
       continue;
     }
     const element = counted && node.type === 'tag';
     if (element) {
-      const attributes = Object.entries(node.attribs)
-        .map(([name, value]) => ` ${name}="${attribute(value)}"`)
-        .join('');
-      yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
+      let attributes = '';
+      let key = `<${node.name}`;
+      for (const name in node.attribs) {
+        const value = node.attribs[name]!;
+        attributes += ` ${name}="${attribute(value)}"`;
+        key += ` ${name}="${attribute(valueKey(name, value))}"`;
+      }
+      yield [`<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`, key];
     }
     push(node.children, element);
   }
