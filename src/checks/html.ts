@@ -4,7 +4,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 
 export type HtmlDocument = ReturnType<typeof parseDocument>;
 export type HtmlElement = ReturnType<typeof DomUtils.getElementsByTagName>[number];
-type HtmlNode = HtmlDocument['children'][number];
+export type HtmlNode = HtmlDocument['children'][number];
 
 export const parseHtml = (html: string): HtmlDocument =>
   parseDocument(html, { withStartIndices: true, withEndIndices: true });
