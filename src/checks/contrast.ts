@@ -103,23 +103,45 @@ function inheritedBy(node: HtmlNode | null, known: Map<HtmlElement | null, Inher
   }
   for (let i = chain.length - 1; i >= 0; i--) {
     const element = chain[i]!;
-    const style = inlineStyle(element);
+    const own = ownOf(element);
     state = {
-      unseen: state.unseen || NOT_TEXT.has(element.name) || isHiddenElement(element),
-      color:
-        parseColor(style.get('color') ?? (element.name === 'font' ? element.attribs.color : undefined)) ??
-        state.color,
-      background: backgroundOf(element) ?? state.background,
-      size: pixels(style.get('font-size')) ?? state.size,
-      bold: boldness(element, style) ?? state.bold,
+      unseen: state.unseen || own.unseen,
+      color: own.color ?? state.color,
+      background: own.background ?? state.background,
+      size: own.size ?? state.size,
+      bold: own.bold ?? state.bold,
     };
     known.set(element, state);
   }
   return state;
 }
 
-function backgroundOf(element: HtmlElement): Rgb | 'image' | undefined {
+type Own = Omit<Inherited, 'verdict'>;
+
+/** What an element sets itself, by what it is set from: its name, style and colour attributes. Most elements
+ *  of a page are the template's, alike in every edition, and an article's paragraphs are styled alike. */
+const owns = new Map<string, Own>();
+const MAX_OWNS = 20_000;
+
+function ownOf(element: HtmlElement): Own {
+  const { name, attribs } = element;
+  const key = `${name}\0${attribs.style ?? ''}\0${name === 'font' ? (attribs.color ?? '') : ''}\0${attribs.background ?? ''}\0${attribs.bgcolor ?? ''}`;
+  let own = owns.get(key);
+  if (own) return own;
+  if (owns.size >= MAX_OWNS) owns.clear();
   const style = inlineStyle(element);
+  own = {
+    unseen: NOT_TEXT.has(name) || isHiddenElement(element),
+    color: parseColor(style.get('color') ?? (name === 'font' ? attribs.color : undefined)),
+    background: backgroundOf(element, style),
+    size: pixels(style.get('font-size')),
+    bold: boldness(element, style),
+  };
+  owns.set(key, own);
+  return own;
+}
+
+function backgroundOf(element: HtmlElement, style: ReadonlyMap<string, string>): Rgb | 'image' | undefined {
   if (
     /url\(/i.test(style.get('background') ?? '') ||
     style.has('background-image') ||
