@@ -13,6 +13,10 @@ export const parseHtml = (html: string): HtmlDocument =>
 export const elements = (dom: HtmlDocument, tag: string): HtmlElement[] =>
   DomUtils.getElementsByTagName(tag, dom, true);
 
+/** The first element of a tag name, in document order (the search stops there). */
+export const firstElement = (dom: HtmlDocument, tag: string): HtmlElement | undefined =>
+  DomUtils.getElementsByTagName(tag, dom, true, 1)[0];
+
 /** Elements that pass a test, in document order. */
 export const findElements = (dom: HtmlDocument, test: (element: HtmlElement) => boolean): HtmlElement[] =>
   DomUtils.findAll(test, dom.children);
