@@ -90,34 +90,53 @@ interface PageFailures {
 export async function pageFailures(dom: HtmlDocument, clients: string[]): Promise<PageFailures> {
   const check = await doIUseEmail();
   if (pieceFailures.size > MAX_PIECES) pieceFailures.clear();
-  const found = new Map<string, [string, string]>();
-  const invalidCss: PageFailures['invalidCss'] = [];
-  // stylesheets first, then elements in page order: the order doiuse-email reports in
-  const pieces = new Map<string, string>();
-  for (const [piece, key] of visiblePieces(dom.children)) if (!pieces.has(piece)) pieces.set(piece, key);
-  const ordered = [...pieces].sort(
-    ([a], [b]) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')),
-  );
   const list = clients.join(',');
-  for (const [piece, pieceKey] of ordered) {
-    const key = `${list}\0${pieceKey}`;
-    let failed = pieceFailures.get(key);
+  const failedBy = (key: string, node: PieceNode) => {
+    let failed = pieceFailures.get(`${list}\0${key}`);
     if (!failed) {
       try {
-        failed = failures(check, piece, clients);
+        failed = failures(check, pieceText(node), clients);
       } catch (error) {
         failed = { error };
       }
-      pieceFailures.set(key, failed);
+      pieceFailures.set(`${list}\0${key}`, failed);
     }
-    if ('error' in failed) invalidCss.push(unparsable(piece, failed.error));
+    return failed;
+  };
+  // each key once (its piece is written out only when not checked yet), stylesheets first, then elements in
+  // page order: the order doiuse-email reports in
+  const byKey = new Map<string, PieceNode>();
+  for (const node of visiblePieces(dom.children)) {
+    const key = pieceKey(node);
+    if (!byKey.has(key)) byKey.set(key, node);
+  }
+  const found = new Map<string, [string, string]>();
+  let unparsable = false;
+  for (const [key, node] of stylesheetsFirst([...byKey])) {
+    const failed = failedBy(key, node);
+    if ('error' in failed) unparsable = true;
     else for (const pair of failed) found.set(pair.join('\0'), pair);
+  }
+  if (!unparsable) return { failures: [...found.values()], invalidCss: [] };
+  // CSS that does not parse is reported once for each distinct piece that holds it, in the order of pieces
+  const pieces = new Map<string, PieceNode>();
+  for (const node of visiblePieces(dom.children)) {
+    const piece = pieceText(node);
+    if (!pieces.has(piece)) pieces.set(piece, node);
+  }
+  const invalidCss: PageFailures['invalidCss'] = [];
+  for (const [piece, node] of stylesheetsFirst([...pieces])) {
+    const failed = failedBy(pieceKey(node), node);
+    if ('error' in failed) invalidCss.push(unparsableCss(piece, failed.error));
   }
   return { failures: [...found.values()], invalidCss };
 }
 
+const stylesheetsFirst = <T>(pieces: [string, T][]): [string, T][] =>
+  pieces.sort(([a], [b]) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')));
+
 /** The CSS of a piece doiuse-email could not parse: a stylesheet, or an element's style attribute. */
-function unparsable(piece: string, error: unknown): PageFailures['invalidCss'][number] {
+function unparsableCss(piece: string, error: unknown): PageFailures['invalidCss'][number] {
   const message = String((error as Error).message).replace(/^(undefined)?:/, 'line ');
   if (piece.startsWith('<style>'))
     return { where: 'a stylesheet', css: piece.slice('<style>'.length, -'</style>'.length), message };
@@ -162,16 +181,38 @@ function valueKey(name: string, value: string): string {
   return value.startsWith('#') ? '#' : value.startsWith('mailto:') ? 'mailto:' : ' ';
 }
 
+/** A visible element, or a stylesheet: what doiuse-email checks one at a time. */
+type PieceNode = HtmlElement;
+
+/** A stylesheet as a piece: its first text. */
+const stylesheet = (node: PieceNode): string => {
+  const css = node.children[0];
+  return `<style>${css && DomUtils.isText(css) ? css.data : ''}</style>`;
+};
+
+/** The piece doiuse-email checks: a stylesheet, or an element's start tag, closed at once. */
+function pieceText(node: PieceNode): string {
+  if (node.type === 'style') return stylesheet(node);
+  let attributes = '';
+  for (const name in node.attribs) attributes += ` ${name}="${attribute(node.attribs[name]!)}"`;
+  return `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
+}
+
+/** The piece as caniemail tells it from others (`valueKey`): a stylesheet whole, a start tag without the
+ *  values it never reads. */
+function pieceKey(node: PieceNode): string {
+  if (node.type === 'style') return stylesheet(node);
+  let key = `<${node.name}`;
+  for (const name in node.attribs) key += ` ${name}="${attribute(valueKey(name, node.attribs[name]!))}"`;
+  return key;
+}
+
 /**
- * Each visible element as a start tag, closed at once, and each stylesheet: what doiuse-email checks, the way
- * it walks the page, each with its key: the piece as caniemail tells it from others (`valueKey`). Elements
- * count only through a chain of ordinary elements from the top (not inside a <script>, which htmlparser2 may
- * give children); stylesheets count anywhere, each by its first text.
+ * Each visible element and each stylesheet, the way doiuse-email walks the page. Elements count only through a
+ * chain of ordinary elements from the top (not inside a <script>, which htmlparser2 may give children);
+ * stylesheets count anywhere, each by its first text, when it has one.
  */
-function* visiblePieces(
-  nodes: HtmlDocument['children'],
-  elements = true,
-): Generator<[piece: string, key: string]> {
+function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Generator<PieceNode> {
   // a loop with a stack of its own, in document order: a page may nest deeper than the call stack
   const stack: { node: HtmlDocument['children'][number]; elements: boolean }[] = [];
   const push = (children: HtmlDocument['children'], inElements: boolean) => {
@@ -184,23 +225,11 @@ function* visiblePieces(
     if (isHiddenElement(node as HtmlElement)) continue;
     if (node.type === 'style') {
       const css = node.children[0];
-      if (css && DomUtils.isText(css)) {
-        const piece = `<style>${css.data}</style>`;
-        yield [piece, piece];
-      }
+      if (css && DomUtils.isText(css)) yield node as HtmlElement;
       continue;
     }
     const element = counted && node.type === 'tag';
-    if (element) {
-      let attributes = '';
-      let key = `<${node.name}`;
-      for (const name in node.attribs) {
-        const value = node.attribs[name]!;
-        attributes += ` ${name}="${attribute(value)}"`;
-        key += ` ${name}="${attribute(valueKey(name, value))}"`;
-      }
-      yield [`<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`, key];
-    }
+    if (element) yield node as HtmlElement;
     push(node.children, element);
   }
 }

@@ -179,6 +179,19 @@ describe('client support rule', () => {
     ]);
   });
 
+  it('reports CSS that does not parse once for each distinct piece that holds it, as checking each piece did', async () => {
+    const html =
+      '<div><style>.broken { color: red</style><a href="https://example.org/a" style="color">a</a>' +
+      '<a href="https://example.org/b" style="color">b</a><a href="https://example.org/a" style="color">a</a>' +
+      '<p style="margin: 0">fine</p><style>.broken { color: red</style></div>';
+    const { invalidCss } = await pageFailures(parseHtml(html), DEFAULT_CLIENTS);
+    expect(invalidCss.map(({ where, css }) => `${where}: ${css}`)).toEqual([
+      'a stylesheet: .broken { color: red',
+      'an inline style: color',
+      'an inline style: color',
+    ]);
+  });
+
   it('rejects an unknown client name', async () => {
     await expect(validateClients(['gmial.*'])).rejects.toThrow(/gmial/);
     await expect(validateClients(['gmail.*', 'outlook.windows'])).resolves.toBeUndefined();
