@@ -7,6 +7,7 @@
 //   node bench/stages.js                  200 editions
 //   node bench/stages.js --editions 500
 //   node bench/stages.js --profile out.cpuprofile   also writes a CPU profile of the timed editions only
+//   node bench/stages.js --check          check's own rules too, each rule apart
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,11 @@ import { writeCorpus } from './corpus.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { editions: { type: 'string', default: '200' }, profile: { type: 'string' } },
+  options: {
+    editions: { type: 'string', default: '200' },
+    profile: { type: 'string' },
+    check: { type: 'boolean', default: false },
+  },
 });
 const EDITIONS = Number(values.editions);
 if (!(EDITIONS >= 10)) {
@@ -29,6 +34,17 @@ const stages = await import('../dist/workers/stages.js');
 const { inlineCounts } = await import('../dist/render/fast/inline-css.js');
 const { holeCounts } = await import('../dist/render/fast/inline-holes.js');
 const { markdownCounts } = await import('../dist/content/safe-markdown.js');
+// --check: check's own rules too, each timed apart (what `check` adds to a build, in its finish worker)
+const checks = values.check
+  ? {
+      ...(await import('../dist/checks/run-checks.js')),
+      ...(await import('../dist/checks/accessibility.js')),
+      ...(await import('../dist/checks/contrast.js')),
+      ...(await import('../dist/checks/language.js')),
+      ...(await import('../dist/checks/client-support.js')),
+    }
+  : undefined;
+if (checks) await checks.loadCheckLibraries();
 
 const work = await mkdtemp(join(tmpdir(), 'newsletter-stages-'));
 try {
@@ -70,6 +86,17 @@ try {
       built,
     );
     lap('output files, in memory');
+    if (!checks) return;
+    void built.dom;
+    lap('check: the page as a tree');
+    checks.accessibilityRule(built);
+    lap('check: accessibility');
+    checks.contrastRule(built);
+    lap('check: contrast');
+    checks.directionRule(built);
+    lap('check: direction');
+    await checks.clientSupport(built, checks.DEFAULT_CLIENTS);
+    lap('check: client support');
   }
 
   const warmup = Math.min(30, Math.floor(EDITIONS / 4));

@@ -2,7 +2,7 @@
 // down one at a time (readers navigate by them), and link text that makes sense out of context (readers
 // list the links of a page on their own).
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { elements, findElements, isHidden, textOf } from './html.js';
+import { findElements, firstElement, isHidden, textOf } from './html.js';
 import { layoutFile, locate, urlNeedles } from './locate.js';
 import type { BuiltEdition, Rule } from './rule.js';
 
@@ -17,7 +17,7 @@ export const accessibilityRule: Rule = (built) => [
 ];
 
 function language(built: BuiltEdition): Diagnostic[] {
-  const lang = elements(built.dom, 'html')[0]?.attribs.lang?.trim();
+  const lang = firstElement(built.dom, 'html')?.attribs.lang?.trim();
   if (lang && lang.toLowerCase() !== 'und') return [];
   return [
     diag(

@@ -11,7 +11,8 @@
 // those of its distinct pieces: each start tag, and each <style> with its CSS. Pieces repeat, within an
 // edition (every paragraph of an article is styled alike) and across editions (the template's), and each is
 // checked once a run: about three times less work than checking whole pages (test/checks/client-support.test.ts
-// compares the two).
+// compares the two). Two start tags that differ only in attribute values caniemail never reads are one piece
+// to it (`pieceKey`): every link and image of an article would otherwise be a piece of its own.
 import { DomUtils } from 'htmlparser2';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { mjmlCompiler } from '../render/render-path.js';
@@ -74,8 +75,9 @@ export async function clientSupport(
 
 const firstLine = (css: string) => css.trim().split('\n')[0].trim() || undefined;
 
-/** What each piece fails, by clients and piece; cleared when large (a long preview session). */
-const pieceFailures = new Map<string, readonly [string, string][]>();
+/** What each piece fails, or why its CSS does not parse, by clients and piece key; cleared when large (a long
+ *  preview session). */
+const pieceFailures = new Map<string, readonly [string, string][] | { error: unknown }>();
 const MAX_PIECES = 50_000;
 
 interface PageFailures {
@@ -88,31 +90,53 @@ interface PageFailures {
 export async function pageFailures(dom: HtmlDocument, clients: string[]): Promise<PageFailures> {
   const check = await doIUseEmail();
   if (pieceFailures.size > MAX_PIECES) pieceFailures.clear();
-  const found = new Map<string, [string, string]>();
-  const invalidCss: PageFailures['invalidCss'] = [];
-  // stylesheets first, then elements in page order: the order doiuse-email reports in
-  const pieces = [...new Set(visiblePieces(dom.children))].sort(
-    (a, b) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')),
-  );
-  for (const piece of pieces) {
-    const key = `${clients.join(',')}\0${piece}`;
-    let failed = pieceFailures.get(key);
+  const list = clients.join(',');
+  const failedBy = (key: string, node: PieceNode) => {
+    let failed = pieceFailures.get(`${list}\0${key}`);
     if (!failed) {
       try {
-        failed = failures(check, piece, clients);
+        failed = failures(check, pieceText(node), clients);
       } catch (error) {
-        invalidCss.push(unparsable(piece, error));
-        continue;
+        failed = { error };
       }
-      pieceFailures.set(key, failed);
+      pieceFailures.set(`${list}\0${key}`, failed);
     }
-    for (const pair of failed) found.set(pair.join('\0'), pair);
+    return failed;
+  };
+  // each key once (its piece is written out only when not checked yet), stylesheets first, then elements in
+  // page order: the order doiuse-email reports in
+  const byKey = new Map<string, PieceNode>();
+  for (const node of visiblePieces(dom.children)) {
+    const key = pieceKey(node);
+    if (!byKey.has(key)) byKey.set(key, node);
+  }
+  const found = new Map<string, [string, string]>();
+  let unparsable = false;
+  for (const [key, node] of stylesheetsFirst([...byKey])) {
+    const failed = failedBy(key, node);
+    if ('error' in failed) unparsable = true;
+    else for (const pair of failed) found.set(pair.join('\0'), pair);
+  }
+  if (!unparsable) return { failures: [...found.values()], invalidCss: [] };
+  // CSS that does not parse is reported once for each distinct piece that holds it, in the order of pieces
+  const pieces = new Map<string, PieceNode>();
+  for (const node of visiblePieces(dom.children)) {
+    const piece = pieceText(node);
+    if (!pieces.has(piece)) pieces.set(piece, node);
+  }
+  const invalidCss: PageFailures['invalidCss'] = [];
+  for (const [piece, node] of stylesheetsFirst([...pieces])) {
+    const failed = failedBy(pieceKey(node), node);
+    if ('error' in failed) invalidCss.push(unparsableCss(piece, failed.error));
   }
   return { failures: [...found.values()], invalidCss };
 }
 
+const stylesheetsFirst = <T>(pieces: [string, T][]): [string, T][] =>
+  pieces.sort(([a], [b]) => Number(b.startsWith('<style>')) - Number(a.startsWith('<style>')));
+
 /** The CSS of a piece doiuse-email could not parse: a stylesheet, or an element's style attribute. */
-function unparsable(piece: string, error: unknown): PageFailures['invalidCss'][number] {
+function unparsableCss(piece: string, error: unknown): PageFailures['invalidCss'][number] {
   const message = String((error as Error).message).replace(/^(undefined)?:/, 'line ');
   if (piece.startsWith('<style>'))
     return { where: 'a stylesheet', css: piece.slice('<style>'.length, -'</style>'.length), message };
@@ -144,12 +168,51 @@ const VOID = new Set([
 ]);
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+const WORD = /^\w+$/;
+
 /**
- * Each visible element as a start tag, closed at once, and each stylesheet: what doiuse-email checks, the way
- * it walks the page. Elements count only through a chain of ordinary elements from the top (not inside a
- * <script>, which htmlparser2 may give children); stylesheets count anywhere, each by its first text.
+ * What caniemail can tell of an attribute's value (doiuse-email 1.0's checkHtmlNode and the titles it matches):
+ * a style="" is read as CSS; any other value only through "<tag name="word"> element" features, which compare
+ * it whole with a word, and two patterns of links, `href` starting with "#" (local anchors) or "mailto:". So a
+ * value that is no word (a URL, an alt text) is known by those two starts alone.
  */
-function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Generator<string> {
+function valueKey(name: string, value: string): string {
+  if (name === 'style' || WORD.test(value)) return value;
+  return value.startsWith('#') ? '#' : value.startsWith('mailto:') ? 'mailto:' : ' ';
+}
+
+/** A visible element, or a stylesheet: what doiuse-email checks one at a time. */
+type PieceNode = HtmlElement;
+
+/** A stylesheet as a piece: its first text. */
+const stylesheet = (node: PieceNode): string => {
+  const css = node.children[0];
+  return `<style>${css && DomUtils.isText(css) ? css.data : ''}</style>`;
+};
+
+/** The piece doiuse-email checks: a stylesheet, or an element's start tag, closed at once. */
+function pieceText(node: PieceNode): string {
+  if (node.type === 'style') return stylesheet(node);
+  let attributes = '';
+  for (const name in node.attribs) attributes += ` ${name}="${attribute(node.attribs[name]!)}"`;
+  return `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
+}
+
+/** The piece as caniemail tells it from others (`valueKey`): a stylesheet whole, a start tag without the
+ *  values it never reads. */
+function pieceKey(node: PieceNode): string {
+  if (node.type === 'style') return stylesheet(node);
+  let key = `<${node.name}`;
+  for (const name in node.attribs) key += ` ${name}="${attribute(valueKey(name, node.attribs[name]!))}"`;
+  return key;
+}
+
+/**
+ * Each visible element and each stylesheet, the way doiuse-email walks the page. Elements count only through a
+ * chain of ordinary elements from the top (not inside a <script>, which htmlparser2 may give children);
+ * stylesheets count anywhere, each by its first text, when it has one.
+ */
+function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Generator<PieceNode> {
   // a loop with a stack of its own, in document order: a page may nest deeper than the call stack
   const stack: { node: HtmlDocument['children'][number]; elements: boolean }[] = [];
   const push = (children: HtmlDocument['children'], inElements: boolean) => {
@@ -162,16 +225,11 @@ function* visiblePieces(nodes: HtmlDocument['children'], elements = true): Gener
     if (isHiddenElement(node as HtmlElement)) continue;
     if (node.type === 'style') {
       const css = node.children[0];
-      if (css && DomUtils.isText(css)) yield `<style>${css.data}</style>`;
+      if (css && DomUtils.isText(css)) yield node as HtmlElement;
       continue;
     }
     const element = counted && node.type === 'tag';
-    if (element) {
-      const attributes = Object.entries(node.attribs)
-        .map(([name, value]) => ` ${name}="${attribute(value)}"`)
-        .join('');
-      yield `<${node.name}${attributes}>${VOID.has(node.name) ? '' : `</${node.name}>`}`;
-    }
+    if (element) yield node as HtmlElement;
     push(node.children, element);
   }
 }

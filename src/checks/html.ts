@@ -4,7 +4,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 
 export type HtmlDocument = ReturnType<typeof parseDocument>;
 export type HtmlElement = ReturnType<typeof DomUtils.getElementsByTagName>[number];
-type HtmlNode = HtmlDocument['children'][number];
+export type HtmlNode = HtmlDocument['children'][number];
 
 export const parseHtml = (html: string): HtmlDocument =>
   parseDocument(html, { withStartIndices: true, withEndIndices: true });
@@ -12,6 +12,10 @@ export const parseHtml = (html: string): HtmlDocument =>
 /** Elements by tag name, in document order. */
 export const elements = (dom: HtmlDocument, tag: string): HtmlElement[] =>
   DomUtils.getElementsByTagName(tag, dom, true);
+
+/** The first element of a tag name, in document order (the search stops there). */
+export const firstElement = (dom: HtmlDocument, tag: string): HtmlElement | undefined =>
+  DomUtils.getElementsByTagName(tag, dom, true, 1)[0];
 
 /** Elements that pass a test, in document order. */
 export const findElements = (dom: HtmlDocument, test: (element: HtmlElement) => boolean): HtmlElement[] =>

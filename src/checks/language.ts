@@ -49,13 +49,16 @@ export function languageStringsRule(built: BuiltEdition): Diagnostic[] {
 
 const RTL_LETTER =
   /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}\p{Script=Nko}\p{Script=Adlam}\p{Script=Samaritan}\p{Script=Mandaic}]/gu;
-const LETTER = /\p{L}/gu;
+const NOT_LETTERS = /\P{L}+/gu;
 /** Under this many letters a text says too little about its script to judge. */
 const ENOUGH_LETTERS = 40;
 
 const letters = (html: string) => {
   const text = html.replace(/<[^>]*>/g, ' ').replace(/&\w+;/g, ' ');
-  return { all: text.match(LETTER)?.length ?? 0, rtl: text.match(RTL_LETTER)?.length ?? 0 };
+  // counted as code points (a letter outside the BMP once), without an array of every letter
+  let all = 0;
+  for (const _letter of text.replace(NOT_LETTERS, '')) all++;
+  return { all, rtl: text.match(RTL_LETTER)?.length ?? 0 };
 };
 
 function mismatch(html: string, dir: string, file: string, what: string): Diagnostic | undefined {

@@ -6,7 +6,19 @@ export type Direction = 'ltr' | 'rtl';
 const RTL_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
 const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
+/** Intl.Locale and its maximize() cost more than the rest of a rule: each tag is decided once. */
+const decided = new Map<string, Direction>();
+
 export function directionOf(tag: string): Direction {
+  let direction = decided.get(tag);
+  if (direction === undefined) {
+    if (decided.size >= 1000) decided.clear(); // tags come from writers' files: a long preview session
+    decided.set(tag, (direction = decide(tag)));
+  }
+  return direction;
+}
+
+function decide(tag: string): Direction {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(tag);

@@ -104,6 +104,54 @@ describe('client support rule', () => {
     }
   });
 
+  it('tells start tags apart by what caniemail reads of their values, however many pages came before', async () => {
+    // each page's pieces are held to the whole page with the pages before it already checked: a start tag that
+    // differs from one seen only in values caniemail never reads gets that one's findings, which must be its own
+    const EVERY_CLIENT = ['*']; // orange.ios fails mailto: links, gmail.ios local anchors
+    const values = [
+      '#top',
+      ' #top',
+      '#',
+      'mailto:me@example.org',
+      'MAILTO:me@example.org',
+      'mailto:',
+      'https://example.org/a?b=1&c=2',
+      'https://example.org/#top',
+      'top',
+      '_blank',
+      'checkbox',
+      '',
+      'A "quoted" alt text',
+    ];
+    const tags = ['a', 'img', 'input', 'div', 'span', 'link'];
+    const attributes = ['href', 'name', 'target', 'type', 'rel', 'alt', 'title', 'amp4email'];
+    const pages = values.map((value) => {
+      const quoted = value.replace(/"/g, '&quot;');
+      const body = tags
+        .flatMap((tag) =>
+          attributes.map((name) =>
+            ['img', 'input', 'link'].includes(tag)
+              ? `<${tag} ${name}="${quoted}">`
+              : `<${tag} ${name}="${quoted}">x</${tag}>`,
+          ),
+        )
+        .join('\n');
+      return `<!doctype html><html lang="en"><head><title>t</title></head><body><div>${body}</div></body></html>`;
+    });
+    for (const html of pages) {
+      const whole = (await htmlFailures(html, EVERY_CLIENT)).map((f) => f.join(' / '));
+      const pieces = (await pageFailures(parseHtml(html), EVERY_CLIENT)).failures.map((f) => f.join(' / '));
+      expect(pieces).toEqual([...new Set(whole)]);
+    }
+    // what the test means: values that tell caniemail something (local anchors, mailto: links) among others
+    const features = async (href: string) =>
+      new Set((await htmlFailures(`<a href="${href}">x</a>`, EVERY_CLIENT)).map(([feature]) => feature));
+    expect(await features(values[0])).toContain('`Local anchors`');
+    expect(await features(values[1])).not.toContain('`Local anchors`');
+    expect(await features(values[3])).toContain('`mailto: links`');
+    expect(await features(values[4])).not.toContain('`mailto: links`');
+  });
+
   it('reports a stylesheet that does not parse, in the body or in the head, instead of failing', async () => {
     const inBody = await clientSupport(
       await compiled(`${PLAIN}<mj-raw><style>.broken { color: red</style></mj-raw>`),
@@ -128,6 +176,19 @@ describe('client support rule', () => {
         code: 'CSS_INVALID',
         message: expect.stringMatching(/^an inline style does not parse \(line 1:\d+: .+\): color$/),
       }),
+    ]);
+  });
+
+  it('reports CSS that does not parse once for each distinct piece that holds it, as checking each piece did', async () => {
+    const html =
+      '<div><style>.broken { color: red</style><a href="https://example.org/a" style="color">a</a>' +
+      '<a href="https://example.org/b" style="color">b</a><a href="https://example.org/a" style="color">a</a>' +
+      '<p style="margin: 0">fine</p><style>.broken { color: red</style></div>';
+    const { invalidCss } = await pageFailures(parseHtml(html), DEFAULT_CLIENTS);
+    expect(invalidCss.map(({ where, css }) => `${where}: ${css}`)).toEqual([
+      'a stylesheet: .broken { color: red',
+      'an inline style: color',
+      'an inline style: color',
     ]);
   });
 

@@ -36,6 +36,17 @@ describe('contrast rule', () => {
     ).toHaveLength(1);
   });
 
+  it('gives each text what its own ancestors set, among siblings and cousins that set other things', async () => {
+    const html =
+      '<div style="background:#ffffff;color:#aaaaaa">Grey one<p style="color:#000000">Black<span>black too</span></p>' +
+      'Grey two<p>Grey three <b style="font-size:24px">large grey</b></p><div style="display:none">hidden</div>' +
+      '<p style="background-image:url(x.png)">over an image</p><p style="font-size:24px">large <i>grey</i></p></div>';
+    expect(contrastRule(await withBlock(html)).map((d) => d.message)).toEqual([
+      'text #aaaaaa on #ffffff has a contrast of 2.32:1, under WCAG AA\'s 4.5:1 (3 places, e.g. "Grey one")',
+      'text #aaaaaa on #ffffff has a contrast of 2.32:1, under WCAG AA\'s 3:1 (3 places, e.g. "large grey")',
+    ]);
+  });
+
   it('skips hidden text, text over images and colours it cannot read', async () => {
     const html =
       '<div style="display:none;color:#ffffff">preheader</div>' +
