@@ -12,6 +12,7 @@ import { loadProject } from '../project.js';
 import type { BuildSettings } from '../edition/results.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { injectFault } from '../edition/fault.js';
+import { recordThreadCpu } from './thread-cpu.js';
 import {
   finishTask,
   renderTask,
@@ -120,5 +121,6 @@ function runQueuedThenReply(
       return;
     }
     to.postMessage(reply);
+    recordThreadCpu(data.role);
   });
 }
