@@ -7,7 +7,7 @@
 // A dry run writes nothing; for `check` (settings.check), the worker that finishes an edition also runs
 // check's own rules on it (withChecks).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadStages } from '../pipeline.js';
+import { HANDOVER, loadStages } from '../pipeline.js';
 import { loadProject } from '../project.js';
 import type { BuildSettings } from '../edition/results.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -58,6 +58,7 @@ if (data.role === 'whole') {
   );
 } else if (data.role === 'render') {
   const partner = data.partner;
+  const handover = HANDOVER[settings.check ? 'check' : 'build'];
   const failedPart =
     (task: EditionTask) =>
     (diagnostics: Diagnostic[]): RenderedTask => ({
@@ -70,7 +71,7 @@ if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
     runQueuedThenReply(partner, failedPart(task), (project) => {
       injectFault('crash', task.entry.slug);
-      return renderTask(project, task, dryRun);
+      return renderTask(project, task, dryRun, handover);
     }),
   );
 } else {
