@@ -23,26 +23,26 @@ export type RenderedHtml = Omit<RenderedEdition, 'text'>;
 
 type Render<T> = Promise<{ rendered?: T; diagnostics: Diagnostic[] }>;
 
-/** The HTML and the plain text: the text renders while MJML compiles (in the MJML thread of a small build). */
-export const renderEdition = (
+/** An edition to render, with its project's config, Handlebars engine and templates. */
+type RenderArgs = [
   edition: Edition,
   config: Config,
   engine: TemplateEngine,
   templates: TemplateSet,
-  options: CompileOptions = {},
-): Render<RenderedEdition> => render(edition, config, engine, templates, options, true);
+  options?: CompileOptions,
+];
+
+/**
+ * The HTML and the plain text (the text renders while MJML compiles, in the MJML thread of a small build).
+ * Asked for its text, `render` gives it whenever it gives an edition.
+ */
+export const renderEdition = (...args: RenderArgs) => render(true, ...args) as Render<RenderedEdition>;
 
 /**
  * The HTML alone, its text left to `renderEditionText`. When the HTML fails, the text renders here after all:
  * an edition that fails reports what `renderEdition` reports (a text template's error before MJML's).
  */
-export const renderEditionHtml = (
-  edition: Edition,
-  config: Config,
-  engine: TemplateEngine,
-  templates: TemplateSet,
-  options: CompileOptions = {},
-): Render<RenderedHtml> => render(edition, config, engine, templates, options, false);
+export const renderEditionHtml = (...args: RenderArgs): Render<RenderedHtml> => render(false, ...args);
 
 /** The plain text of an edition whose HTML rendered (`renderEditionHtml`): what `renderEdition` makes of it. */
 export function renderEditionText(
@@ -54,29 +54,13 @@ export function renderEditionText(
   return text.ok ? { text: tidyText(text.rendered.output) } : { diagnostics: text.diagnostics };
 }
 
-function render(
-  edition: Edition,
-  config: Config,
-  engine: TemplateEngine,
-  templates: TemplateSet,
-  options: CompileOptions,
-  withText: true,
-): Render<RenderedEdition>;
-function render(
-  edition: Edition,
-  config: Config,
-  engine: TemplateEngine,
-  templates: TemplateSet,
-  options: CompileOptions,
-  withText: false,
-): Render<RenderedHtml>;
 async function render(
+  withText: boolean,
   edition: Edition,
   config: Config,
   engine: TemplateEngine,
   templates: TemplateSet,
-  options: CompileOptions,
-  withText: boolean,
+  options: CompileOptions = {},
 ): Render<RenderedHtml | RenderedEdition> {
   const missing = (['mjml', 'txt'] as const).filter((kind) => !engine.hasLayout(edition.layout, kind));
   if (missing.length > 0) {

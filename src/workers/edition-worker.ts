@@ -2,8 +2,9 @@
 // and then takes each edition it is sent, one at a time, in one of three roles (see pool.ts):
 // - "whole": builds the edition the main thread sends, writes its files, and replies to the main thread;
 // - "render": assembles and renders the edition the main thread sends (its files already read), and hands
-//   it to its "finish" partner through `partner`;
-// - "finish": checks and writes what its partner rendered, and replies to the main thread.
+//   it to its "finish" partner through `partner`, without its plain text when the command's HANDOVER (in
+//   pipeline.ts) says so;
+// - "finish": renders what is left of it, checks and writes it, and replies to the main thread.
 // A dry run writes nothing; for `check` (settings.check), the worker that finishes an edition also runs
 // check's own rules on it (withChecks).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
