@@ -3,7 +3,8 @@
 // nothing of it is written unless every stage before writing succeeded. An exception in any stage (a bug,
 // or input that defeats a library) becomes the edition's INTERNAL_ERROR: it never ends the build. The
 // stages come in two halves, `renderPart` and `finishEdition`, so that a parallel build can run them in
-// different threads (see workers/pool.ts); `buildEdition` runs both.
+// different threads (see workers/pool.ts); `buildEdition` runs both. Where the first half ends depends on the
+// command (HANDOVER, below).
 import { join, sep } from 'node:path';
 import type { EditionResult } from './edition/results.js';
 import { displayPath, type EditionSource } from './content/discover.js';
@@ -13,7 +14,7 @@ import type { Edition } from './edition/types.js';
 import { skeletonDirIn } from './output/private-dir.js';
 import { RefusedPath } from './output/real-folder.js';
 import type { Project } from './project.js';
-import type { RenderedEdition } from './render/render-edition.js';
+import type { RenderedEdition, RenderedHtml } from './render/render-edition.js';
 
 // The stages load on first use (see workers/stages.ts): a build with nothing to rebuild never pays for them.
 const renderStages = () => import('./workers/stages-render.js');
@@ -23,13 +24,29 @@ const finishStages = () => import('./workers/stages-finish.js');
 export const loadStages = (half: 'render' | 'finish'): Promise<unknown> =>
   half === 'render' ? renderStages() : finishStages();
 
+/**
+ * Where a pair of workers splits an edition, by command: after its HTML (the finish worker renders the plain
+ * text), or after its plain text. The one place that chooses: the point where both threads of a pair have
+ * about as much CPU to spend (docs/performance.md, "Parallel builds"). Both commands now hand over after the
+ * HTML: `build`'s render half had a third more to do than its finish half, and so had `check`'s once its own
+ * rules (run by the finish half) became cheaper. Weigh the halves again when one side changes.
+ */
+export type Handover = 'after-html' | 'after-text';
+export const HANDOVER: Readonly<Record<'build' | 'check', Handover>> = {
+  build: 'after-html',
+  check: 'after-html',
+};
+
 /** An edition read, assembled and rendered, not yet checked nor written: what a render worker hands over. */
 export interface RenderedPart {
   edition: Edition;
-  rendered: RenderedEdition;
+  /** Without its text when handed over after its HTML: the finish half renders it. */
+  rendered: RenderedEdition | RenderedHtml;
   /** What assembling and rendering reported (warnings: an error ends the edition there). */
   diagnostics: Diagnostic[];
   source: EditionSource;
+  /** Where its problems point when no file of it says more (`entryLabel`). */
+  label: string;
 }
 
 export async function buildEdition(
@@ -49,22 +66,26 @@ export async function buildEdition(
 export const entryLabel = (project: Project, entry: Project['editions'][number]): string =>
   `${displayPath(project.paths.root, entry.path)}${entry.folder ? '/' : ''}`;
 
-/** Stages 1 to 3: load, assemble, render. */
+/** An edition that failed before it was checked: none of its files is written. */
+const failedPart = (slug: string, diagnostics: Diagnostic[]) => ({
+  failed: { slug, ok: false, files: [], diagnostics },
+});
+
+/** Stages 1 to 3: load, assemble, render (its plain text too, unless handed over after its HTML). */
 export async function renderPart(
   project: Project,
   entry: Project['editions'][number],
   dryRun: boolean,
   preread?: EditionSource,
+  handover: Handover = 'after-text',
 ): Promise<{ rendered: RenderedPart } | { failed: EditionResult }> {
   const diagnostics: Diagnostic[] = [];
-  const failed = (more: Diagnostic[] = []) => ({
-    failed: { slug: entry.slug, ok: false, files: [], diagnostics: [...diagnostics, ...more] },
-  });
+  const failed = (more: Diagnostic[] = []) => failedPart(entry.slug, [...diagnostics, ...more]);
   // a slug made twice, or reserved: none of its files is read
   if (entry.problems?.length) return failed(entry.problems);
   let stage = 'loading its files';
   try {
-    const { readEdition, assembleEdition, trackEdition, resolveEditionAssets, renderEdition } =
+    const { readEdition, assembleEdition, trackEdition, resolveEditionAssets, ...render } =
       await renderStages();
     injectFault('load', entry.slug);
     // 1. load: read the files (the only content I/O)
@@ -88,24 +109,29 @@ export async function renderPart(
     injectFault('render', entry.slug);
     // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
     const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
-    const render = await renderEdition(edition, project.config, project.engine, project.templates, {
+    const renderEdition = handover === 'after-html' ? render.renderEditionHtml : render.renderEdition;
+    const rendered = await renderEdition(edition, project.config, project.engine, project.templates, {
       ...(skeletonDir ? { skeletonDir } : {}),
     });
-    diagnostics.push(...render.diagnostics);
-    if (!render.rendered) return failed();
-    return { rendered: { edition, rendered: render.rendered, diagnostics, source } };
+    diagnostics.push(...rendered.diagnostics);
+    if (!rendered.rendered) return failed();
+    const label = entryLabel(project, entry);
+    return { rendered: { edition, rendered: rendered.rendered, diagnostics, source, label } };
   } catch (error) {
     return failed([internalError(error, stage, { file: entryLabel(project, entry) })]);
   }
 }
 
-/** Stages 4 and 5: check, write. */
+/** Stages 4 and 5: check, write (after the plain text, when the render half left it). */
 export async function finishEdition(
   project: Project,
   part: RenderedPart,
   dryRun: boolean,
 ): Promise<EditionResult> {
-  const { edition, rendered, source } = part;
+  const withText = await textOf(project, part);
+  if ('failed' in withText) return withText.failed;
+  const { rendered } = withText;
+  const { edition, source } = part;
   const diagnostics = [...part.diagnostics];
   const failed = (): EditionResult => ({ slug: edition.slug, ok: false, files: [], diagnostics });
   let stage = 'checking it';
@@ -162,6 +188,22 @@ export async function finishEdition(
   } catch (error) {
     diagnostics.push(internalError(error, stage, { file: edition.sources[0] }));
     return { ...failed(), ...(built ? { built } : {}) };
+  }
+}
+
+/** The rendered edition with its plain text, rendered here if the render half left it: a stage-3 failure. */
+async function textOf(
+  project: Project,
+  { edition, rendered, diagnostics, label }: RenderedPart,
+): Promise<{ rendered: RenderedEdition } | { failed: EditionResult }> {
+  if ('text' in rendered) return { rendered };
+  try {
+    const { renderEditionText } = await finishStages();
+    const text = renderEditionText(edition, project.config, project.engine);
+    if ('diagnostics' in text) return failedPart(edition.slug, [...diagnostics, ...text.diagnostics]);
+    return { rendered: { ...rendered, text: text.text } };
+  } catch (error) {
+    return failedPart(edition.slug, [...diagnostics, internalError(error, 'rendering it', { file: label })]);
   }
 }
 

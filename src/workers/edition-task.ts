@@ -3,7 +3,7 @@
 // (`withChecks`). A build in worker threads may also split an edition in two (see pool.ts): `renderTask` in
 // a render worker, `finishTask` (and `withChecks`) in its finish partner.
 import type { BuildSettings, EditionResult } from '../edition/results.js';
-import type { RenderedPart } from '../pipeline.js';
+import type { Handover, RenderedPart } from '../pipeline.js';
 import { buildEdition, entryLabel, finishEdition, renderPart } from '../pipeline.js';
 import type { Project } from '../project.js';
 import { cacheEntry, type CacheEntry } from '../cache/entry.js';
@@ -62,14 +62,19 @@ export const withInputs = async (project: Project, task: EditionTask): Promise<E
 const inputsOf = async (project: Project, task: EditionTask): Promise<EditionInputs> =>
   task.inputs ?? (await readInputs(project.paths.root, task.entry));
 
-export async function renderTask(project: Project, task: EditionTask, dryRun = false): Promise<RenderedTask> {
+export async function renderTask(
+  project: Project,
+  task: EditionTask,
+  dryRun = false,
+  handover?: Handover,
+): Promise<RenderedTask> {
   const inputs = await inputsOf(project, task);
   return {
     index: task.index,
     entry: task.entry,
     inputs,
     project: keyOf(project),
-    part: await renderPart(project, task.entry, dryRun, inputs.source),
+    part: await renderPart(project, task.entry, dryRun, inputs.source, handover),
   };
 }
 

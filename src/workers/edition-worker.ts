@@ -2,16 +2,18 @@
 // and then takes each edition it is sent, one at a time, in one of three roles (see pool.ts):
 // - "whole": builds the edition the main thread sends, writes its files, and replies to the main thread;
 // - "render": assembles and renders the edition the main thread sends (its files already read), and hands
-//   it to its "finish" partner through `partner`;
-// - "finish": checks and writes what its partner rendered, and replies to the main thread.
+//   it to its "finish" partner through `partner`, without its plain text when the command's HANDOVER (in
+//   pipeline.ts) says so;
+// - "finish": renders what is left of it, checks and writes it, and replies to the main thread.
 // A dry run writes nothing; for `check` (settings.check), the worker that finishes an edition also runs
 // check's own rules on it (withChecks).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { loadStages } from '../pipeline.js';
+import { HANDOVER, loadStages } from '../pipeline.js';
 import { loadProject } from '../project.js';
 import type { BuildSettings } from '../edition/results.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { injectFault } from '../edition/fault.js';
+import { recordThreadCpu } from './thread-cpu.js';
 import {
   finishTask,
   renderTask,
@@ -57,6 +59,7 @@ if (data.role === 'whole') {
   );
 } else if (data.role === 'render') {
   const partner = data.partner;
+  const handover = HANDOVER[settings.check ? 'check' : 'build'];
   const failedPart =
     (task: EditionTask) =>
     (diagnostics: Diagnostic[]): RenderedTask => ({
@@ -69,7 +72,7 @@ if (data.role === 'whole') {
   main.on('message', (task: EditionTask) =>
     runQueuedThenReply(partner, failedPart(task), (project) => {
       injectFault('crash', task.entry.slug);
-      return renderTask(project, task, dryRun);
+      return renderTask(project, task, dryRun, handover);
     }),
   );
 } else {
@@ -120,5 +123,6 @@ function runQueuedThenReply(
       return;
     }
     to.postMessage(reply);
+    recordThreadCpu(data.role);
   });
 }

@@ -1,7 +1,8 @@
 // Builds editions in worker threads, in pairs: a "render" worker assembles and renders each edition (its
-// files read here), and hands it straight to its "finish" partner, which checks and writes it. With an odd
-// number of workers, the last builds editions whole. All take editions from one queue, and results come
-// back here as they finish and are handed to `onResult`.
+// files read here), and hands it straight to its "finish" partner, which checks and writes it (where one
+// ends and the other starts is chosen per command: HANDOVER in pipeline.ts). With an odd number of workers,
+// the last builds editions whole. All take editions from one queue, and results come back here as they
+// finish and are handed to `onResult`.
 //
 // Why pairs rather than a whole worker per core: every thread that runs a stage compiles that stage's code
 // (V8's optimising compiler, in threads of its own that compete for the same cores) and loads its

@@ -4,4 +4,4 @@ export { readEdition } from '../content/discover.js';
 export { assembleEdition } from '../edition/assemble.js';
 export { trackEdition } from '../links/track-edition.js';
 export { resolveEditionAssets } from '../assets/edition-assets.js';
-export { renderEdition } from '../render/render-edition.js';
+export { renderEdition, renderEditionHtml } from '../render/render-edition.js';

@@ -51,7 +51,9 @@ describe('parallel build', () => {
 
   it('writes the same bytes in worker threads as in one thread', async () => {
     // in this process, one after the other (the environment is the process's)
-    const a = await threaded.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '2' } });
+    const a = await threaded.runHere(['build', '--json'], {
+      env: { NEWSLETTER_WORKERS: '2', NEWSLETTER_THREAD_CPU: join(threaded.dir, 'thread-cpu') },
+    });
     const s = await mixed.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '3' } });
     const b = await single.runHere(['build', '--json'], { env: { NEWSLETTER_WORKERS: '0' } });
     for (const run of [a, s, b]) expect(run.code, run.stderr).toBe(0);
@@ -68,6 +70,17 @@ describe('parallel build', () => {
       const files = await outputFiles(project.dir);
       expect([...files.keys()]).toEqual([...singleFiles.keys()]);
       for (const [name, bytes] of files) expect(bytes.equals(singleFiles.get(name)!), name).toBe(true);
+    }
+
+    // NEWSLETTER_THREAD_CPU: each worker of the pair wrote its own thread's CPU time, in ms
+    if (process.platform === 'linux') {
+      const written = (await readdir(threaded.dir)).filter((name) => name.startsWith('thread-cpu.'));
+      expect(written.map((name) => name.replace(/-\d+$/, '')).sort()).toEqual([
+        'thread-cpu.finish',
+        'thread-cpu.render',
+      ]);
+      for (const name of written)
+        expect(Number(await readFile(join(threaded.dir, name), 'utf8'))).toBeGreaterThan(0);
     }
   });
 
