@@ -13,6 +13,7 @@ import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
 import { withImageStamps, type CacheEntry } from './entry.js';
 import { stampsMatch } from './stamps.js';
 import { isCacheEntry } from './validate.js';
+import { codeDigestUnsaved, saveCodeDigest } from './tool.js';
 
 export type Freshness = { fresh: CacheEntry } | { stale: true; inputs?: EditionInputs };
 
@@ -92,13 +93,15 @@ export class BuildCache {
         this.changed = true;
       }
     }
-    if (!this.changed) return [];
+    if (!this.changed && !codeDigestUnsaved()) return [];
     try {
-      realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
-      await writeAtomic(
-        this.file,
-        JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
-      );
+      const dir = realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
+      await saveCodeDigest(dir);
+      if (this.changed)
+        await writeAtomic(
+          this.file,
+          JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
+        );
     } catch (error) {
       return [
         diag(

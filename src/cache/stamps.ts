@@ -11,6 +11,19 @@ export interface FileStamp {
   ctimeMs: number;
 }
 
+/** A stamp read back from a file: exactly the shape stampFile() makes. */
+export function isStamp(value: unknown): value is FileStamp {
+  const stamp = value as FileStamp | null;
+  return (
+    typeof stamp === 'object' &&
+    stamp !== null &&
+    typeof stamp.path === 'string' &&
+    Number.isFinite(stamp.size) && // false for anything but a number
+    Number.isFinite(stamp.mtimeMs) &&
+    Number.isFinite(stamp.ctimeMs)
+  );
+}
+
 export function stampFile(dir: string, path: string): FileStamp | undefined {
   const stat = statSync(join(dir, path), { throwIfNoEntry: false });
   return stat && { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
