@@ -61,15 +61,16 @@ export async function readArchiveEntries(
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat?.isFile()) continue; // not an edition folder
     const before = Object.hasOwn(known, name) ? known[name] : undefined;
-    let entry: Omit<ArchiveEntry, 'updated'> | undefined | null;
+    let entry: Omit<ArchiveEntry, 'updated'> | null;
     if (
       before &&
       before.size === stat.size &&
       before.mtimeMs === stat.mtimeMs &&
       before.ctimeMs === stat.ctimeMs
-    )
+    ) {
       entry = before.entry;
-    else {
+      manifests[name] = before;
+    } else {
       let text: string;
       read++;
       try {
@@ -78,9 +79,10 @@ export async function readArchiveEntries(
         continue; // not an edition folder
       }
       entry = parseManifest(text, name) ?? null;
+      // one changed just before the read may change again under the same stamp: not kept, read next time
+      if (Math.max(stat.mtimeMs, stat.ctimeMs) < started - RACY_MS)
+        manifests[name] = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, entry };
     }
-    if (Math.max(stat.mtimeMs, stat.ctimeMs) < started - RACY_MS)
-      manifests[name] = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, entry };
     if (!entry) {
       diagnostics.push(
         diag(

@@ -61,9 +61,7 @@ export async function writeArchive(
     if (!current)
       await writeAllAtomic([
         { path: join(outDir, 'index.html'), data: archivePage(entries, config) },
-        ...(config.url
-          ? [{ path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, updated) }]
-          : []),
+        ...(config.url ? [{ path: join(outDir, 'feed.xml'), data: atomFeed(entries, config, updated) }] : []),
       ]);
   } catch (error) {
     if (
