@@ -98,9 +98,7 @@ interface CodeDigest {
 
 /** Every compiled module, by content: a recompile to the same code keeps the cache. */
 function codeDigest(cacheDir: string | undefined): string {
-  const files = (readdirSync(CODE_DIR, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.js'))
-    .sort();
+  const files = scriptsIn(CODE_DIR).sort();
   const kept = cacheDir === undefined ? undefined : readCodeDigest(join(cacheDir, CODE_DIGEST_FILE));
   if (
     kept?.stamps &&
@@ -114,6 +112,15 @@ function codeDigest(cacheDir: string | undefined): string {
   const code = digest(files.flatMap((file) => [file, readFileSync(join(CODE_DIR, file))]));
   computedCode = { dir: CODE_DIR, digest: code, stamps: stampsAfterRead(CODE_DIR, files, started) };
   return code;
+}
+
+/** The .js files in `dir` and its folders, relative to it (Node 20's recursive readdirSync costs ten times more). */
+function scriptsIn(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory()) return scriptsIn(dir, path);
+    return entry.name.endsWith('.js') ? [path] : [];
+  });
 }
 
 function readCodeDigest(file: string): CodeDigest | undefined {
