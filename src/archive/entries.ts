@@ -32,7 +32,7 @@ const RACY_MS = 1000;
  * the project has content for), only those: a folder whose source is gone is an orphan, left out and
  * reported once, with a hint to `newsletter clean`. A manifest in `known` under the same stamp (size,
  * modification and change times) is not read again; `manifests` is what to pass as `known` next time, and
- * `changed` says whether it differs from `known`.
+ * `changed` says whether it tells more than `known` does.
  */
 export async function readArchiveEntries(
   outDir: string,
@@ -55,7 +55,8 @@ export async function readArchiveEntries(
   const diagnostics: Diagnostic[] = [];
   const orphans: string[] = [];
   const manifests: Record<string, KnownManifest> = {};
-  let read = 0;
+  let recorded = 0; // manifests read and kept under a stamp unknown until now
+  let stillKnown = 0;
   for (const { name } of folders) {
     const path = join(outDir, name, 'manifest.json');
     const stat = statSync(path, { throwIfNoEntry: false });
@@ -70,9 +71,9 @@ export async function readArchiveEntries(
     ) {
       entry = before.entry;
       manifests[name] = before;
+      stillKnown++;
     } else {
       let text: string;
-      read++;
       try {
         text = readFileSync(path, 'utf8');
       } catch {
@@ -80,8 +81,10 @@ export async function readArchiveEntries(
       }
       entry = parseManifest(text, name) ?? null;
       // one changed just before the read may change again under the same stamp: not kept, read next time
-      if (Math.max(stat.mtimeMs, stat.ctimeMs) < started - RACY_MS)
+      if (Math.max(stat.mtimeMs, stat.ctimeMs) < started - RACY_MS) {
         manifests[name] = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, entry };
+        recorded++;
+      }
     }
     if (!entry) {
       diagnostics.push(
@@ -104,7 +107,8 @@ export async function readArchiveEntries(
     entries.push({ ...entry, updated: entry.date ? messageDate({ date: entry.date }) : undated });
   }
   if (orphans.length > 0) diagnostics.push(orphanReport(orphans.sort(), outLabel));
-  const changed = read > 0 || Object.keys(manifests).length !== Object.keys(known).length;
+  // a manifest read again but not kept leaves `known` as good as before: its old stamp no longer matches
+  const changed = recorded > 0 || stillKnown < Object.keys(known).length;
   return { entries: entries.sort(newestFirst), diagnostics, orphans, manifests, changed };
 }
 
