@@ -4,7 +4,6 @@ import type { CacheEntry } from './entry.js';
 import { isStamp } from './stamps.js';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isArrayOf = <T>(value: unknown, item: (v: unknown) => v is T): value is T[] =>
   Array.isArray(value) && value.every(item);
 const isRecord = (value: unknown): value is Record<string, unknown> =>

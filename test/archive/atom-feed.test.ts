@@ -82,7 +82,12 @@ const BASES = [
 
 describe('the Atom feed', () => {
   const config = (name: string, url: string): Config => ({ ...DEFAULT_CONFIG, name, url });
-  const entry = (slug: string, subject: string, preheader: string | null, date: string | null): ArchiveEntry => ({
+  const entry = (
+    slug: string,
+    subject: string,
+    preheader: string | null,
+    date: string | null,
+  ): ArchiveEntry => ({
     slug,
     subject,
     preheader,
@@ -105,7 +110,8 @@ describe('the Atom feed', () => {
   it('is the library’s, byte for byte, on 2000 seeded random feeds of hostile pieces', () => {
     const rand = random(22);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-    const words = () => Array.from({ length: Math.floor(rand() * 4) }, () => pick(PIECES)).join(pick(['', ' ']));
+    const words = () =>
+      Array.from({ length: Math.floor(rand() * 4) }, () => pick(PIECES)).join(pick(['', ' ']));
     for (let i = 0; i < 2000; i++) {
       const entries = Array.from({ length: Math.floor(rand() * 4) }, (_, n) =>
         entry(
