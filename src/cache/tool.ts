@@ -34,8 +34,8 @@ let computedCode: CodeDigest | undefined;
 /**
  * The fingerprint of the code that runs. `cacheDir` (out/.newsletter/cache) may hold the digest of the
  * compiled code from an earlier run, with the stamps of the files it was taken from: when every stamp still
- * matches, it stands for the files' bytes (hashing them costs a build with nothing to do about a tenth of its
- * time), as the content files' stamps do for theirs.
+ * matches, it stands for the files' bytes (reading and hashing the bundle's 4.6 MB cost a build with nothing
+ * to do about 10 ms), as the content files' stamps do for theirs.
  */
 export function toolFingerprint(cacheDir?: string): string {
   fingerprint ??= digest([
@@ -71,8 +71,8 @@ function packageVersion(dir: string): string {
 
 /**
  * The installed version of a library: the package.json of node_modules/<name> in the nearest folder at or
- * above the code that has one, where Node's resolution finds a library the code imports (without resolving
- * its entry point, which costs ten times as much).
+ * above the code that has one, where Node's resolution finds a library the code imports (resolving the
+ * eight entry points instead cost about 10 ms).
  */
 function libraryVersion(name: string): string {
   for (let dir = CODE_DIR; ; dir = dirname(dir)) {
