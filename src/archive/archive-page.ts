@@ -1,7 +1,7 @@
 // out/index.html: the archive page that gives every "view in browser" link a home. A plain, self-contained
 // page (no scripts, no third-party requests) in the newsletter's colours, light and dark.
 import type { Config } from '../config/config.js';
-import { messageDate } from '../output/edition-output.js';
+import { messageDate } from '../output/message-date.js';
 import { escapeHtml } from '../render/tokens.js';
 import { formatDate } from '../render/date-format.js';
 import type { ArchiveEntry } from './entries.js';

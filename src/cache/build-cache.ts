@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../project.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildCacheFile, PRIVATE_DIR } from '../output/private-dir.js';
+import { buildCacheFile, cacheDirIn, PRIVATE_DIR } from '../output/private-dir.js';
 import { realFolder } from '../output/real-folder.js';
 import { writeAtomic } from '../output/write.js';
 import { CACHE_FORMAT, contentKeyWithImages, settingsKey } from './keys.js';
@@ -13,6 +13,7 @@ import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
 import { withImageStamps, type CacheEntry } from './entry.js';
 import { stampsMatch } from './stamps.js';
 import { isCacheEntry } from './validate.js';
+import { codeDigestUnsaved, saveCodeDigest, toolFingerprint } from './tool.js';
 
 export type Freshness = { fresh: CacheEntry } | { stale: true; inputs?: EditionInputs };
 
@@ -42,6 +43,9 @@ export class BuildCache {
             ),
           ]
         : [];
+    // the tool's part of every edition's key, now: in a first build of a few editions this thread waits for
+    // the MJML thread next, and the key is asked for once the edition is written, when nothing else waits
+    toolFingerprint(cacheDirIn(project.paths.out));
     return new BuildCache(project, file, 'entries' in read ? read.entries : new Map(), problems);
   }
 
@@ -92,13 +96,15 @@ export class BuildCache {
         this.changed = true;
       }
     }
-    if (!this.changed) return [];
+    if (!this.changed && !codeDigestUnsaved()) return [];
     try {
-      realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
-      await writeAtomic(
-        this.file,
-        JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
-      );
+      const dir = realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
+      await saveCodeDigest(dir);
+      if (this.changed)
+        await writeAtomic(
+          this.file,
+          JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
+        );
     } catch (error) {
       return [
         diag(

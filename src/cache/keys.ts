@@ -9,18 +9,22 @@ import type { Project } from '../project.js';
 import { digest } from './digest.js';
 import { toolFingerprint } from './tool.js';
 import { renderPath } from '../render/render-path.js';
+import { cacheDirIn } from '../output/private-dir.js';
 
 /** Bump when the cache file or what the digests cover changes shape. */
 export const CACHE_FORMAT = 1;
 
-export function settingsKey(project: Pick<Project, 'configSource' | 'templates'>, layout: string): string {
+export function settingsKey(
+  project: Pick<Project, 'configSource' | 'templates' | 'paths'>,
+  layout: string,
+): string {
   const templates = [
     ...project.templates.layouts.filter((t) => t.name === layout),
     ...project.templates.partials,
   ];
   return digest([
     String(CACHE_FORMAT),
-    toolFingerprint(),
+    toolFingerprint(cacheDirIn(project.paths.out)),
     project.configSource,
     // the .eml Date of an undated edition comes from SOURCE_DATE_EPOCH
     process.env.SOURCE_DATE_EPOCH ?? '',

@@ -1,7 +1,7 @@
 // File stamps: size, modification and change time. A file whose stamp is unchanged is taken as unchanged
 // without reading it (as git and make do); any difference sends the caller back to the bytes.
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 export interface FileStamp {
   /** Relative to the folder the stamps are taken in (the project root, or the out folder). */
@@ -11,21 +11,39 @@ export interface FileStamp {
   ctimeMs: number;
 }
 
+/** A stamp read back from a file: exactly the shape stampFile() makes. */
+export function isStamp(value: unknown): value is FileStamp {
+  const stamp = value as FileStamp | null;
+  return (
+    typeof stamp === 'object' &&
+    stamp !== null &&
+    typeof stamp.path === 'string' &&
+    Number.isFinite(stamp.size) && // false for anything but a number
+    Number.isFinite(stamp.mtimeMs) &&
+    Number.isFinite(stamp.ctimeMs)
+  );
+}
+
 export function stampFile(dir: string, path: string): FileStamp | undefined {
   const stat = statSync(join(dir, path), { throwIfNoEntry: false });
   return stat && { path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
 }
 
 export function stampsMatch(dir: string, stamps: readonly FileStamp[]): boolean {
-  return stamps.every((recorded) => {
-    const now = stampFile(dir, recorded.path);
-    return (
-      now !== undefined &&
-      now.size === recorded.size &&
-      now.mtimeMs === recorded.mtimeMs &&
-      now.ctimeMs === recorded.ctimeMs
-    );
-  });
+  // the recorded paths are relative and already normal: joined by hand, as path.join would only re-check
+  // them (a build with nothing to rebuild compares ten thousand stamps)
+  const prefix = dir + sep;
+  for (const recorded of stamps) {
+    const now = statSync(prefix + recorded.path, { throwIfNoEntry: false });
+    if (
+      now === undefined ||
+      now.size !== recorded.size ||
+      now.mtimeMs !== recorded.mtimeMs ||
+      now.ctimeMs !== recorded.ctimeMs
+    )
+      return false;
+  }
+  return true;
 }
 
 /** File times come from a coarse kernel clock, so "changed just before the read" gets a wide margin. */

@@ -1,24 +1,13 @@
 // Shape checks for what is read back from the cache file: an entry that is not exactly what this version
 // writes is dropped, never half-trusted.
 import type { CacheEntry } from './entry.js';
-import type { FileStamp } from './stamps.js';
+import { isStamp } from './stamps.js';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isArrayOf = <T>(value: unknown, item: (v: unknown) => v is T): value is T[] =>
   Array.isArray(value) && value.every(item);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
-
-function isStamp(value: unknown): value is FileStamp {
-  return (
-    isRecord(value) &&
-    isString(value.path) &&
-    isNumber(value.size) &&
-    isNumber(value.mtimeMs) &&
-    isNumber(value.ctimeMs)
-  );
-}
 
 const isDiagnostic = (value: unknown): boolean =>
   isRecord(value) && isString(value.code) && isString(value.severity) && isString(value.message);

@@ -10,6 +10,8 @@ import type { RenderedEdition } from '../render/render-edition.js';
 import { composeEml, type MessageInput } from './eml.js';
 
 import { PRIVATE_DIR } from './private-dir.js';
+import { messageDate } from './message-date.js';
+export { messageDate };
 import { assetRecord, type AssetRecord } from '../assets/asset.js';
 import { inlineImages } from '../assets/inline-images.js';
 
@@ -71,15 +73,6 @@ export function recipientDefaults(config: Config, slug: string): RecipientValues
     web_version_url: `${config.url.replace(/\/+$/, '')}/${encodeURIComponent(slug)}/`,
     postal_address: config.postalAddress,
   };
-}
-
-/** The .eml Date: the edition's own date, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
-export function messageDate(edition: Pick<Edition, 'date'>, env: NodeJS.ProcessEnv = process.env): Date {
-  if (edition.date)
-    return new Date(/^\d{4}-\d{2}-\d{2}$/.test(edition.date) ? `${edition.date}T00:00:00Z` : edition.date);
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000);
-  return new Date();
 }
 
 /** The edition's message headers from the config; shared with `check`, which composes the same .eml in memory. */

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 
 export const PRIVATE_DIR = '.newsletter';
 
+/** What builds keep for the next one: deleting it is always safe. */
+export const cacheDirIn = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache');
+
 /** Compiled MJML skeletons kept between builds (render/fast/skeleton-store.ts). */
-export const skeletonDirIn = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache', 'mjml');
+export const skeletonDirIn = (outDir: string): string => join(cacheDirIn(outDir), 'mjml');
 
 /** The incremental build cache (cache/build-cache.ts). */
-export const buildCacheFile = (outDir: string): string => join(outDir, PRIVATE_DIR, 'cache', 'editions.json');
+export const buildCacheFile = (outDir: string): string => join(cacheDirIn(outDir), 'editions.json');

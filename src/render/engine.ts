@@ -79,8 +79,11 @@ export class TemplateEngine {
 
   private compile(hbs: typeof Handlebars, template: TemplateFile): HandlebarsTemplateDelegate | undefined {
     try {
-      hbs.parse(template.source); // parse now, so a syntax error is reported even if the template is unused
-      return hbs.compile(template.source, {
+      // parsed now, so that a syntax error is reported even if the template is unused; the compiler takes the
+      // parsed template rather than the source, which it would parse again (its whitespace rules, which it
+      // applies to what it parses, are left to it, so they run once, as for a source)
+      const parsed = hbs.parseWithoutProcessing(template.source);
+      return hbs.compile(parsed, {
         strict: true,
         noEscape: template.kind === 'txt',
         preventIndent: true,

@@ -1,0 +1,115 @@
+// The web archive is written again only when what it shows changed (src/archive/write-archive.ts): a build
+// that changed nothing, or only an article's body, leaves out/index.html and out/feed.xml as they are, and
+// a manifest whose stamp is unchanged is not read again. Whatever is skipped, the files hold what a build
+// from scratch would write.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readArchiveEntries, type KnownManifest } from '../../src/archive/entries.js';
+import { tempProject, type TempProject } from '../helpers/project.js';
+
+const ARCHIVE = ['out/index.html', 'out/feed.xml'];
+
+describe('the web archive, written again only when it changes', () => {
+  let project: TempProject;
+  const build = async (...args: string[]) => {
+    const result = await project.runHere(['build', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    return result;
+  };
+  // a file written again is a new file renamed over the old one: a new inode
+  const inodes = () => Promise.all(ARCHIVE.map(async (file) => (await stat(join(project.dir, file))).ino));
+  const contents = () => Promise.all(ARCHIVE.map((file) => project.read(file)));
+  /** What a build from scratch writes, for the project as it is now. */
+  const fromScratch = async () => {
+    await rm(join(project.dir, 'out'), { recursive: true, force: true });
+    await build();
+    return contents();
+  };
+
+  beforeEach(async () => {
+    project = await tempProject();
+    await build();
+  });
+  afterEach(() => project.remove());
+
+  it('leaves both files alone when nothing changed, or only an article body', async () => {
+    const before = await inodes();
+    const written = await contents();
+    await build();
+    expect(await inodes()).toEqual(before);
+
+    await writeFile(
+      join(project.dir, 'content/kursk-talks.txt'),
+      `${await project.read('content/kursk-talks.txt')}\nOne more paragraph, written later.\n`,
+    );
+    const run = await build();
+    expect(run.stderr).toContain('Built 1 of 2 editions');
+    expect(await inodes()).toEqual(before);
+    expect(await contents()).toEqual(written);
+    expect(written).toEqual(await fromScratch());
+  });
+
+  it('writes them again when an edition’s subject changes', async () => {
+    const before = await inodes();
+    const text = await project.read('content/kursk-talks.txt');
+    await writeFile(
+      join(project.dir, 'content/kursk-talks.txt'),
+      `A new headline\n${text.slice(text.indexOf('\n'))}`,
+    );
+    await build();
+    expect(await inodes()).not.toEqual(before);
+    const [html, feed] = await contents();
+    expect(html).toContain('A new headline');
+    expect(feed).toContain('A new headline');
+    expect([html, feed]).toEqual(await fromScratch());
+  });
+
+  it('writes them again when one is edited or deleted by hand, or what it keeps is corrupt', async () => {
+    const written = await contents();
+    await writeFile(join(project.dir, 'out/index.html'), 'edited by hand');
+    await rm(join(project.dir, 'out/feed.xml'));
+    await build();
+    expect(await contents()).toEqual(written);
+
+    await writeFile(join(project.dir, 'out/.newsletter/cache/archive.json'), '{ not json');
+    await writeFile(join(project.dir, 'out/index.html'), 'edited by hand');
+    await build();
+    expect(await contents()).toEqual(written);
+    expect(JSON.parse(await project.read('out/.newsletter/cache/archive.json'))).toHaveProperty('key');
+  });
+
+  it('takes a manifest under an unchanged stamp as known, and reads one whose stamp changed', async () => {
+    const out = join(project.dir, 'out');
+    const slugs = ['2026-11-field-notes', 'kursk-talks'];
+    const stampOf = (slug: string) => {
+      const { size, mtimeMs, ctimeMs } = statSync(join(out, slug, 'manifest.json'));
+      return { size, mtimeMs, ctimeMs };
+    };
+    // what the manifests are known to say: not what they say, so that a read shows
+    const known: Record<string, KnownManifest> = Object.fromEntries(
+      slugs.map((slug) => [
+        slug,
+        { ...stampOf(slug), entry: { slug, subject: `known ${slug}`, preheader: null, date: null } },
+      ]),
+    );
+    const first = await readArchiveEntries(out, 'out', new Set(slugs), known);
+    expect(first.entries.map((e) => e.subject).sort()).toEqual(slugs.map((slug) => `known ${slug}`));
+    expect(first.changed).toBe(false);
+
+    const stale = {
+      ...known,
+      'kursk-talks': { ...known['kursk-talks']!, size: known['kursk-talks']!.size + 1 },
+    };
+    const second = await readArchiveEntries(out, 'out', new Set(slugs), stale);
+    expect(second.changed).toBe(true);
+    const kursk = second.entries.find((e) => e.slug === 'kursk-talks')!;
+    expect(kursk.subject).toBe(
+      JSON.parse(await readFile(join(out, 'kursk-talks/manifest.json'), 'utf8')).subject,
+    );
+    expect(second.entries.find((e) => e.slug === '2026-11-field-notes')!.subject).toBe(
+      'known 2026-11-field-notes',
+    );
+  });
+});
