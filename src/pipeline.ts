@@ -107,11 +107,11 @@ export async function renderPart(
     // 3. render: Handlebars -> MJML -> HTML, and Handlebars -> text; recipient fields stay tokens
     stage = 'rendering it';
     injectFault('render', entry.slug);
-    // compiled MJML skeletons are kept in the cache for the next build, unless this one writes nothing
-    const skeletonDir = dryRun ? undefined : skeletonDirIn(project.paths.out);
+    // compiled MJML skeletons are kept in the cache for the next build; one that writes nothing only reads them
+    const skeletons = { dir: skeletonDirIn(project.paths.out), write: !dryRun };
     const renderEdition = handover === 'after-html' ? render.renderEditionHtml : render.renderEdition;
     const rendered = await renderEdition(edition, project.config, project.engine, project.templates, {
-      ...(skeletonDir ? { skeletonDir } : {}),
+      skeletons,
     });
     diagnostics.push(...rendered.diagnostics);
     if (!rendered.rendered) return failed();

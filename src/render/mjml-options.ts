@@ -25,3 +25,10 @@ export const MJML_OPTIONS = {
   beautify: false,
   minify: false,
 };
+
+/** Where compiled skeletons are kept between builds (out/.newsletter/cache/mjml/). A build that writes nothing
+ * (`check`, `build --dry-run`) still reads them: `write` is false, and what it compiles stays in memory. */
+export interface SkeletonFolder {
+  dir: string;
+  write: boolean;
+}

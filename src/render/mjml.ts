@@ -3,11 +3,12 @@
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rendered } from './engine.js';
 import type { TemplateSet } from './templates.js';
+import type { SkeletonFolder } from './mjml-options.js';
 import { mjmlToHtml } from './render-path.js';
 
 export interface CompileOptions {
   /** Where compiled skeletons are kept between builds (out/.newsletter/cache/mjml); none: in memory only. */
-  skeletonDir?: string;
+  skeletons?: SkeletonFolder;
 }
 
 export async function compileMjml(
@@ -15,7 +16,7 @@ export async function compileMjml(
   templates: TemplateSet,
   options: CompileOptions = {},
 ): Promise<{ html?: string; diagnostics: Diagnostic[] }> {
-  const result = await mjmlToHtml(rendered.output, options.skeletonDir);
+  const result = await mjmlToHtml(rendered.output, options.skeletons);
   const diagnostics = result.errors.map((error) => {
     const origin = rendered.origin(error.line);
     const source =

@@ -12,7 +12,7 @@
 // starts the MJML thread goes through here; nothing else imports fast/ or reference.ts. The fast path's
 // compile and writer are imported on first use, so that the CLI can read the switch without loading them.
 import type MimeNode from 'nodemailer/lib/mime-node';
-import type { Mjml2Html, MjmlResult } from './mjml-options.js';
+import type { Mjml2Html, MjmlResult, SkeletonFolder } from './mjml-options.js';
 import { referenceHtml, referenceMessage, referenceMjml } from './reference.js';
 import { startMjmlThread as startThread, stopMjmlThread as stopThread } from './fast/mjml-thread.js';
 import { hasStoredSkeletons as skeletonsOnDisk } from './fast/skeleton-store.js';
@@ -39,11 +39,11 @@ export function renderPath(env: NodeJS.ProcessEnv = process.env): RenderPath {
 let fastCompile: Promise<typeof import('./fast/compile.js')> | undefined;
 let fastWriter: Promise<typeof import('./fast/mime-one-pass.js')> | undefined;
 
-/** An edition's MJML as HTML (not yet slimmed), or MJML's errors. `skeletonDir`: where the fast path keeps
+/** An edition's MJML as HTML (not yet slimmed), or MJML's errors. `skeletons`: where the fast path keeps
  * compiled skeletons between builds (none: in memory only). */
-export async function mjmlToHtml(source: string, skeletonDir?: string): Promise<MjmlResult> {
+export async function mjmlToHtml(source: string, skeletons?: SkeletonFolder): Promise<MjmlResult> {
   if (renderPath() === 'reference') return referenceHtml(source);
-  return (await (fastCompile ??= import('./fast/compile.js'))).fastHtml(source, skeletonDir);
+  return (await (fastCompile ??= import('./fast/compile.js'))).fastHtml(source, skeletons);
 }
 
 /** MJML's compile itself, for a document compiled with options of its own (check's client-support baseline). */

@@ -58,9 +58,9 @@ export async function buildEditions(
     // a dry run writes nothing, so it has no cache: every edition is built
     const cache = options.dryRun ? undefined : await BuildCache.open(project);
     const incremental = !options.dryRun && options.incremental === true;
-    // with no compiled skeleton on disk (a dry run keeps none), this build needs MJML itself: the thread loads
-    // it at once
-    const thread = { loadMjml: !cache || !hasStoredSkeletons(skeletonDirIn(project.paths.out)) };
+    // with no compiled skeleton on disk, this build needs MJML itself: the thread loads it at once (a dry run,
+    // such as check, reads the skeletons a build left, and writes none)
+    const thread = { loadMjml: !hasStoredSkeletons(skeletonDirIn(project.paths.out)) };
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.

@@ -4,7 +4,7 @@
 // loads lean (library-internals.ts, requireLean).
 import { createRequire } from 'node:module';
 import { requireLean } from '../../library-internals.js';
-import { MJML_OPTIONS, type Mjml2Html, type MjmlResult } from '../mjml-options.js';
+import { MJML_OPTIONS, type Mjml2Html, type MjmlResult, type SkeletonFolder } from '../mjml-options.js';
 import { mjmlThread, MjmlThreadStopped, type MjmlThread } from './mjml-thread.js';
 import { compileAsSkeleton } from './skeleton-compile.js';
 
@@ -39,10 +39,10 @@ export async function fastMjml(): Promise<Mjml2Html> {
 }
 
 /** The document's HTML, from its skeleton when it can be; else the whole document's HTML, or its errors. */
-export async function fastHtml(source: string, skeletonDir?: string): Promise<MjmlResult> {
+export async function fastHtml(source: string, skeletons?: SkeletonFolder): Promise<MjmlResult> {
   const thread = mjmlThread();
-  const here = () => compileAsSkeleton(source, skeletonDir, mjmlHere);
-  const html = thread ? await inThread(thread, (t) => t.skeleton(source, skeletonDir), here) : await here();
+  const here = () => compileAsSkeleton(source, skeletons, mjmlHere);
+  const html = thread ? await inThread(thread, (t) => t.skeleton(source, skeletons), here) : await here();
   if (html !== undefined) return { html, errors: [] };
   // the whole document: when it cannot be split, and for its errors, which then carry their real lines
   return (await fastMjml())(source, MJML_OPTIONS);

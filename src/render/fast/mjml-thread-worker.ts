@@ -17,7 +17,7 @@ port.on('message', async (request: MjmlRequest) => {
     if (request.kind === 'skeleton') {
       reply = {
         id: request.id,
-        result: await compileAsSkeleton(request.source, request.skeletonDir, mjmlHere),
+        result: await compileAsSkeleton(request.source, request.skeletons, mjmlHere),
       };
     } else {
       const { html, errors } = await (await mjmlHere())(request.mjml, request.options);

@@ -7,11 +7,11 @@
 // render-path.ts, which starts it only on the fast path.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Mjml2Html } from '../mjml-options.js';
+import type { Mjml2Html, SkeletonFolder } from '../mjml-options.js';
 
 type MjmlAsk =
   | { kind: 'whole'; mjml: string; options: object }
-  | { kind: 'skeleton'; source: string; skeletonDir?: string };
+  | { kind: 'skeleton'; source: string; skeletons?: SkeletonFolder };
 export type MjmlRequest = MjmlAsk & { id: number };
 export type MjmlReply =
   { id: number; result: unknown } | { id: number; error: { message: string; stack?: string } };
@@ -19,7 +19,7 @@ export type MjmlReply =
 export interface MjmlThread {
   compile: Mjml2Html;
   /** The HTML by way of the skeleton (render/fast/skeleton-compile.ts), or undefined: compile it whole. */
-  skeleton(source: string, skeletonDir?: string): Promise<string | undefined>;
+  skeleton(source: string, skeletons?: SkeletonFolder): Promise<string | undefined>;
 }
 
 let current: (MjmlThread & { worker: Worker }) | undefined;
@@ -61,8 +61,7 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
   current = {
     worker,
     compile: (mjml, options) => ask({ kind: 'whole', mjml: mjml as string, options }),
-    skeleton: (source, skeletonDir) =>
-      ask({ kind: 'skeleton', source, ...(skeletonDir ? { skeletonDir } : {}) }),
+    skeleton: (source, skeletons) => ask({ kind: 'skeleton', source, ...(skeletons ? { skeletons } : {}) }),
   };
 }
 

@@ -4,13 +4,13 @@
 import { fillHoles, holeInConditional, splitSkeleton } from './skeleton.js';
 import { inlineCssInHoles, mjmlVersion, parseMjml } from './mjml-parts.js';
 import { storedSkeleton, storeSkeleton } from './skeleton-store.js';
-import { MJML_OPTIONS, type Mjml2Html, type MjmlNode } from '../mjml-options.js';
+import { MJML_OPTIONS, type Mjml2Html, type MjmlNode, type SkeletonFolder } from '../mjml-options.js';
 
 /** The HTML, or undefined when the document has to be compiled whole (it cannot be split, has errors, or has
  * text inside an Outlook conditional block). */
 export async function compileAsSkeleton(
   source: string,
-  skeletonDir: string | undefined,
+  skeletons: SkeletonFolder | undefined,
   compiler: () => Promise<Mjml2Html>,
 ): Promise<string | undefined> {
   let tree: MjmlNode;
@@ -21,12 +21,12 @@ export async function compileAsSkeleton(
   }
   const skeleton = splitSkeleton(tree, source, `${mjmlVersion()} ${JSON.stringify(MJML_OPTIONS)}`);
   if (!skeleton) return undefined;
-  let html = storedSkeleton(skeleton.key, skeletonDir);
+  let html = storedSkeleton(skeleton.key, skeletons);
   if (html === undefined) {
     const compiled = await (await compiler())(skeleton.tree, MJML_OPTIONS).catch(() => undefined);
     if (!compiled || compiled.errors.length > 0) return undefined;
     html = compiled.html;
-    storeSkeleton(skeleton.key, html, skeletonDir);
+    storeSkeleton(skeleton.key, html, skeletons);
   }
   if (holeInConditional(html)) return undefined;
   return skeleton.cssToInline === undefined

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { realFolder } from '../../output/real-folder.js';
+import type { SkeletonFolder } from '../mjml-options.js';
 
 /** Enough for every layout a project uses; a preview session that keeps changing templates stays bounded. */
 const IN_MEMORY = 64;
@@ -26,9 +27,10 @@ export function hasStoredSkeletons(dir: string): boolean {
 
 const digest = (html: string) => createHash('sha256').update(html).digest('hex');
 
-export function storedSkeleton(key: string, dir?: string): string | undefined {
+export function storedSkeleton(key: string, folder?: SkeletonFolder): string | undefined {
   const known = memory.get(key);
-  if (known !== undefined || !dir) return known;
+  if (known !== undefined || !folder) return known;
+  const { dir } = folder;
   let text: string;
   try {
     text = readFileSync(join(dir, `${key}.html`), 'utf8');
@@ -42,10 +44,12 @@ export function storedSkeleton(key: string, dir?: string): string | undefined {
   return html;
 }
 
-/** Keeps a compiled skeleton; writes it to `dir` too when given (a failed write only costs a later compile). */
-export function storeSkeleton(key: string, html: string, dir?: string): void {
+/** Keeps a compiled skeleton; writes it to the folder too when it may (a failed write only costs a later
+ * compile). */
+export function storeSkeleton(key: string, html: string, folder?: SkeletonFolder): void {
   remember(key, html);
-  if (!dir) return;
+  if (!folder?.write) return;
+  const { dir } = folder;
   const file = join(dir, `${key}.html`);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {

@@ -1,6 +1,6 @@
 // The compiled skeletons kept on disk (src/render/fast/skeleton-store.ts) stay bounded, and what a killed
 // process left half-written is cleared, without touching what another process may be writing now.
-import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,8 +33,28 @@ describe('skeletons kept on disk', () => {
     const old = new Date(Date.now() - 60 * 60 * 1000);
     await utimes(join(dir, 'old.html.1.a.tmp'), old, old);
     await writeFile(join(dir, 'new.html.2.b.tmp'), 'being written');
-    storeSkeleton('fresh', '<html>fresh</html>', dir); // a new skeleton is when the folder is pruned
+    storeSkeleton('fresh', '<html>fresh</html>', { dir, write: true }); // a new skeleton is when the folder is pruned
     expect((await readdir(dir)).sort()).toEqual(['fresh.html', 'new.html.2.b.tmp']);
-    expect(storedSkeleton('fresh', dir)).toBe('<html>fresh</html>');
+    expect(storedSkeleton('fresh', { dir, write: true })).toBe('<html>fresh</html>');
+  });
+
+  // check and build --dry-run write nothing into out/, but a skeleton a build left saves them loading MJML
+  it('reads skeletons, and writes none, for a build that writes nothing', async () => {
+    storeSkeleton('kept', '<html>kept</html>', { dir, write: true });
+    storeSkeleton('dry', '<html>dry</html>', { dir, write: false });
+    expect(await readdir(dir)).toEqual(['kept.html']);
+    const other = await mkdtemp(join(tmpdir(), 'newsletter-skeletons-'));
+    try {
+      // a skeleton in this thread's memory is found anywhere; one on disk is read from the folder
+      await writeFile(
+        join(other, 'ondisk.html'),
+        (await readFile(join(dir, 'kept.html'), 'utf8')).replace('kept', 'x'),
+      );
+      expect(storedSkeleton('ondisk', { dir: other, write: false })).toBeUndefined(); // its hash line no longer matches
+      await writeFile(join(other, 'ondisk.html'), await readFile(join(dir, 'kept.html'), 'utf8'));
+      expect(storedSkeleton('ondisk', { dir: other, write: false })).toBe('<html>kept</html>');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 });
