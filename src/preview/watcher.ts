@@ -5,7 +5,8 @@
 // project (`etc -> /etc`) is seen as a link and never entered (build skips such links too). What the watcher
 // cannot watch becomes a WATCH_FAILED warning: the preview goes on without live reload there.
 import { watch } from 'chokidar';
-import { realpath } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import {
@@ -77,6 +78,21 @@ export function watchProblem(error: unknown, root: string): Diagnostic {
   );
 }
 
+/**
+ * How long after a file's last event the watcher looks at it again. A file written in two steps (emptied,
+ * then filled: what `cp`, many editors and `fs.writeFile` do) gives two events a few milliseconds apart, and
+ * chokidar drops the second when it comes within 5 ms of the first, or when the file's modification time
+ * has not moved (the file system's clock may not tick between the two): the preview would keep what the
+ * first step left, an empty file. So a file whose size or times differ from what its last event said, this
+ * long after, is taken as changed once more.
+ */
+const SETTLE_MS = 100;
+
+/** Whether a file looked at again is other than what its event said (undefined: gone, which chokidar reports). */
+const movedOn = (said: Stats, now: Stats | undefined) =>
+  now !== undefined &&
+  (now.size !== said.size || now.mtimeMs !== said.mtimeMs || now.ctimeMs !== said.ctimeMs);
+
 export async function watchProject(options: WatchOptions): Promise<ProjectWatcher> {
   const { debounceMs = 10 } = options;
   const [content, templates, config, out, inbox] = await Promise.all(
@@ -111,15 +127,31 @@ export async function watchProject(options: WatchOptions): Promise<ProjectWatche
     }
   };
 
-  watcher.on('all', (event, path) => {
+  let closed = false;
+  const settling = new Map<string, NodeJS.Timeout>();
+  const settle = (path: string, said: Stats) => {
+    clearTimeout(settling.get(path));
+    const again = setTimeout(() => {
+      settling.delete(path);
+      void stat(path)
+        .catch(() => undefined)
+        .then((now) => {
+          if (!closed && movedOn(said, now)) onEvent('change', path, now);
+        });
+    }, SETTLE_MS);
+    settling.set(path, again);
+  };
+  const onEvent = (event: string, path: string, stats?: Stats) => {
     if (inbox && isWithin(inbox, path)) {
       if (event === 'add' && path.endsWith('.eml')) options.onInbox?.();
       return;
     }
     if (!addToPlan(pending, event as WatchEvent, path, paths)) return;
+    if ((event === 'add' || event === 'change') && stats) settle(path, stats);
     clearTimeout(timer);
     timer = setTimeout(() => void drain(), debounceMs);
-  });
+  };
+  watcher.on('all', onEvent);
   // chokidar reports an error and goes on watching the rest; without a listener it would end the process
   watcher.on('error', (error) => options.onProblem?.(watchProblem(error, options.root)));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
@@ -130,7 +162,9 @@ export async function watchProject(options: WatchOptions): Promise<ProjectWatche
         ...names.map((n) => join(dir, n)),
       ]),
     close: async () => {
+      closed = true;
       clearTimeout(timer);
+      for (const again of settling.values()) clearTimeout(again);
       await watcher.close();
     },
   };
