@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../output/edition-output.js';
+import { RACY_MS } from '../cache/stamps.js';
 import { messageDate } from '../output/message-date.js';
 
 export interface ArchiveEntry {
@@ -23,9 +24,6 @@ export interface KnownManifest {
   ctimeMs: number;
   entry: Omit<ArchiveEntry, 'updated'> | null;
 }
-
-/** File times come from a coarse clock: a manifest changed this close to its read is read again next time. */
-const RACY_MS = 1000;
 
 /**
  * The editions in out/ that build wrote (a manifest it can read), newest first. With `sources` (the slugs
@@ -59,7 +57,12 @@ export async function readArchiveEntries(
   let stillKnown = 0;
   for (const { name } of folders) {
     const path = join(outDir, name, 'manifest.json');
-    const stat = statSync(path, { throwIfNoEntry: false });
+    let stat;
+    try {
+      stat = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      continue; // a folder it may not look into: not an edition folder
+    }
     if (!stat?.isFile()) continue; // not an edition folder
     const before = Object.hasOwn(known, name) ? known[name] : undefined;
     let entry: Omit<ArchiveEntry, 'updated'> | null;
@@ -67,7 +70,9 @@ export async function readArchiveEntries(
       before &&
       before.size === stat.size &&
       before.mtimeMs === stat.mtimeMs &&
-      before.ctimeMs === stat.ctimeMs
+      before.ctimeMs === stat.ctimeMs &&
+      // what was kept is held to what a manifest read now is held to
+      (before.entry === null || toEntry(before.entry, name) !== undefined)
     ) {
       entry = before.entry;
       manifests[name] = before;
@@ -127,12 +132,17 @@ function orphanReport(orphans: string[], outLabel: string): Diagnostic {
 }
 
 function parseManifest(text: string, folder: string): Omit<ArchiveEntry, 'updated'> | undefined {
-  let manifest: Partial<Manifest>;
   try {
-    manifest = JSON.parse(text) as Partial<Manifest>;
+    return toEntry(JSON.parse(text), folder);
   } catch {
     return undefined;
   }
+}
+
+/** What the archive takes from a manifest (or from what it kept of one) in `folder`, if it holds. */
+function toEntry(value: unknown, folder: string): Omit<ArchiveEntry, 'updated'> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const manifest = value as Partial<Manifest>;
   const optional = (v: unknown) => v === null || typeof v === 'string';
   if (
     manifest.slug !== folder ||

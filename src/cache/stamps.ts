@@ -47,7 +47,7 @@ export function stampsMatch(dir: string, stamps: readonly FileStamp[]): boolean 
 }
 
 /** File times come from a coarse kernel clock, so "changed just before the read" gets a wide margin. */
-const RACY_MS = 1000;
+export const RACY_MS = 1000;
 
 /**
  * Stamps for files just read. A file changed while it was being read could carry a stamp that looks

@@ -27,6 +27,8 @@ const CODE_DIR = fileURLToPath(
   new URL(typeof NEWSLETTER_CODE_ROOT === 'string' ? NEWSLETTER_CODE_ROOT : '..', import.meta.url),
 );
 
+// Once a process (the code does not change under it): a second project built in the same process, as tests
+// that run the CLI in process do, reuses the first one's fingerprint and writes no code.json of its own.
 let fingerprint: string | undefined;
 /** The code's digest and the stamps it was taken under, when this process computed it: for save(). */
 let computedCode: CodeDigest | undefined;

@@ -35,8 +35,8 @@ export interface EditionChecks {
   clientsProblem?: Diagnostic;
   /** --online: every http(s) link and image, with where its finding points. */
   links?: LinkTarget[];
-  /** --spam: the message as message.eml holds it, and where the findings point. */
-  /** The message for SpamAssassin, and what its rules' explanations need of the edition. */
+  /** --spam: the message as message.eml holds it, where the findings point, and what the rules'
+   * explanations need of the edition. */
   spam?: { eml: string; file: string; context: SpamContext };
 }
 

@@ -9,7 +9,6 @@ import { mixedWords, scriptOf, type MixedWordFound } from './mixed-script.js';
 import type { BuiltEdition } from './rule.js';
 
 /** What an explanation may read of the edition: its files, and the message as SpamAssassin gets it. */
-/** The parts of a built edition the explanations read. */
 export type SpamEdition = Pick<BuiltEdition, 'sources' | 'text' | 'html' | 'message' | 'dom'>;
 
 /**

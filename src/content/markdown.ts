@@ -10,6 +10,7 @@ import { hasScheme, isSafeUrl } from './urls.js';
 import { sanitisedMarkdownHtml } from './safe-markdown.js';
 import { MAX_NESTING, sanitizeArticleHtml, unsafeHtmlIn } from './sanitize.js';
 import { countReadingWords } from './words.js';
+import { renderPath } from '../render/render-path.js';
 
 interface RenderEnv {
   /** Line (0-based, within the Markdown) of the block each inline token list belongs to. */
@@ -59,9 +60,9 @@ export interface RenderedMarkdown {
  */
 export type MarkdownPath = 'tokens' | 'reference';
 
-/** NEWSLETTER_RENDER=reference (render/render-path.ts) takes the reference path here too. */
-const markdownPath = (): MarkdownPath =>
-  process.env.NEWSLETTER_RENDER === 'reference' ? 'reference' : 'tokens';
+/** NEWSLETTER_RENDER=reference (render/render-path.ts, which reads and checks the switch) takes the reference
+ * path here too. */
+const markdownPath = (): MarkdownPath => (renderPath() === 'reference' ? 'reference' : 'tokens');
 
 /** `firstLine` is the file line on which the Markdown starts (after front matter). */
 export function renderMarkdown(

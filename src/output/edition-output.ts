@@ -11,7 +11,6 @@ import { composeEml, type MessageInput } from './eml.js';
 
 import { PRIVATE_DIR } from './private-dir.js';
 import { messageDate } from './message-date.js';
-export { messageDate };
 import { assetRecord, type AssetRecord } from '../assets/asset.js';
 import { inlineImages } from '../assets/inline-images.js';
 

@@ -6,7 +6,7 @@
 // cannot watch becomes a WATCH_FAILED warning: the preview goes on without live reload there.
 import { watch } from 'chokidar';
 import type { Stats } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import {
@@ -81,10 +81,9 @@ export function watchProblem(error: unknown, root: string): Diagnostic {
 /**
  * How long after a file's last event the watcher looks at it again. A file written in two steps (emptied,
  * then filled: what `cp`, many editors and `fs.writeFile` do) gives two events a few milliseconds apart, and
- * chokidar drops the second when it comes within 5 ms of the first, or when the file's modification time
- * has not moved (the file system's clock may not tick between the two): the preview would keep what the
- * first step left, an empty file. So a file whose size or times differ from what its last event said, this
- * long after, is taken as changed once more.
+ * chokidar drops a change that comes within 50 ms of the last one it reported for the same file: the
+ * preview would keep what the first step left, an empty file. So a file whose size or times differ from what
+ * its last event said, this long after (more than those 50 ms), is taken as changed once more.
  */
 const SETTLE_MS = 100;
 
@@ -133,7 +132,7 @@ export async function watchProject(options: WatchOptions): Promise<ProjectWatche
     clearTimeout(settling.get(path));
     const again = setTimeout(() => {
       settling.delete(path);
-      void stat(path)
+      void lstat(path) // as chokidar, which follows no symlink, reports them
         .catch(() => undefined)
         .then((now) => {
           if (!closed && movedOn(said, now)) onEvent('change', path, now);

@@ -68,8 +68,9 @@ export function languageHelpers(
   const isolate = (value: unknown, dir: unknown) => {
     if (!html) return String(value ?? '');
     const inner = asHtml(value);
-    // the text as written (HTML given as such may spell a character as a numeric reference)
-    const text = isSafe(value) ? inner.replace(/&#[0-9a-f]*;?/gi, '\u200F') : String(value ?? '');
+    // the text as written (HTML given as such may spell a character as a numeric reference, or a direction
+    // mark by name): any such reference counts as right-to-left, to be safe
+    const text = isSafe(value) ? inner.replace(/&(?:#[0-9a-z]*|lrm|rlm);?/gi, '\u200F') : String(value ?? '');
     const needed = dir !== 'ltr' || RIGHT_TO_LEFT.test(text);
     return new SafeString(needed ? `<span dir="auto">${inner}</span>` : inner);
   };

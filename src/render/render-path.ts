@@ -7,7 +7,8 @@
 //   byte against the reference in test/render/fast/, and test/e2e/render-paths.test.ts builds the fixture
 //   projects both ways and compares every file.
 //
-// NEWSLETTER_RENDER=reference takes the reference path for a run (default: fast): to find out whether a
+// NEWSLETTER_RENDER=reference takes the reference path for a run (default: fast), Markdown's included
+// (content/markdown.ts asks renderPath()): to find out whether a
 // difference comes from the fast path, or to compare. Everything that compiles MJML, writes a message or
 // starts the MJML thread goes through here; nothing else imports fast/ or reference.ts. The fast path's
 // compile and writer are imported on first use, so that the CLI can read the switch without loading them.

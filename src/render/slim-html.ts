@@ -145,7 +145,7 @@ const IMG_NO_OPS = new Set(['text-decoration:none', 'outline:none']);
  */
 function tableNoOp(declaration: string, attributes: string, all: string[]): boolean {
   const [property, value] = declaration.split(':');
-  if (property === 'width') return new RegExp(` width="${value}"`).test(attributes);
+  if (property === 'width') return attributes.includes(` width="${value}"`);
   if (declaration === 'border-spacing:0') return / cellspacing="0"/.test(attributes);
   return property === 'vertical-align' && !all.some((d) => d.startsWith('display:'));
 }

@@ -65,8 +65,8 @@ const inputsOf = async (project: Project, task: EditionTask): Promise<EditionInp
 export async function renderTask(
   project: Project,
   task: EditionTask,
-  dryRun = false,
-  handover?: Handover,
+  dryRun: boolean,
+  handover: Handover,
 ): Promise<RenderedTask> {
   const inputs = await inputsOf(project, task);
   return {

@@ -112,4 +112,30 @@ describe('the web archive, written again only when it changes', () => {
       'known 2026-11-field-notes',
     );
   });
+
+  it('reads a manifest again when what was kept of it would not pass as a manifest', async () => {
+    const out = join(project.dir, 'out');
+    const slug = 'kursk-talks';
+    const { size, mtimeMs, ctimeMs } = statSync(join(out, slug, 'manifest.json'));
+    const subject = JSON.parse(await readFile(join(out, slug, 'manifest.json'), 'utf8')).subject;
+    for (const entry of [
+      { slug, subject: 'kept', preheader: null, date: 'not a date' },
+      { slug: 'another-folder', subject: 'kept', preheader: null, date: null },
+    ]) {
+      const read = await readArchiveEntries(out, 'out', new Set([slug]), {
+        [slug]: { size, mtimeMs, ctimeMs, entry },
+      });
+      expect(read.entries.map((e) => e.subject)).toEqual([subject]);
+    }
+  });
+
+  it('does not keep what it read of a manifest written within the last second: it reads it again', async () => {
+    const out = join(project.dir, 'out');
+    const slug = 'kursk-talks';
+    const file = join(out, slug, 'manifest.json');
+    await writeFile(file, await readFile(file, 'utf8')); // just written: its stamp may not tell the next change
+    const first = await readArchiveEntries(out, 'out', new Set([slug]));
+    expect(first.entries.map((e) => e.slug)).toEqual([slug]);
+    expect(first.manifests).not.toHaveProperty(slug);
+  });
 });

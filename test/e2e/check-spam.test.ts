@@ -1,9 +1,9 @@
 // check --spam with the real SpamAssassin (CI installs it: apt-get install -y spamassassin).
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { tempProject, type TempProject, addFixtureContent, useStarter } from '../helpers/project.js';
 
 let project: TempProject;
 afterEach(() => project?.remove());
@@ -34,11 +34,8 @@ describe('newsletter check --spam', () => {
     'scores the sample editions and the features fixture 0 or below in the %s starter, with every rule listed',
     async (starter) => {
       project = await tempProject();
-      await rm(join(project.dir, 'templates'), { recursive: true });
-      await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
-      await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
-        recursive: true,
-      });
+      await useStarter(project, starter);
+      await addFixtureContent(project, 'features');
       const result = await project.runHere(['check', '--spam', '--strict', '--json']);
       expect(result.code, result.stderr).toBe(0);
       const editions = editionsOf(result.stdout);

@@ -1,19 +1,19 @@
 // Right-to-left in a real browser (Debian's Chromium via playwright-core): an Arabic edition, and a Hebrew
 // article inside an English one, must read right-to-left, sit on the right and never scroll sideways.
-import { cp } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/preview/browser.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { tempProject, type TempProject, addFixtureContent } from '../helpers/project.js';
 
 let project: TempProject;
 let browser: Browser;
 
 beforeAll(async () => {
   project = await tempProject({});
-  await cp(join(REPO, 'test/fixtures/build/i18n/content'), join(project.dir, 'content'), { recursive: true });
+  await addFixtureContent(project, 'i18n');
   expect((await project.runHere(['build'])).code).toBe(0);
   const launched = await launchChromium();
   if ('problem' in launched) throw new Error(`${launched.problem}: ${launched.hint}`);

@@ -5,11 +5,10 @@
 // palette. And, read from the page: every element the layout colours has Outlook.com's [data-ogsc]/[data-ogsb]
 // rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../helpers/browser.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { tempProject, useStarter, type TempProject } from '../helpers/project.js';
 // @ts-expect-error a plain JavaScript module of the benchmark
 import { writeWeightFixture, WEIGHT_SLUG } from '../../bench/weight-fixture.js';
 
@@ -20,8 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   for (const starter of STARTERS) {
     const project: TempProject = await tempProject();
-    await rm(join(project.dir, 'templates'), { recursive: true, force: true });
-    await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
+    await useStarter(project, starter);
     await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
     const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);

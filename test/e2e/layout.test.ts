@@ -5,17 +5,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from '../helpers/browser.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
-import { cp } from 'node:fs/promises';
+import { tempProject, type TempProject, addFixtureContent } from '../helpers/project.js';
 
 let project: TempProject;
 let browser: Browser;
 
 beforeAll(async () => {
   project = await tempProject();
-  await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
-    recursive: true,
-  });
+  await addFixtureContent(project, 'features');
   expect((await project.runHere(['build'])).code).toBe(0);
   browser = await launchBrowser();
 });

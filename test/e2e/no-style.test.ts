@@ -2,11 +2,11 @@
 // on its inline styles alone. Each starter renders the sample editions, the feature fixture and the
 // 8-article weight fixture; Chromium loads each page with every <style> removed, at 320 and 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/preview/browser.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { tempProject, type TempProject, addFixtureContent, useStarter } from '../helpers/project.js';
 // @ts-expect-error a plain JavaScript module of the benchmark
 import { writeWeightFixture } from '../../bench/weight-fixture.js';
 
@@ -17,11 +17,8 @@ let browser: Browser;
 beforeAll(async () => {
   for (const starter of STARTERS) {
     const project = await tempProject();
-    await rm(join(project.dir, 'templates'), { recursive: true });
-    await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
-    await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
-      recursive: true,
-    });
+    await useStarter(project, starter);
+    await addFixtureContent(project, 'features');
     await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
     const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);

@@ -3,12 +3,11 @@
 // it must keep the preview from running on into the page, where the masthead, the title and the dek follow:
 // within what inboxes show (150 characters at most), the dek once, and neither the title nor the masthead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+
 import type { Browser } from 'playwright-core';
 import { PREHEADER_SPACE } from '../../src/render/preheader.js';
 import { launchBrowser, openPage } from '../helpers/browser.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { tempProject, type TempProject, useStarter } from '../helpers/project.js';
 
 const STARTERS = ['digest', 'story', 'links'];
 const TITLE = 'Harbour walls';
@@ -30,8 +29,7 @@ beforeAll(async () => {
       'content/short.md': article(DEKS.short),
       'content/long.md': article(DEKS.long),
     });
-    await rm(join(project.dir, 'templates'), { recursive: true });
-    await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
+    await useStarter(project, starter);
     const built = await project.runHere(['build']);
     expect(built.code, built.stderr).toBe(0);
     projects.set(starter, project);

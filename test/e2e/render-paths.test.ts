@@ -9,12 +9,12 @@
 // editions: a skeleton hole MJML would have treated otherwise, a style juice would have written otherwise,
 // an .eml part written in another order or encoding, a worker thread or the MJML thread doing anything
 // differently from a plain compile in this thread.
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
 import { png, gif } from '../helpers/images.js';
-import { REPO, SAMPLE, tempProject, type TempProject } from '../helpers/project.js';
+import { REPO, SAMPLE, tempProject, type TempProject, addFixtureContent } from '../helpers/project.js';
 import { CACHE, filesUnder } from '../helpers/files.js';
 
 const sampleConfig = async () =>
@@ -48,18 +48,14 @@ const CASES: Record<string, { project: () => Promise<TempProject>; args?: string
   features: {
     project: async () => {
       const project = await tempProject({});
-      await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
-        recursive: true,
-      });
+      await addFixtureContent(project, 'features');
       return project;
     },
   },
   i18n: {
     project: async () => {
       const project = await tempProject({});
-      await cp(join(REPO, 'test/fixtures/build/i18n/content'), join(project.dir, 'content'), {
-        recursive: true,
-      });
+      await addFixtureContent(project, 'i18n');
       return project;
     },
   },

@@ -4,13 +4,13 @@
 // test/fixtures/unslimmed/ keeps the weight fixture's page as it was built before slimming: the baseline of
 // the reviewed weight (and of `npm run bench`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/preview/browser.js';
 import { referenceHtml } from '../../src/render/reference.js';
 import { fillTokens, type RecipientValues } from '../../src/render/tokens.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { REPO, tempProject, type TempProject, addFixtureContent } from '../helpers/project.js';
 // @ts-expect-error a plain JavaScript module of the benchmark
 import { writeWeightFixture } from '../../bench/weight-fixture.js';
 
@@ -20,9 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   project = await tempProject();
-  await cp(join(REPO, 'test/fixtures/build/features/content'), join(project.dir, 'content'), {
-    recursive: true,
-  });
+  await addFixtureContent(project, 'features');
   await (writeWeightFixture as (dir: string) => Promise<void>)(join(project.dir, 'content'));
   expect((await project.runHere(['build'])).code).toBe(0);
   const launched = await launchChromium();

@@ -67,8 +67,8 @@ describe('kill -9 at random points of a 100-edition rebuild', () => {
     await writeVersion(0);
     const first = await build(project.dir, []);
     expect(first.code, first.stderr).toBe(0);
-    // what each edition's folder may hold now: one version, or two while a swap journal names the edition (the
-    // next build finishes that swap first, whether or not it is killed later)
+    // what each edition's folder may hold now: one version, or two while a swap journal names a folder that is
+    // missing (the next build finishes that swap first, whether or not it is killed later)
     const current = new Map(slugs.map((slug) => [slug, [subjectOf(slug, 0)]]));
     const rand = random(2026);
     let landed = 0;
@@ -95,8 +95,8 @@ describe('kill -9 at random points of a 100-edition rebuild', () => {
         }
         expect([...current.get(slug)!, subjectOf(slug, kill)], where).toContain(state.subject);
         if (state.subject === subjectOf(slug, kill)) fresh++;
-        // a swap journal naming it may still put the new version in place, whichever version is there now
-        current.set(slug, inProgress.has(slug) ? [state.subject, subjectOf(slug, kill)] : [state.subject]);
+        // a swap journal naming a folder that is there keeps what it holds: rolled back, or already swapped
+        current.set(slug, [state.subject]);
       }
       if (fresh > 0 && fresh < EDITIONS) landed++;
     }

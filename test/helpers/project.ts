@@ -55,6 +55,16 @@ export async function tempProject(content?: Record<string, string | Uint8Array>)
   return project;
 }
 
+/** Adds a fixture's editions (test/fixtures/build/<name>/content/) to the project's content. */
+export const addFixtureContent = (project: TempProject, name: 'features' | 'i18n'): Promise<void> =>
+  cp(join(REPO, 'test/fixtures/build', name, 'content'), join(project.dir, 'content'), { recursive: true });
+
+/** Replaces the project's templates with one of the starters (starters/<name>/). */
+export async function useStarter(project: TempProject, starter: string): Promise<void> {
+  await rm(join(project.dir, 'templates'), { recursive: true });
+  await cp(join(REPO, 'starters', starter), join(project.dir, 'templates'), { recursive: true });
+}
+
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     execFile(

@@ -1,8 +1,8 @@
 // A file written in two steps, emptied and then filled (as `cp`, many editors and fs.writeFile write), gives
-// the watcher two events a few milliseconds apart, and chokidar drops the second when it comes within 5 ms
-// of the first: without a second look (SETTLE_MS in src/preview/watcher.ts), the preview rebuilt with the
-// empty file and kept showing that. Here the file is filled right after chokidar has had the first event,
-// twenty times: without the second look, about half the rounds were lost.
+// the watcher two events a few milliseconds apart, and chokidar drops a change that comes within 50 ms of
+// the last one it reported: without a second look (SETTLE_MS in src/preview/watcher.ts), the preview
+// rebuilt with the empty file and kept showing that. Here the file is filled just after watchers were told
+// it was emptied, twenty times: without the second look, the first round is lost.
 import { truncateSync, watch, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,10 +41,10 @@ it('rebuilds with a file written in two steps as it ends, not as its first step 
     const before = planned.length;
     // empty the file; once the file system has told watchers (chokidar's listener runs in the same turn as
     // this one), fill it
-    const probe = watch(file);
-    const told = new Promise<void>((resolve) => probe.once('change', () => resolve()));
+    let told = false;
+    const probe = watch(file, () => (told = true));
     truncateSync(file, 0);
-    await told;
+    await pollUntil(() => told, Boolean, `the file system telling watchers of round ${round}'s emptied file`);
     probe.close();
     await new Promise((resolve) => setImmediate(resolve));
     writeFileSync(file, 'y'.repeat(size));

@@ -32,6 +32,16 @@ describe('{{isolate}}', () => {
       expect(render('{{isolate name}}', { name, ...EDITION('ltr') })).toBe(`<span dir="auto">${name}</span>`);
   });
 
+  it('isolates HTML that spells a right-to-left character or a direction mark as a reference', () => {
+    for (const html of ['Ann&rlm;', 'Ann&lrm;', 'Ann&#x200F;', 'Ann&#1604;']) {
+      const name = { toHTML: () => html }; // what Handlebars' SafeString gives, as another helper returns it
+      expect(render('{{isolate name}}', { name, ...EDITION('ltr') })).toBe(`<span dir="auto">${html}</span>`);
+    }
+    expect(render('{{isolate name}}', { name: { toHTML: () => 'Ann &amp; Co' }, ...EDITION('ltr') })).toBe(
+      'Ann &amp; Co',
+    );
+  });
+
   it('isolates everything in right-to-left text: the edition’s, or an article’s own', () => {
     expect(render('{{isolate name}}', { name: 'Maren Holt', ...EDITION('rtl') })).toBe(
       '<span dir="auto">Maren Holt</span>',

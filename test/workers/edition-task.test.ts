@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, type Project } from '../../src/project.js';
-import type { Handover } from '../../src/pipeline.js';
+import { HANDOVER, type Handover } from '../../src/pipeline.js';
 import {
   finishTask,
   renderTask,
@@ -26,7 +26,8 @@ describe('an edition rendered in one worker and finished in another', () => {
   });
   afterAll(() => temp.remove());
 
-  const rendered = async (handover?: Handover, from = project) => {
+  // by default where a build's pair hands an edition over
+  const rendered = async (handover: Handover = HANDOVER.build, from = project) => {
     const entry = from.editions.find((e) => e.slug === 'kursk-talks')!;
     return renderTask(from, await withInputs(from, { index: 0, entry }), false, handover);
   };

@@ -6,6 +6,9 @@ import { inlineCssInHoles, mjmlVersion, parseMjml } from './mjml-parts.js';
 import { storedSkeleton, storeSkeleton } from './skeleton-store.js';
 import { MJML_OPTIONS, type Mjml2Html, type MjmlNode, type SkeletonFolder } from '../mjml-options.js';
 
+/** What a compiled skeleton depends on besides its own tree: the same for every edition of a thread. */
+let salt: string | undefined;
+
 /** The HTML, or undefined when the document has to be compiled whole (it cannot be split, has errors, or has
  * text inside an Outlook conditional block). */
 export async function compileAsSkeleton(
@@ -19,7 +22,7 @@ export async function compileAsSkeleton(
   } catch {
     return undefined;
   }
-  const skeleton = splitSkeleton(tree, source, `${mjmlVersion()} ${JSON.stringify(MJML_OPTIONS)}`);
+  const skeleton = splitSkeleton(tree, source, (salt ??= `${mjmlVersion()} ${JSON.stringify(MJML_OPTIONS)}`));
   if (!skeleton) return undefined;
   let html = storedSkeleton(skeleton.key, skeletons);
   if (html === undefined) {

@@ -10,20 +10,10 @@ import { tempProject, type TempProject } from '../../helpers/project.js';
 import { ENDING_TAGS, parseMjml } from '../../../src/render/fast/mjml-parts.js';
 import { fillHoles, splitSkeleton } from '../../../src/render/fast/skeleton.js';
 import { slimHtml } from '../../../src/render/slim-html.js';
+import { MJML_OPTIONS, type Mjml2Html } from '../../../src/render/mjml-options.js';
 
 const require = createRequire(import.meta.url);
-const mjml2html = require('mjml') as (
-  mjml: string,
-  options: object,
-) => Promise<{ html: string; errors: unknown[] }>;
-const OPTIONS = {
-  validationLevel: 'soft',
-  keepComments: false,
-  ignoreIncludes: true,
-  fonts: {},
-  beautify: false,
-  minify: false,
-};
+const mjml2html = require('mjml') as Mjml2Html;
 
 describe('MJML compiled as skeletons', () => {
   let archive: TempProject;
@@ -62,7 +52,7 @@ describe('MJML compiled as skeletons', () => {
       const editions = [...(await keptEditions(archive)), ...(await keptEditions(sample))];
       expect(editions.length).toBe(26);
       for (const edition of editions) {
-        const whole = await mjml2html(edition.mjml, OPTIONS);
+        const whole = await mjml2html(edition.mjml, MJML_OPTIONS);
         expect(whole.errors).toEqual([]);
         expect(edition.html, edition.slug).toBe(slimHtml(whole.html));
       }
