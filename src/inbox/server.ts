@@ -110,9 +110,11 @@ export async function startInbox(options: InboxOptions): Promise<RunningInbox> {
     port,
     close: () =>
       (closing ??= (async () => {
+        // first: the record goes even when stopping the server outlasts the stop's deadline (a client stalled
+        // inside DATA holds it for smtp-server's grace time, and a busy machine stretches that)
+        await forgetServer(options.outDir, info);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         for (const socket of sockets) socket.destroy();
-        await forgetServer(options.outDir, info);
       })()),
   };
 }
