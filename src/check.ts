@@ -3,7 +3,7 @@
 // `newsletter check` prints what this returns.
 import { build, type EditionResult } from './build.js';
 import type { BuildTarget } from './edition/results.js';
-import { diag, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { diag, hasErrors, internalError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { DEFAULT_TIMEOUT_MS, liveLinkOptions } from './checks/live-links.js';
 import { clientsProblem, remoteChecks, remoteOptions } from './checks/run-checks.js';
 import { INSTALL_HINT, spamAssassinInstalled, type SpamReport } from './checks/spam.js';
@@ -56,8 +56,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   );
   // Each edition is checked where it is built (a worker thread when there are many, see build-editions.ts):
   // the check-only rules and client support there, into its result's `checks`; live links and SpamAssassin
-  // here, as each edition comes back. Only the findings are kept.
+  // here, as each edition comes back. The hook does not wait for them: SpamAssassin takes its messages in
+  // batches, and the last batch starts when the build is over (remote.spam.end()). Only the findings are kept.
   const checked = new Map<string, { diagnostics: Diagnostic[]; spam?: SpamReport }>();
+  const remoteWork: Promise<void>[] = [];
   let configClients: Diagnostic | undefined;
   const afterEdition = async ({
     built: _built,
@@ -69,11 +71,23 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
       configClients ??= checks.clientsProblem; // the config names unknown clients: a usage error, below
       return result;
     }
-    const found = await remoteChecks(checks, remote);
-    checked.set(result.slug, {
-      diagnostics: [...checks.diagnostics, ...found.diagnostics],
-      ...(found.spam ? { spam: found.spam } : {}),
-    });
+    remoteWork.push(
+      remoteChecks(checks, remote).then(
+        (found) => {
+          checked.set(result.slug, {
+            diagnostics: [...checks.diagnostics, ...found.diagnostics],
+            ...(found.spam ? { spam: found.spam } : {}),
+          });
+        },
+        // as an exception in the hook itself would: this edition's INTERNAL_ERROR, the others go on
+        (error) => {
+          const where = checks.spam ? { file: checks.spam.file } : {};
+          checked.set(result.slug, {
+            diagnostics: [...checks.diagnostics, internalError(error, 'checking it', where)],
+          });
+        },
+      ),
+    );
     return result;
   };
 
@@ -90,6 +104,8 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const report = await build(
     options.outGiven ? { ...settings, dryRun: false } : { ...settings, dryRun: true },
   );
+  remote.spam.end();
+  await Promise.all(remoteWork);
   if (report.usageError)
     return { ok: false, usageError: true, diagnostics: report.diagnostics, editions: [] };
   if (configClients) return { ok: false, usageError: true, diagnostics: [configClients], editions: [] };

@@ -10,11 +10,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { clientSupport, DEFAULT_CLIENTS, validateClients } from './client-support.js';
 import { CHECK_RULES, runRules } from './index.js';
-import { limiter, linkTargets, requestLinks, type LinkTarget, type LiveLinkOptions } from './live-links.js';
+import { linkTargets, requestLinks, type LinkTarget, type LiveLinkOptions } from './live-links.js';
 import { locate } from './locate.js';
 import { mjmlCompiler } from '../render/render-path.js';
 import type { BuiltEdition } from './rule.js';
-import { runSpamAssassin, spamDiagnostics, type SpamReport } from './spam.js';
+import { spamDiagnostics, type SpamReport } from './spam.js';
+import { spamQueue, type SpamQueue } from './spam-queue.js';
 import { spamContext, type SpamContext } from './spam-rules.js';
 
 /** What `check` asks of each edition beside the build's rules, as data: it reaches the worker threads. */
@@ -76,13 +77,13 @@ export const loadCheckLibraries = (): Promise<unknown> =>
 /** The main thread's share of one run: the link cache and the limits, over every edition. */
 export interface RemoteOptions {
   online?: LiveLinkOptions;
-  /** Runs one SpamAssassin when fewer than its limit (one per core) run. */
-  spamSlot: <T>(work: () => Promise<T>) => Promise<T>;
+  /** SpamAssassin, in batches, at most one process per core: its `end()` once every edition has come back. */
+  spam: SpamQueue;
 }
 
 export const remoteOptions = (online?: LiveLinkOptions): RemoteOptions => ({
   ...(online ? { online } : {}),
-  spamSlot: limiter(availableParallelism()),
+  spam: spamQueue(availableParallelism()),
 });
 
 export async function remoteChecks(
@@ -91,7 +92,7 @@ export async function remoteChecks(
 ): Promise<{ diagnostics: Diagnostic[]; spam?: SpamReport }> {
   const [online, spam] = await Promise.all([
     checks.links && options.online ? requestLinks(checks.links, options.online) : [],
-    checks.spam ? options.spamSlot(() => spamCheck(checks.spam!)) : undefined,
+    checks.spam ? spamCheck(checks.spam, options.spam) : undefined,
   ]);
   return {
     diagnostics: [...online, ...(spam?.diagnostics ?? [])],
@@ -117,10 +118,11 @@ const validated = new Map<string, Promise<string | undefined>>();
 
 async function spamCheck(
   spam: NonNullable<EditionChecks['spam']>,
+  queue: SpamQueue,
 ): Promise<{ diagnostics: Diagnostic[]; report?: SpamReport }> {
   const file = spam.file;
   try {
-    const report = await runSpamAssassin(spam.eml);
+    const report = await queue.scan(spam.eml);
     return { diagnostics: spamDiagnostics(report, spam.file, spam.context), report };
   } catch (error) {
     return { diagnostics: [diag('SPAMASSASSIN_FAILED', 'error', (error as Error).message, { file })] };

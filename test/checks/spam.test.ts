@@ -19,17 +19,18 @@ The original message was not completely plain text, and may be unsafe to
 `;
 
 describe('SpamAssassin report', () => {
-  it('parses the score and every rule with its description', () => {
+  it('parses the score and every rule with its description, most points first', () => {
+    // in no set order from SpamAssassin: here most points first, then by name
     expect(parseSpamReport(OUTPUT)).toEqual({
       score: 6.1,
       rules: [
-        { name: 'NO_RELAYS', points: -0, description: 'Informational: message was not relayed via SMTP' },
-        { name: 'DEAR_FRIEND', points: 2.7, description: "BODY: Dear Friend? That's not very dear!" },
         {
           name: 'SOME_LONG_RULE',
           points: 3.4,
           description: 'BODY: A description long enough that SpamAssassin wraps it onto a second line',
         },
+        { name: 'DEAR_FRIEND', points: 2.7, description: "BODY: Dear Friend? That's not very dear!" },
+        { name: 'NO_RELAYS', points: -0, description: 'Informational: message was not relayed via SMTP' },
       ],
     });
     expect(parseSpamReport('no report here')).toBeUndefined();

@@ -1,11 +1,13 @@
 // check --spam with the real SpamAssassin (CI installs it: apt-get install -y spamassassin).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempProject, type TempProject, addFixtureContent, useStarter } from '../helpers/project.js';
 
 let project: TempProject;
+const SPAMASSASSIN = execFileSync('sh', ['-c', 'command -v spamassassin'], { encoding: 'utf8' }).trim();
 afterEach(() => project?.remove());
 
 type Found = {
@@ -36,8 +38,14 @@ describe('newsletter check --spam', () => {
       project = await tempProject();
       await useStarter(project, starter);
       await addFixtureContent(project, 'features');
-      const result = await project.runHere(['check', '--spam', '--strict', '--json']);
+      // SpamAssassin keeps what it learns under $HOME/.spamassassin
+      const home = join(project.dir, 'home');
+      const result = await project.runHere(['check', '--spam', '--strict', '--json'], {
+        env: { HOME: home },
+      });
       expect(result.code, result.stderr).toBe(0);
+      // it learned nothing: messages scoring 0 or below would have trained its Bayes filter as wanted mail
+      expect((await readdir(join(home, '.spamassassin'))).filter((f) => f.startsWith('bayes'))).toEqual([]);
       const editions = editionsOf(result.stdout);
       expect(editions.map((e) => e.slug).sort()).toEqual(['2026-11-field-notes', 'features', 'kursk-talks']);
       for (const edition of editions) {
@@ -50,34 +58,34 @@ describe('newsletter check --spam', () => {
     },
   );
 
-  it('fails a spammy edition at 5 points or more, naming the rules that fired', async () => {
+  // a spammy edition fails, one with a subject in capitals warns; both go through one SpamAssassin process
+  it('fails a spammy edition at 5 points or more and warns on a score above 0, naming the rules', async () => {
     project = await tempProject({
       'content/offer.md': `---\ntitle: "FREE MONEY!!! ACT NOW, 100% GUARANTEED"\ndek: Earn extra cash from home, risk free\n---\nDear friend, you have been selected as a WINNER! This is a limited time offer, act now! 100% satisfied or your money back, risk free. Viagra at discount prices without prescription. Urgent response needed.\n`,
+      'content/caps.md':
+        '---\ntitle: AN UPDATE FROM THE DESK ABOUT OUR WORK\ndek: What changed this month and why\n---\nA calm note about the work of the month, written for the people who follow it.\n',
+      // spamassassin as found on the PATH, through a script that writes down each run's arguments
+      'bin/spamassassin': `#!/bin/sh\necho "$*" >> "${'$'}(dirname "$0")/runs.log"\nexec "${SPAMASSASSIN}" "$@"\n`,
     });
-    const result = await project.runHere(['check', '--spam']);
+    await chmod(join(project.dir, 'bin/spamassassin'), 0o755);
+    const result = await project.runHere(['check', '--spam'], {
+      env: { PATH: `${join(project.dir, 'bin')}${delimiter}${process.env.PATH}` },
+    });
     expect(result.stderr).toMatch(
       /content\/offer\.md error SPAM_SCORE SpamAssassin scores the message \d+\.\d \(spam from 5\)/,
     );
     expect(result.stderr).toMatch(/info SPAM_RULE \+\d\.\d DEAR_FRIEND: BODY: Dear Friend\?/);
-    expect(result.code).toBe(1);
-  });
-
-  it('warns on a score above 0', async () => {
-    project = await tempProject({
-      'content/caps.md':
-        '---\ntitle: AN UPDATE FROM THE DESK ABOUT OUR WORK\ndek: What changed this month and why\n---\nA calm note about the work of the month, written for the people who follow it.\n',
-    });
-    const result = await project.runHere(['check', '--spam', '--json']);
-    const [edition] = editionsOf(result.stdout);
-    expect(edition.spam!.score).toBeGreaterThan(0);
-    expect(edition.spam!.score).toBeLessThan(5);
-    expect(edition.diagnostics.find((d) => d.code === 'SPAM_SCORE')).toMatchObject({ severity: 'warning' });
-    expect(edition.spam!.rules.map((r) => r.name)).toContain('SUBJ_ALL_CAPS');
+    expect(result.stderr).toMatch(
+      /content\/caps\.md warning SPAM_SCORE SpamAssassin scores the message [0-4]\.\d \(spam from 5\)/,
+    );
     // what trips the rule, and what to do
-    expect(edition.diagnostics.find((d) => d.message.includes(' SUBJ_ALL_CAPS: '))).toMatchObject({
-      code: 'SPAM_RULE',
-      hint: expect.stringContaining('the subject has no lowercase letters: write it in sentence case'),
-    });
+    expect(result.stderr).toMatch(
+      /info SPAM_RULE \+\d\.\d SUBJ_ALL_CAPS: .*\n\s+hint: the subject has no lowercase letters: write it in sentence case/,
+    );
+    expect(result.code).toBe(1);
+    // one run to ask its version, one that scans both messages
+    const runs = (await project.read('bin/runs.log')).trim().split('\n');
+    expect(runs).toEqual(['-V', expect.stringMatching(/^-L -t --mbox /)]);
   });
 
   // MIXED_ES counts the message's letters: more than 20 Latin "e" and 1.4 to 10 times as many e-like ones
