@@ -1,6 +1,7 @@
 // The allowlist for article HTML. Whatever the Markdown renderer produced (raw HTML included) passes
 // through here before it can reach a template: no scripts, frames, forms, event handlers or styles (but a
 // table cell's alignment), and only http(s)/mailto URLs (relative ones are kept for `check` to flag).
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { RESERVED_CHARACTERS } from './text.js';
 import { hasScheme } from './urls.js';
@@ -19,11 +20,10 @@ function imageWidth(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
  * one declaration and nothing else: inline, it wins over the layout's th and td rules when the CSS is inlined,
  * which then also writes it as align="right" for clients that read only attributes.
  */
+const CELL_ALIGNMENT = /^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$/i;
 function cellAlignment(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const { style, align, ...rest } = attribs;
-  const value =
-    /^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$/i.exec(style ?? '')?.[1] ??
-    /^(left|right|center)$/i.exec(align ?? '')?.[1];
+  const value = CELL_ALIGNMENT.exec(style ?? '')?.[1] ?? /^(left|right|center)$/i.exec(align ?? '')?.[1];
   return { tagName, attribs: value ? { ...rest, style: `text-align:${value.toLowerCase()}` } : rest };
 }
 
@@ -158,11 +158,49 @@ export function sanitizeFragment(html: string): { html: string; closed: boolean;
 
 /** What the sanitiser will remove from a raw HTML fragment, for a warning (empty when nothing). */
 export function unsafeHtmlIn(fragment: string): string[] {
-  const found: string[] = [];
-  const tag =
-    /<\s*(script|iframe|frame|object|embed|form|input|button|textarea|select|style|link|meta|base|svg|math)\b/gi;
-  for (const match of fragment.matchAll(tag)) found.push(`<${match[1].toLowerCase()}>`);
-  if (/\son[a-z]+\s*=/i.test(fragment)) found.push('event handler attributes');
-  if (/\sstyle\s*=/i.test(fragment)) found.push('style attributes');
-  return [...new Set(found)];
+  const tags = new Set<string>();
+  let handlers = false;
+  let styles = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (REMOVED_TAGS.has(name)) tags.add(`<${name}>`);
+        const names = Object.keys(attribs);
+        if (names.some((attribute) => /^on[a-z]+$/.test(attribute))) handlers = true;
+        // a table cell's alignment is kept (cellAlignment): any other style attribute is not
+        if (
+          attribs.style !== undefined &&
+          !((name === 'td' || name === 'th') && CELL_ALIGNMENT.test(attribs.style))
+        )
+          styles = true;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(fragment);
+  return [
+    ...tags,
+    ...(handlers ? ['event handler attributes'] : []),
+    ...(styles ? ['style attributes'] : []),
+  ];
 }
+
+// tags the allowlist drops, with what they hold, that a writer may have meant to keep
+const REMOVED_TAGS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'svg',
+  'math',
+]);

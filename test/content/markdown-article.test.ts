@@ -104,6 +104,19 @@ describe('Markdown articles', () => {
     expect(removed.map((d) => d.line)).toEqual([6, 8, 9]);
   });
 
+  it('warns only of what it removes: a table cell keeps its alignment, a span loses its style', async () => {
+    const body =
+      'Intro.\n\n<table><tr><td style="text-align:right">1</td><th style="text-align: center;">2</th></tr></table>\n\nAnd <span style="color:red">red</span>, <TD STYLE="color:red">x</TD>.\n';
+    const { article: a, diagnostics } = await article(body);
+    expect(a!.html).toContain('<td style="text-align:right">1</td>');
+    expect(a!.html).toContain('<span>red</span>');
+    const removed = diagnostics.filter((d) => d.code === 'HTML_REMOVED');
+    expect(removed.map((d) => [d.line, d.message])).toEqual([
+      [8, 'removed style attributes from the article'],
+      [8, 'removed style attributes from the article'],
+    ]);
+  });
+
   it('keeps template and MJML syntax as text', async () => {
     const { article: a } = await article(
       'Hello {{name}} {{{raw}}} <mj-include path="/etc/passwd" /> &lt;mj-include path="x"&gt;\n',
