@@ -33,6 +33,7 @@ const { loadProject } = await import('../dist/project.js');
 const stages = await import('../dist/workers/stages.js');
 const { inlineCounts } = await import('../dist/render/fast/inline-css.js');
 const { holeCounts } = await import('../dist/render/fast/inline-holes.js');
+const { textCounts } = await import('../dist/render/fast/skeleton-compile.js');
 const { markdownCounts } = await import('../dist/content/safe-markdown.js');
 // --check: check's own rules too, each timed apart (what `check` adds to a build, in its finish worker)
 const checks = values.check
@@ -122,6 +123,9 @@ try {
   console.log(`${perEdition(performance.now() - started)} ms  in all`);
   console.log(
     `inline CSS: ${holeCounts.pages} pages styled by their holes only (src/render/fast/inline-holes.ts), ${inlineCounts.signatures} whole pages from signatures, ${inlineCounts.juice} by juice (src/render/fast/inline-css.ts)`,
+  );
+  console.log(
+    `MJML skeletons: ${textCounts.text} split from their text (src/render/fast/skeleton-text.ts), ${textCounts.parsed} parsed`,
   );
   console.log(
     `Markdown: ${markdownCounts.written} blocks written from their tokens, ${markdownCounts.sanitised} through sanitize-html, ${markdownCounts.whole} documents sanitised whole (src/content/safe-markdown.ts)`,

@@ -26,12 +26,12 @@ export interface Skeleton {
   cssToInline: string | undefined;
 }
 
-const HOLE = 'mjmlhole7f3a';
+export const HOLE = 'mjmlhole7f3a';
 /** Hole n as the skeleton writes it; HOLES finds them, with n as its group. */
 export const holeMarker = (n: number): string => `${HOLE}${n}x`;
 export const HOLES = new RegExp(`${HOLE}(\\d+)x`, 'g');
 // components that output their content as it is, trimmed (MJML's getContent()); not mj-preview (padded) nor mj-style
-const CONTENT_HOLES = new Set([
+export const CONTENT_HOLES = new Set([
   'mj-text',
   'mj-button',
   'mj-raw',
@@ -43,7 +43,7 @@ const CONTENT_HOLES = new Set([
   'mj-social-element',
 ]);
 // attributes MJML copies into the HTML as they are
-const ATTRIBUTE_HOLES: Record<string, readonly string[]> = {
+export const ATTRIBUTE_HOLES: Record<string, readonly string[]> = {
   'mj-image': ['src', 'alt', 'href', 'title'],
   'mj-button': ['href', 'title'],
 };
