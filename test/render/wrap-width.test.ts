@@ -1,6 +1,7 @@
 // Plain-text wrapping by display width: wide CJK characters take two columns, combining marks none.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, rewrapWide, wrap } from '../../src/render/wrap.js';
+import stringWidth from 'string-width';
+import { displayWidth, ONE_COLUMN, rewrapWide, wrap } from '../../src/render/wrap.js';
 
 const JA =
   '東京の天気は今週ずっと雨でした。週末には晴れる見込みですが、気温は低いままです。「傘を忘れずに」と気象庁は呼びかけています。';
@@ -47,5 +48,39 @@ describe('rewrapWide', () => {
 
   it('keeps the quote marker on every line of a quote', () => {
     for (const line of rewrapWide(`> ${JA}`, 30).split('\n')) expect(line.startsWith('> ')).toBe(true);
+  });
+});
+
+describe('display width', () => {
+  // one-column text is measured by its length, everything else by string-width: the same figures
+  it('agrees with string-width on every one-column character, and on mixed text', () => {
+    const samples = [
+      '',
+      'tab\there',
+      '\u001b[31mred\u001b[0m',
+      'soft\u00adhyphen',
+      'e\u0301 combining',
+      '\u200bzero width',
+      '日本語のテキスト',
+      '👍🏽 ok',
+    ];
+    const ranges = [...ONE_COLUMN.source.matchAll(/\\[xu]([0-9a-f]+)-\\[xu]([0-9a-f]+)/g)].map(
+      ([, from, to]) => [parseInt(from!, 16), parseInt(to!, 16)] as const,
+    );
+    expect(ranges.length).toBeGreaterThan(4);
+    const oneColumn: string[] = [];
+    for (const [from, to] of ranges)
+      for (let code = from; code <= to; code++) oneColumn.push(String.fromCodePoint(code));
+    samples.push(...oneColumn);
+    // strings of them, and of them with anything else, character by character
+    let seed = 7;
+    const pick = (pool: string[]) => pool[(seed = (seed * 48271) % 2147483647) % pool.length]!;
+    const other = [...'\t\u0300\u200d\u3042\ufe0f\u{1f44d}\u00ad\u0483'];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let i = 0; i < 16; i++) text += n % 2 === 0 && i % 4 === 0 ? pick(other) : pick(oneColumn);
+      samples.push(text);
+    }
+    for (const text of samples) expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
   });
 });
