@@ -84,13 +84,15 @@ function slimPart(part: string, before: string, after: string, ltrOnly: boolean)
   return dropped.slice(dropped.indexOf('\u0000') + 1, dropped.lastIndexOf('\u0000'));
 }
 
+const TWINS = [
+  [/ valign="(\w+)"/i, 'vertical-align'],
+  [/ align="(\w+)"/i, 'text-align'],
+] as const;
+
 /** Style declarations that say what the cell's own align/valign attributes already say. */
 function dropAttributeTwins(tag: string): string {
-  const twins = [
-    ['valign', 'vertical-align'],
-    ['align', 'text-align'],
-  ].flatMap(([attribute, property]) => {
-    const value = new RegExp(` ${attribute}="(\\w+)"`, 'i').exec(tag)?.[1];
+  const twins = TWINS.flatMap(([attribute, property]) => {
+    const value = attribute.exec(tag)?.[1];
     return value ? [`${property}:${value}`] : [];
   });
   if (twins.length === 0) return tag;
@@ -167,13 +169,12 @@ export function slimStyle(css: string): string {
       const colon = declaration.indexOf(':');
       if (colon < 0) return declaration.trim();
       const property = declaration.slice(0, colon).trim();
-      const value = declaration
-        .slice(colon + 1)
-        .trim()
-        .replace(/\s*,\s*/g, ',')
-        .replace(/\s*!important$/i, '!important')
-        .replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3')
-        .replace(/(^|[\s(,])0(?:px|em|rem|pt)\b/g, '$10');
+      // each rewrite only where its character is: most values have none of them
+      let value = declaration.slice(colon + 1).trim();
+      if (value.includes(',')) value = value.replace(/\s*,\s*/g, ',');
+      if (value.includes('!')) value = value.replace(/\s*!important$/i, '!important');
+      if (value.includes('#')) value = value.replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3');
+      if (value.includes('0')) value = value.replace(/(^|[\s(,])0(?:px|em|rem|pt)\b/g, '$10');
       return `${property}:${value}`;
     })
     .filter((declaration) => declaration !== '');
