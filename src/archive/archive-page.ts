@@ -4,17 +4,25 @@ import type { Config } from '../config/config.js';
 import { messageDate } from '../output/message-date.js';
 import { escapeHtml } from '../render/tokens.js';
 import { formatDate } from '../render/date-format.js';
+import { editionPlacement } from '../i18n/edition-language.js';
 import type { ArchiveEntry } from './entries.js';
 
 export function archivePage(entries: readonly ArchiveEntry[], config: Config): string {
   const c = config.colors;
-  const items = entries.map(
-    (entry) => `    <li>
+  const page = editionPlacement({}, config);
+  const items = entries.map((entry) => {
+    // an edition in another language says so, and which way it is written, for its subject and date
+    const own = entry.language ? editionPlacement({ language: entry.language }, config) : page;
+    const lang =
+      own === page
+        ? ''
+        : ` lang="${escapeHtml(own.language)}"${own.dir === page.dir ? '' : ` dir="${own.dir}"`}`;
+    return `    <li${lang}>
       <h2><a href="${escapeHtml(encodeURIComponent(entry.slug))}/index.html">${escapeHtml(entry.subject)}</a></h2>
-${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}">${escapeHtml(longDate(entry.date, config.language))}</time></p>\n` : ''}${entry.preheader ? `      <p>${escapeHtml(entry.preheader)}</p>\n` : ''}    </li>`,
-  );
+${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}">${escapeHtml(longDate(entry.date, own.language))}</time></p>\n` : ''}${entry.preheader ? `      <p>${escapeHtml(entry.preheader)}</p>\n` : ''}    </li>`;
+  });
   return `<!doctype html>
-<html lang="${escapeHtml(config.language)}">
+<html lang="${escapeHtml(config.language)}"${page.dir === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,7 +60,7 @@ ${items.join('\n')}
 `;
 }
 
-/** "20 November 2026" in the newsletter's language, as the templates' {{date}} helper writes it. */
+/** "20 November 2026" in the edition's language, as the templates' {{date}} helper writes it. */
 function longDate(value: string, language: string): string {
   return formatDate(language, 'long', messageDate({ date: value }));
 }

@@ -32,7 +32,8 @@ export function atomFeed(entries: readonly ArchiveEntry[], config: Config, updat
     const date = entry.updated.toISOString();
     // titles and summaries are marked type="html": the plain text is escaped so that it stays text
     lines.push(
-      '    <entry>',
+      // an edition in another language than the newsletter's says so (beyond what `feed` writes)
+      entry.language ? `    <entry xml:lang="${attribute(entry.language)}">` : '    <entry>',
       `        <title type="html">${cdata(escapeHtml(entry.subject))}</title>`,
       element(2, 'id', link),
       `        <link href="${attribute(link)}"/>`,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../output/edition-output.js';
 import { RACY_MS } from '../cache/stamps.js';
+import { isLanguageTag } from '../i18n/language-tag.js';
 import { messageDate } from '../output/message-date.js';
 
 export interface ArchiveEntry {
@@ -13,6 +14,8 @@ export interface ArchiveEntry {
   preheader: string | null;
   /** As the edition wrote it (YYYY-MM-DD or ISO 8601), or null: undated editions are listed last. */
   date: string | null;
+  /** The edition's language, when it is not the newsletter's. */
+  language?: string;
   /** For the feed: the edition's date, else SOURCE_DATE_EPOCH, else when its manifest was written. */
   updated: Date;
 }
@@ -148,7 +151,8 @@ function toEntry(value: unknown, folder: string): Omit<ArchiveEntry, 'updated'> 
     manifest.slug !== folder ||
     typeof manifest.subject !== 'string' ||
     !optional(manifest.preheader) ||
-    !optional(manifest.date)
+    !optional(manifest.date) ||
+    (manifest.language !== undefined && !isLanguageTag(manifest.language))
   )
     return undefined;
   if (manifest.date && Number.isNaN(messageDate({ date: manifest.date }).getTime())) return undefined;
@@ -157,6 +161,7 @@ function toEntry(value: unknown, folder: string): Omit<ArchiveEntry, 'updated'> 
     subject: manifest.subject,
     preheader: manifest.preheader ?? null,
     date: manifest.date ?? null,
+    ...(manifest.language ? { language: manifest.language } : {}),
   };
 }
 

@@ -47,6 +47,8 @@ export interface Manifest {
   subject: string;
   preheader: string | null;
   date: string | null;
+  /** The edition's language, where edition.md gives one other than the config's (the archive and feed say so). */
+  language?: string;
   sources: string[];
   files: Record<string, { bytes: number }>;
   diagnostics: Diagnostic[];
@@ -126,6 +128,7 @@ export async function editionOutput(
     subject: edition.subject,
     preheader: edition.preheader ?? null,
     date: edition.date ?? null,
+    ...(edition.language && edition.language !== config.language ? { language: edition.language } : {}),
     sources: edition.sources,
     files: Object.fromEntries(
       Object.entries(files).map(([name, data]) => [name, { bytes: Buffer.byteLength(data) }]),

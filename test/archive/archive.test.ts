@@ -1,6 +1,7 @@
 // The web archive written by `newsletter build`: out/index.html read in Chromium, out/feed.xml read by an
 // Atom parser (htmlparser2's feed reader) and by Chromium's strict XML parser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { parseFeed } from 'htmlparser2';
@@ -126,5 +127,56 @@ describe('the web archive', () => {
     expect(run.stderr).toMatch(/out\/undated\/manifest\.json warning ARCHIVE_MANIFEST/);
     expect(await project.read('out/index.html')).not.toContain('undated/index.html');
     expect(await project.read('out/feed.xml')).not.toContain('/undated/');
+  });
+});
+
+// An edition in another language than the newsletter's: its entry says which, and which way it is written,
+// so that a screen reader reads its subject in that language and an Arabic subject runs right to left.
+describe('the web archive of a newsletter in several languages', () => {
+  let project: TempProject;
+  afterAll(() => project?.remove());
+
+  const edition = (language: string, subject: string, date: string) =>
+    `---\nsubject: "${subject}"\ndate: ${date}\nlanguage: ${language}\n---\n`;
+
+  it('marks each edition in another language, with its direction and its date in that language', async () => {
+    project = await tempProject({
+      'content/english.md': article('An English edition', '2026-09-01'),
+      'content/arabic/edition.md': edition('ar', 'نشرة الأسبوع', '2026-10-02'),
+      'content/arabic/01-a.md': article('مقال'),
+      'content/russian/edition.md': edition('ru', 'Новости недели', '2026-11-03'),
+      'content/russian/01-a.md': article('Статья'),
+    });
+    expect((await project.runHere(['build'])).code).toBe(0);
+    const html = await project.read('out/index.html');
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toMatch(/<li lang="ar" dir="rtl">\s*<h2><a href="arabic\/index.html">نشرة الأسبوع/);
+    expect(html).toMatch(
+      /<li lang="ru">\s*<h2><a href="russian\/index.html">Новости недели[\s\S]*?ноября 2026/,
+    );
+    expect(html).toMatch(/<li>\s*<h2><a href="english\/index.html">/);
+    const manifest = JSON.parse(await project.read('out/russian/manifest.json')) as { language?: string };
+    expect(manifest.language).toBe('ru');
+    expect(JSON.parse(await project.read('out/english/manifest.json'))).not.toHaveProperty('language');
+    const feed = await project.read('out/feed.xml');
+    expect(feed).toContain('<entry xml:lang="ar">');
+    expect(feed).toContain('<entry xml:lang="ru">');
+    expect(feed.match(/<entry>/g)).toHaveLength(1);
+  });
+
+  it('writes the page right to left for a newsletter written right to left', async () => {
+    await project.write(
+      'newsletter.config.json',
+      JSON.stringify({ ...JSON.parse(await project.read('newsletter.config.json')), language: 'ar' }),
+    );
+    // the English edition now says it is English: the newsletter's language is Arabic
+    await rm(join(project.dir, 'content/english.md'));
+    await project.write('content/english/edition.md', edition('en', 'An English edition', '2026-09-01'));
+    await project.write('content/english/01-a.md', article('An article'));
+    expect((await project.runHere(['build'])).code).toBe(0);
+    const html = await project.read('out/index.html');
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toMatch(/<li lang="en" dir="ltr">\s*<h2><a href="english\/index.html">/);
+    expect(html).toMatch(/<li>\s*<h2><a href="arabic\/index.html">/);
   });
 });
