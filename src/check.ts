@@ -21,6 +21,8 @@ export interface CheckOptions extends BuildTarget {
   timeout?: string;
   /** Write the editions into `out` as build does (the CLI: when --out is given); by default nothing is written. */
   outGiven?: boolean;
+  /** Called each time an edition is fully checked (its live links and SpamAssassin too): how many, of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface EditionCheck {
@@ -61,38 +63,50 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const checked = new Map<string, { diagnostics: Diagnostic[]; spam?: SpamReport }>();
   const remoteWork: Promise<void>[] = [];
   let configClients: Diagnostic | undefined;
+  // editions fully checked, of how many the build has (it says with each edition it reports)
+  let done = 0;
+  let total = 0;
+  const progress = () => {
+    done++;
+    if (total > 0) options.onProgress?.(done, total);
+  };
   const afterEdition = async ({
     built: _built,
     checks,
     ...result
   }: EditionResult): Promise<EditionResult> => {
-    if (!checks) return result;
-    if (checks.clientsProblem) {
-      configClients ??= checks.clientsProblem; // the config names unknown clients: a usage error, below
+    if (!checks || checks.clientsProblem) {
+      // the config names unknown clients: a usage error, below
+      if (checks?.clientsProblem) configClients ??= checks.clientsProblem;
+      progress();
       return result;
     }
     remoteWork.push(
-      remoteChecks(checks, remote).then(
-        (found) => {
-          checked.set(result.slug, {
-            diagnostics: [...checks.diagnostics, ...found.diagnostics],
-            ...(found.spam ? { spam: found.spam } : {}),
-          });
-        },
-        // as an exception in the hook itself would: this edition's INTERNAL_ERROR, the others go on
-        (error) => {
-          const where = checks.spam ? { file: checks.spam.file } : {};
-          checked.set(result.slug, {
-            diagnostics: [...checks.diagnostics, internalError(error, 'checking it', where)],
-          });
-        },
-      ),
+      remoteChecks(checks, remote)
+        .then(
+          (found) => {
+            checked.set(result.slug, {
+              diagnostics: [...checks.diagnostics, ...found.diagnostics],
+              ...(found.spam ? { spam: found.spam } : {}),
+            });
+          },
+          // as an exception in the hook itself would: this edition's INTERNAL_ERROR, the others go on
+          (error) => {
+            const where = checks.spam ? { file: checks.spam.file } : {};
+            checked.set(result.slug, {
+              diagnostics: [...checks.diagnostics, internalError(error, 'checking it', where)],
+            });
+          },
+        )
+        .finally(progress),
     );
     return result;
   };
 
+  // what reaches the build, and its worker threads: data only
+  const { onProgress: _onProgress, ...target } = options;
   const settings = {
-    ...options,
+    ...target,
     check: {
       ...(clientList(options.clients) ? { clients: clientList(options.clients) } : {}),
       online: options.online === true,
@@ -100,6 +114,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     },
     parallel: true,
     afterEdition,
+    onEdition: (_result: EditionResult, _index: number, editions: number) => {
+      if (total === 0 && done > 0) options.onProgress?.(done, editions);
+      total = editions;
+    },
   };
   const report = await build(
     options.outGiven ? { ...settings, dryRun: false } : { ...settings, dryRun: true },

@@ -10,7 +10,18 @@ export interface CheckCommandOptions extends CheckOptions {
 }
 
 export async function checkCommand(options: CheckCommandOptions, io: Io): Promise<number> {
-  const report = await check(options);
+  // a progress line on a terminal, where there is more than one edition: --online and --spam take a while
+  const progress = !options.json && (io.interactive || io.color);
+  const report = await check({
+    ...options,
+    ...(progress
+      ? {
+          onProgress: (done: number, total: number) => {
+            if (total > 1) io.stderr(`\rChecking: ${done}/${total}${done === total ? '\n' : ''}`);
+          },
+        }
+      : {}),
+  });
   const code = report.usageError ? EXIT.usage : report.ok ? EXIT.ok : EXIT.failure;
   return finish(io, options, { ...report, code });
 }
