@@ -1,7 +1,9 @@
 // Preloaded with `node --import`: counts the calls of this thread that change something under
 // NEWSLETTER_KILL_DIR (the out folder), and at call number NEWSLETTER_KILL_AT kills the process with SIGKILL,
 // as `kill -9` would, before the call runs. Skeletons in out/.newsletter/cache/mjml/ are not counted: the MJML
-// thread may write them at any time. Without NEWSLETTER_KILL_AT it only counts, and writes the count to
+// thread may write them at any time. Nor is a call that changes nothing, mkdirSync of a folder that is there
+// already: a kill before it leaves out/ as a kill before the next call does, and each step counted is a
+// process started and killed. Without NEWSLETTER_KILL_AT it only counts, and writes the count to
 // NEWSLETTER_KILL_COUNT when the process exits.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -20,8 +22,10 @@ if (dir && isMainThread) {
     const original = fs[name];
     fs[name] = function (...args) {
       const paths = args.slice(0, name === 'renameSync' ? 2 : 1).map(String);
-      if (paths.some((path) => path.startsWith(dir) && !path.startsWith(skeletons)) && ++count === at)
-        process.kill(process.pid, 'SIGKILL');
+      const inOut = paths.some((path) => path.startsWith(dir) && !path.startsWith(skeletons));
+      const changesNothing =
+        name === 'mkdirSync' && fs.statSync(paths[0], { throwIfNoEntry: false })?.isDirectory();
+      if (inOut && !changesNothing && ++count === at) process.kill(process.pid, 'SIGKILL');
       return original.apply(this, args);
     };
   }
