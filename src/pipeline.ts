@@ -27,13 +27,14 @@ export const loadStages = (half: 'render' | 'finish'): Promise<unknown> =>
 /**
  * Where a pair of workers splits an edition, by command: after its HTML (the finish worker renders the plain
  * text), or after its plain text. The one place that chooses: the point where both threads of a pair have
- * about as much CPU to spend (docs/performance.md, "Parallel builds"). Both commands now hand over after the
- * HTML: `build`'s render half had a third more to do than its finish half, and so had `check`'s once its own
- * rules (run by the finish half) became cheaper. Weigh the halves again when one side changes.
+ * about as much CPU to spend (docs/performance.md, "Parallel builds"). `build` hands over after the text:
+ * once the skeleton was read off the text and the text measured by its length, its render half had less to
+ * do than its finish half (which writes the files), even with the text. `check` hands over after the HTML:
+ * its finish half runs its own rules. Weigh the halves again when one side changes.
  */
 export type Handover = 'after-html' | 'after-text';
 export const HANDOVER: Readonly<Record<'build' | 'check', Handover>> = {
-  build: 'after-html',
+  build: 'after-text',
   check: 'after-html',
 };
 
