@@ -2,9 +2,19 @@
 // through here before it can reach a template: no scripts, frames, forms, event handlers or styles (but a
 // table cell's alignment), and only http(s)/mailto URLs (relative ones are kept for `check` to flag).
 import { Parser } from 'htmlparser2';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 import { RESERVED_CHARACTERS } from './text.js';
 import { hasScheme } from './urls.js';
+
+/**
+ * sanitize-html, loaded on first use: an article written from its Markdown tokens (safe-markdown.ts) never
+ * needs it, and it takes a thread about 20 ms to load (PostCSS with it), on the way to a build's first edition.
+ */
+export function sanitizer(): typeof sanitizeHtml {
+  return (loaded ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml);
+}
+let loaded: typeof sanitizeHtml | undefined;
 
 /** Article bodies may not use h1/h2: the newsletter owns h1, article titles are h2. */
 const demoteHeading = (tag: string) => () => ({ tagName: tag, attribs: {} });
@@ -110,7 +120,7 @@ export const MAX_NESTING = 200;
 export function sanitizeArticleHtml(html: string): { html: string; unwrapped: boolean } {
   let open = 0;
   let unwrapped = false;
-  const sanitized = sanitizeHtml(html, {
+  const sanitized = sanitizer()(html, {
     ...ALLOWLIST,
     nestingLimit: MAX_NESTING,
     onOpenTag: () => {
@@ -141,7 +151,7 @@ export function sanitizeFragment(html: string): { html: string; closed: boolean;
   let unwrapped = false;
   let cutAt = -1;
   let cutClosed = false;
-  const sanitized = sanitizeHtml(html + CUT, {
+  const sanitized = sanitizer()(html + CUT, {
     ...ALLOWLIST,
     nestingLimit: MAX_NESTING,
     onOpenTag: (name) => {

@@ -6,7 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/content/markdown.js';
-import { ALLOWLIST_MODELLED, markdownCounts } from '../../src/content/safe-markdown.js';
+import sanitizeHtml from 'sanitize-html';
+import { ALLOWLIST } from '../../src/content/sanitize.js';
+import { ALLOWLIST_MODELLED, markdownCounts, SANITIZER_DEFAULTS } from '../../src/content/safe-markdown.js';
 import { RESERVED_CHARACTERS } from '../../src/content/text.js';
 import { corpusEdition, random } from '../../bench/corpus.js';
 
@@ -215,5 +217,33 @@ describe('sanitised HTML written from the tokens', () => {
     );
     expect(markdownCounts.sanitised - before.sanitised).toBe(0);
     expect(tokens.html).toBe('<p>See <a>this</a> and  and <a>that</a>.</p>\n');
+  });
+});
+
+// The token path copies sanitize-html's defaults rather than load it (most articles never need it): for every
+// tag and attribute the allowlist allows, the copy must say what the installed sanitize-html says.
+describe("sanitize-html's defaults, as the token path copies them", () => {
+  it('match the installed library for every tag and attribute the allowlist allows', () => {
+    const library = sanitizeHtml.defaults as typeof sanitizeHtml.defaults & {
+      allowedEmptyAttributes: string[];
+    };
+    const tags = ALLOWLIST.allowedTags as string[];
+    const attributes = [
+      ...new Set(Object.values(ALLOWLIST.allowedAttributes as Record<string, string[]>).flat()),
+    ];
+    expect(tags.length).toBeGreaterThan(10);
+    expect(attributes.length).toBeGreaterThan(5);
+    for (const tag of tags)
+      expect(SANITIZER_DEFAULTS.selfClosing.includes(tag), tag).toBe(library.selfClosing.includes(tag));
+    for (const attribute of attributes) {
+      expect(SANITIZER_DEFAULTS.nonBooleanAttributes.includes(attribute), attribute).toBe(
+        library.nonBooleanAttributes.includes(attribute),
+      );
+      expect(SANITIZER_DEFAULTS.allowedSchemesAppliedToAttributes.includes(attribute), attribute).toBe(
+        library.allowedSchemesAppliedToAttributes.includes(attribute),
+      );
+    }
+    expect(SANITIZER_DEFAULTS.allowedEmptyAttributes).toEqual(library.allowedEmptyAttributes);
+    expect(SANITIZER_DEFAULTS.allowProtocolRelative).toBe(library.allowProtocolRelative);
   });
 });
