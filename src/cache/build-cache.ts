@@ -11,7 +11,7 @@ import { writeAtomic } from '../output/write.js';
 import { CACHE_FORMAT, contentKeyWithImages, settingsKey } from './keys.js';
 import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
 import { withImageStamps, type CacheEntry } from './entry.js';
-import { stampsMatch } from './stamps.js';
+import { stampsMatch, type FileStamp } from './stamps.js';
 import { isCacheEntry } from './validate.js';
 import { codeDigestUnsaved, saveCodeDigest, toolFingerprint } from './tool.js';
 
@@ -20,6 +20,8 @@ export type Freshness = { fresh: CacheEntry } | { stale: true; inputs?: EditionI
 export class BuildCache {
   private readonly settings = new Map<string, string>();
   private changed = false;
+  /** The output stamps of the editions found current, relative to the out folder: each was just compared. */
+  private readonly checkedOutputs = new Map<string, FileStamp>();
 
   private constructor(
     private readonly project: Project,
@@ -65,7 +67,7 @@ export class BuildCache {
     const cached = this.entries.get(entry.slug);
     if (!cached || cached.settings !== this.settingsFor(cached.layout)) return { stale: true };
     if (!stampsMatch(this.project.paths.out, cached.outputs)) return { stale: true };
-    if (cached.inputs && stampsMatch(this.project.paths.root, cached.inputs)) return { fresh: cached };
+    if (cached.inputs && stampsMatch(this.project.paths.root, cached.inputs)) return this.fresh(cached);
     const images = cached.images ?? [];
     const inputs = await readInputs(this.project.paths.root, entry);
     if (contentKeyWithImages(this.project.paths.root, inputs.source, images) !== cached.content)
@@ -74,7 +76,21 @@ export class BuildCache {
     const stamps = withImageStamps(this.project.paths.root, inputs, images);
     const { inputs: _old, ...rest } = cached;
     this.record(entry.slug, { ...rest, ...(stamps ? { inputs: stamps } : {}) });
+    return this.fresh(cached);
+  }
+
+  private fresh(cached: CacheEntry): Freshness {
+    for (const stamp of cached.outputs) this.checkedOutputs.set(stamp.path, stamp);
     return { fresh: cached };
+  }
+
+  /**
+   * The stamps of the output files of every edition this build found current, as they were found when it
+   * checked them: the archive takes a manifest's from here rather than asking the file system again. An
+   * edition built in this run is not among them.
+   */
+  get checkedStamps(): ReadonlyMap<string, FileStamp> {
+    return this.checkedOutputs;
   }
 
   /** How many editions the cache remembers. */

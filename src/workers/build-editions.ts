@@ -6,6 +6,7 @@ import type { BuildOptions, EditionResult } from '../edition/results.js';
 
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
+import type { FileStamp } from '../cache/stamps.js';
 import type { Project } from '../project.js';
 import {
   runEditionTask,
@@ -26,7 +27,13 @@ export async function buildEditions(
   project: Project,
   entries: readonly EditionEntry[],
   options: BuildOptions,
-): Promise<{ editions: EditionResult[]; workers: number; diagnostics: Diagnostic[] }> {
+): Promise<{
+  editions: EditionResult[];
+  workers: number;
+  diagnostics: Diagnostic[];
+  /** The output stamps of the editions found current (BuildCache.checkedStamps), for the archive. */
+  checked?: ReadonlyMap<string, FileStamp>;
+}> {
   const results: EditionResult[] = new Array(entries.length);
   const afterEdition = options.afterEdition;
   // check's own rules, where they did not run already (in a worker), and what the caller runs on each edition
@@ -132,7 +139,12 @@ export async function buildEditions(
     }
     // a cache that cannot be saved costs the next build its skipping, nothing else: a warning
     const saved = cache ? await cache.save() : [];
-    return { editions: results, workers, diagnostics: [...(cache?.diagnostics ?? []), ...saved] };
+    return {
+      editions: results,
+      workers,
+      diagnostics: [...(cache?.diagnostics ?? []), ...saved],
+      ...(cache ? { checked: cache.checkedStamps } : {}),
+    };
   } finally {
     stopMjmlThread();
   }

@@ -5,6 +5,9 @@ import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { withIdentity } from '../helpers/sample-config.js';
+import { loadProject } from '../../src/project.js';
+import { BuildCache } from '../../src/cache/build-cache.js';
+import { build as buildProject } from '../../src/build.js';
 
 const CACHE = 'out/.newsletter/cache/editions.json';
 
@@ -174,5 +177,44 @@ describe('incremental build', () => {
     const second = await build();
     expect(rebuilt(second)).toEqual([]);
     expect(codes(second)).toEqual(codes(first));
+  });
+});
+
+// The stamps the cache hands on to the archive (src/archive/entries.ts takes a manifest's from them): only
+// those of editions it found current, so that an edition rebuilt in this run is never listed as it was.
+// Built and checked by the same code (the cache's key holds the code's digest), so not through the bundle.
+describe('the stamps the build cache checked', () => {
+  let project: TempProject;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+
+  beforeEach(async () => {
+    project = await tempProject();
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    const report = await buildProject({ root: project.dir, incremental: true });
+    expect(report.editions.map((e) => e.ok)).toEqual([true, true]);
+  });
+  afterEach(async () => {
+    if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = epoch;
+    await project.remove();
+  });
+
+  it('are those of the editions found current, never of one whose content changed', async () => {
+    await writeFile(
+      join(project.dir, 'content/kursk-talks.txt'),
+      (await project.read('content/kursk-talks.txt')).replace('Lavrov', 'Lavrov (edited)'),
+    );
+    const { project: loaded } = await loadProject({ root: project.dir });
+    const cache = await BuildCache.open(loaded!);
+    const fresh = [];
+    for (const entry of loaded!.editions) if ('fresh' in (await cache.check(entry))) fresh.push(entry.slug);
+    expect(fresh).toEqual(['2026-11-field-notes']);
+    const paths = [...cache.checkedStamps.keys()];
+    expect(paths).toContain('2026-11-field-notes/manifest.json');
+    expect(paths.filter((path) => path.includes('kursk-talks'))).toEqual([]);
+    for (const stamp of cache.checkedStamps.values()) {
+      const now = await stat(join(project.dir, 'out', stamp.path));
+      expect([now.size, now.mtimeMs, now.ctimeMs]).toEqual([stamp.size, stamp.mtimeMs, stamp.ctimeMs]);
+    }
   });
 });
