@@ -1,10 +1,11 @@
 // Incremental builds, end to end with the real CLI: what is skipped, what is rebuilt, and that a cache that
 // is stale, tampered with or corrupt is never trusted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { withIdentity } from '../helpers/sample-config.js';
+import { writeCorpus } from '../../bench/corpus.js';
 import { loadProject } from '../../src/project.js';
 import { BuildCache } from '../../src/cache/build-cache.js';
 import { build as buildProject } from '../../src/build.js';
@@ -216,5 +217,55 @@ describe('the stamps the build cache checked', () => {
       const now = await stat(join(project.dir, 'out', stamp.path));
       expect([now.size, now.mtimeMs, now.ctimeMs]).toEqual([stamp.size, stamp.mtimeMs, stamp.ctimeMs]);
     }
+  });
+});
+
+// The first edition whose content changed is built as soon as it is found, the rest of the cache checked
+// while MJML compiles it (src/workers/build-editions.ts): what is rebuilt and what is reported stay those of
+// checking everything first, with one edition changed or with enough for worker threads.
+describe('an incremental build that starts on the first changed edition', () => {
+  const EDITIONS = 12;
+  let project: TempProject;
+  let slugs: string[];
+  const build = async () => {
+    const result = await project.runHere(['build', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as JsonReport;
+  };
+  const edit = async (slug: string) => {
+    const folder = join(project.dir, 'content', slug);
+    const article = (await readdir(folder)).sort().find((name) => /^0\d-/.test(name))!;
+    await appendFile(join(folder, article), `\nA sentence added to ${slug}.\n`);
+  };
+
+  beforeEach(async () => {
+    project = await tempProject({});
+    slugs = await writeCorpus(join(project.dir, 'content'), EDITIONS, 7);
+    await build();
+  });
+  afterEach(() => project.remove());
+
+  it('rebuilds what changed, with its change, and reports every edition in order', async () => {
+    await edit(slugs[5]!);
+    await edit(slugs[9]!);
+    const report = await build();
+    expect(report.workers).toBe(0);
+    expect(report.editions.map((e) => e.slug)).toEqual(slugs);
+    expect(report.editions.filter((e) => !e.cached).map((e) => e.slug)).toEqual([slugs[5], slugs[9]]);
+    expect(report.editions.every((e) => e.ok)).toBe(true);
+    for (const slug of [slugs[5]!, slugs[9]!])
+      expect(await project.read(`out/${slug}/index.txt`)).toContain(`A sentence added to ${slug}.`);
+    expect((await build()).editions.every((e) => e.cached)).toBe(true);
+  });
+
+  it('builds the others in worker threads when enough changed, the first here', async () => {
+    for (const slug of slugs) await edit(slug);
+    const report = await build();
+    expect(report.workers).toBeGreaterThan(0);
+    expect(report.editions.map((e) => e.slug)).toEqual(slugs);
+    expect(report.editions.every((e) => e.ok && !e.cached)).toBe(true);
+    for (const slug of slugs)
+      expect(await project.read(`out/${slug}/index.txt`)).toContain(`A sentence added to ${slug}.`);
+    expect((await build()).editions.every((e) => e.cached)).toBe(true);
   });
 });
