@@ -22,6 +22,8 @@ export class BuildCache {
   private changed = false;
   /** The output stamps of the editions found current, relative to the out folder: each was just compared. */
   private readonly checkedOutputs = new Map<string, FileStamp>();
+  /** Entries as JSON, serialized ahead of save() (prepareSave); an entry recorded since is not here. */
+  private readonly serialized = new Map<string, string>();
 
   private constructor(
     private readonly project: Project,
@@ -100,7 +102,17 @@ export class BuildCache {
 
   record(slug: string, entry: CacheEntry): void {
     this.entries.set(slug, entry);
+    this.serialized.delete(slug);
     this.changed = true;
+  }
+
+  /**
+   * Serializes every entry now, for a build that will save the cache and has a moment to spare (waiting for
+   * the MJML thread): save() then serializes only the entries recorded since. The file is the same.
+   */
+  prepareSave(): void {
+    for (const [slug, entry] of this.entries)
+      if (!this.serialized.has(slug)) this.serialized.set(slug, JSON.stringify(entry));
   }
 
   /** Writes the cache if anything changed, keeping only editions that still exist; a failure is a warning. */
@@ -109,6 +121,7 @@ export class BuildCache {
     for (const slug of this.entries.keys()) {
       if (!slugs.has(slug)) {
         this.entries.delete(slug);
+        this.serialized.delete(slug);
         this.changed = true;
       }
     }
@@ -116,11 +129,7 @@ export class BuildCache {
     try {
       const dir = realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
       await saveCodeDigest(dir);
-      if (this.changed)
-        await writeAtomic(
-          this.file,
-          JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
-        );
+      if (this.changed) await writeAtomic(this.file, this.json());
     } catch (error) {
       return [
         diag(
@@ -135,12 +144,33 @@ export class BuildCache {
     return [];
   }
 
+  /**
+   * The file: JSON.stringify({ format, editions }) of the entries, each written as prepareSave() left it, or
+   * now. An object lists integer-like keys first, in numeric order, then the others as they were added:
+   * so does this.
+   */
+  private json(): string {
+    const slugs = [...this.entries.keys()];
+    const ordered = [
+      ...slugs.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)),
+      ...slugs.filter((slug) => !isArrayIndex(slug)),
+    ];
+    const members = ordered.map(
+      (slug) =>
+        `${JSON.stringify(slug)}:${this.serialized.get(slug) ?? JSON.stringify(this.entries.get(slug))}`,
+    );
+    return `{"format":${JSON.stringify(CACHE_FORMAT)},"editions":{${members.join(',')}}}`;
+  }
+
   private settingsFor(layout: string): string {
     let key = this.settings.get(layout);
     if (key === undefined) this.settings.set(layout, (key = settingsKey(this.project, layout)));
     return key;
   }
 }
+
+/** Whether a property key is an array index, which objects list first ("0" to "4294967294", no leading zero). */
+const isArrayIndex = (key: string): boolean => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 
 const cacheLabel = (project: Project): string =>
   join(project.paths.outLabel, PRIVATE_DIR, 'cache', 'editions.json').split('\\').join('/');

@@ -150,6 +150,8 @@ export async function buildEditions(
       }
       await Promise.all(afters);
     }
+    // the cache will be saved: its entries are serialized now, while the edition built early compiles
+    if (early) cache?.prepareSave();
     await early;
     if (here.length > 0) {
       startMjmlThread(thread);

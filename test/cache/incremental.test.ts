@@ -269,3 +269,42 @@ describe('an incremental build that starts on the first changed edition', () => 
     expect((await build()).editions.every((e) => e.cached)).toBe(true);
   });
 });
+
+// The cache file written from entries serialized ahead (BuildCache.prepareSave, while the first changed
+// edition compiles) is the one JSON.stringify writes: integer-like slugs first, as an object lists them.
+describe('the build cache saved from entries serialized ahead', () => {
+  let project: TempProject;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const buildHere = () => buildProject({ root: project.dir, incremental: true });
+
+  beforeEach(async () => {
+    project = await tempProject();
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    const text = await project.read('content/kursk-talks.txt');
+    for (const slug of ['3000', '2']) await project.write(`content/${slug}.txt`, text);
+    const report = await buildHere();
+    expect(report.editions.every((e) => e.ok)).toBe(true);
+  });
+  afterEach(async () => {
+    if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = epoch;
+    await project.remove();
+  });
+
+  it('is the file JSON.stringify writes, and holds the edition rebuilt', async () => {
+    const first = await project.read(CACHE);
+    expect(first).toBe(JSON.stringify(JSON.parse(first)));
+    await appendFile(join(project.dir, 'content/2.txt'), '\nOne more line.\n');
+    const report = await buildHere();
+    expect(report.editions.filter((e) => !e.cached).map((e) => e.slug)).toEqual(['2']);
+    const text = await project.read(CACHE);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    expect(Object.keys(JSON.parse(text).editions)).toEqual([
+      '2',
+      '3000',
+      '2026-11-field-notes',
+      'kursk-talks',
+    ]);
+    expect((await buildHere()).editions.every((e) => e.cached)).toBe(true);
+  });
+});
