@@ -59,14 +59,14 @@ async function buildProject(options: BuildOptions): Promise<BuildReport> {
   // the archive's code loads while the editions build (worker threads leave this one idle)
   const archiveCode = options.dryRun ? undefined : archiveStage();
   archiveCode?.catch(() => undefined); // a failure shows where it is awaited, not as an unhandled rejection
-  const { editions, workers, diagnostics } = await buildEditions(project, entries, options);
+  const { editions, workers, diagnostics, checked } = await buildEditions(project, entries, options);
   // the web archive (out/index.html, out/feed.xml) lists every edition in out/ that still has a source,
   // rebuilt this run or not
   const sources = new Set(project.editions.map((e) => e.slug));
   const archive = archiveCode
     ? await (
         await archiveCode
-      ).writeArchive(project.paths.out, project.paths.outLabel, project.config, sources)
+      ).writeArchive(project.paths.out, project.paths.outLabel, project.config, sources, { checked })
     : [];
   return {
     diagnostics: [...loaded.diagnostics, ...recovered, ...diagnostics, ...archive],

@@ -16,6 +16,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildDoesMore,
+  convertLodashFp,
   juiceParts,
   mjmlCoreRequire,
   offeredExtensions,
@@ -91,6 +92,7 @@ describe("Node's module loader", () => {
       [String(STAND_INS[0]!.from)]: core.resolve('./index.js'),
       [String(/[\\/]juice[\\/]index\.js$/)]: core.resolve('juice'),
       [String(/[\\/]juice[\\/]lib[\\/]cheerio\.js$/)]: core.resolve('juice/lib/cheerio'),
+      [String(/[\\/]mjml-parser-xml[\\/]lib[\\/]index\.js$/)]: core.resolve('mjml-parser-xml'),
     };
     for (const standIn of STAND_INS) {
       const file = files[String(standIn.from)]!;
@@ -102,6 +104,73 @@ describe("Node's module loader", () => {
         source.includes(`require("${standIn.request}")`) || source.includes(`require('${standIn.request}')`),
       );
     }
+  });
+});
+
+describe("lodash's fp converter, for MJML's parser", () => {
+  const fromParser = createRequire(core.resolve('mjml-parser-xml'));
+  const lodashLibrary = packageOf(fromParser.resolve('lodash'));
+  const standIn = STAND_INS.find((s) => s.request === 'lodash/fp')!;
+
+  it('converts each method the parser calls as lodash/fp does, and the parser calls no other', () => {
+    const fp = fromParser('lodash/fp') as Record<string, (...args: unknown[]) => unknown>;
+    const converted = convertLodashFp(standIn.convert!, fromParser);
+    const flow = converted.get('flow') as typeof fp.flow;
+    const filter = converted.get('filter') as typeof fp.filter;
+    const map = converted.get('map') as typeof fp.map;
+    // the parser's own uses: ending tags from its components (an object), then its preprocessors, or none
+    const components = {
+      'mj-text': { endingTag: true, getTagName: () => 'mj-text' },
+      'mj-section': { endingTag: false, getTagName: () => 'mj-section' },
+      'mj-raw': { endingTag: true, getTagName: () => 'mj-raw' },
+    };
+    type Component = (typeof components)['mj-text'];
+    const endingTags = (f: typeof fp) =>
+      f.flow!(
+        f.filter!((c: Component) => c.endingTag),
+        f.map!((c: Component) => c.getTagName()),
+      )({ ...components });
+    const ours = { flow, filter, map } as typeof fp;
+    holds(
+      lodashLibrary,
+      'fp.filter then fp.map over an object give what lodash/fp gives',
+      JSON.stringify(endingTags(ours)) === JSON.stringify(endingTags(fp)) &&
+        JSON.stringify(endingTags(ours)) === '["mj-text","mj-raw"]',
+    );
+    const steps = [(x: string) => `${x}1`, (x: string) => `${x}2`];
+    holds(
+      lodashLibrary,
+      'fp.flow of a list of functions, or of none, gives what lodash/fp gives',
+      flow(steps)('x') === fp.flow!(steps)('x') &&
+        flow([])('<mjml/>') === fp.flow!([])('<mjml/>') &&
+        flow([])('<mjml/>') === '<mjml/>',
+    );
+    holds(
+      lodashLibrary,
+      'partial application: fp.map with its iteratee alone waits for the collection',
+      JSON.stringify((map((n: number) => n * 2) as (c: number[]) => number[])([1, 2])) === '[2,4]',
+    );
+    // the parser calls nothing else of lodash/fp: any other method would load lodash/fp whole, slowly
+    const source = readFileSync(core.resolve('mjml-parser-xml'), 'utf8');
+    const used = [...new Set([...source.matchAll(/_fp\.(\w+)/g)].map((m) => m[1]))].sort();
+    holds(
+      LIBRARY.parser,
+      `it calls lodash/fp's ${standIn.convert!.join(', ')} alone`,
+      JSON.stringify(used) === JSON.stringify([...standIn.convert!].sort()),
+    );
+  });
+
+  it("the parser, required lean, does not load lodash/fp's second copy of lodash", () => {
+    const lodashMin = fromParser.resolve('lodash/lodash.min.js');
+    // loaded afresh: lodash/fp may have been loaded already, by MJML itself (mj-section requires it)
+    for (const file of [core.resolve('mjml-parser-xml'), fromParser.resolve('lodash/fp'), lodashMin])
+      delete require.cache[file];
+    const parse = requireLean(() => core('mjml-parser-xml')) as (
+      xml: string,
+      options: object,
+    ) => { tagName: string };
+    expect(parse('<mjml><mj-body></mj-body></mjml>', {}).tagName).toBe('mjml');
+    expect(lodashMin in require.cache).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../output/edition-output.js';
-import { RACY_MS } from '../cache/stamps.js';
+import { RACY_MS, type FileStamp } from '../cache/stamps.js';
 import { isLanguageTag } from '../i18n/language-tag.js';
 import { messageDate } from '../output/message-date.js';
 
@@ -34,12 +34,18 @@ export interface KnownManifest {
  * reported once, with a hint to `newsletter clean`. A manifest in `known` under the same stamp (size,
  * modification and change times) is not read again; `manifests` is what to pass as `known` next time, and
  * `changed` says whether it tells more than `known` does.
+ *
+ * `checked`: stamps of files in out/ (paths relative to it) that the caller compared with the file system
+ * a moment ago, and has not written since: a build's cache checks every output of the editions it skips, the
+ * manifests among them. A manifest found there is not asked for its stamp again (a thousand `stat` calls in a
+ * build with nothing to rebuild); any other is.
  */
 export async function readArchiveEntries(
   outDir: string,
   outLabel: string,
   sources?: ReadonlySet<string>,
   known: Readonly<Record<string, KnownManifest>> = {},
+  checked?: ReadonlyMap<string, FileStamp>,
 ): Promise<{
   entries: ArchiveEntry[];
   diagnostics: Diagnostic[];
@@ -60,13 +66,16 @@ export async function readArchiveEntries(
   let stillKnown = 0;
   for (const { name } of folders) {
     const path = join(outDir, name, 'manifest.json');
-    let stat;
-    try {
-      stat = statSync(path, { throwIfNoEntry: false });
-    } catch {
-      continue; // a folder it may not look into: not an edition folder
+    let stat: ManifestStat | undefined = checked?.get(`${name}/manifest.json`);
+    if (!stat) {
+      try {
+        const found = statSync(path, { throwIfNoEntry: false });
+        stat = found?.isFile() ? found : undefined;
+      } catch {
+        continue; // a folder it may not look into: not an edition folder
+      }
     }
-    if (!stat?.isFile()) continue; // not an edition folder
+    if (!stat) continue; // not an edition folder
     const before = Object.hasOwn(known, name) ? known[name] : undefined;
     let entry: Omit<ArchiveEntry, 'updated'> | null;
     if (
@@ -111,13 +120,21 @@ export async function readArchiveEntries(
       continue;
     }
     // messageDate: the edition's date, else SOURCE_DATE_EPOCH (reproducible builds); else when it was built.
-    const undated = process.env.SOURCE_DATE_EPOCH ? messageDate({}) : stat.mtime;
+    const undated = process.env.SOURCE_DATE_EPOCH ? messageDate({}) : modified(path, stat);
     entries.push({ ...entry, updated: entry.date ? messageDate({ date: entry.date }) : undated });
   }
   if (orphans.length > 0) diagnostics.push(orphanReport(orphans.sort(), outLabel));
   // a manifest read again but not kept leaves `known` as good as before: its old stamp no longer matches
   const changed = recorded > 0 || stillKnown < Object.keys(known).length;
   return { entries: entries.sort(newestFirst), diagnostics, orphans, manifests, changed };
+}
+
+/** What the archive looks at in a manifest's stamp: a file's own, or one the caller checked (`checked`). */
+type ManifestStat = Pick<FileStamp, 'size' | 'mtimeMs' | 'ctimeMs'> & { mtime?: Date };
+
+/** When a manifest was last modified, as a Date (the file system's own, for a stamp that has none). */
+function modified(path: string, stat: ManifestStat): Date {
+  return stat.mtime ?? statSync(path, { throwIfNoEntry: false })?.mtime ?? new Date(stat.mtimeMs);
 }
 
 function orphanReport(orphans: string[], outLabel: string): Diagnostic {

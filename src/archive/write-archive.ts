@@ -26,14 +26,19 @@ export async function writeArchive(
   config: Config,
   /** The slugs the project has a source for: the archive and the feed list only those. */
   sources: ReadonlySet<string>,
-  env: NodeJS.ProcessEnv = process.env,
+  options: {
+    env?: NodeJS.ProcessEnv;
+    /** Stamps of files in out/ that this build compared a moment ago (see readArchiveEntries). */
+    checked?: ReadonlyMap<string, FileStamp> | undefined;
+  } = {},
 ): Promise<Diagnostic[]> {
+  const { env = process.env, checked } = options;
   const cacheDir = cacheDirIn(outDir);
   const tool = toolFingerprint(cacheDir);
   const kept = readKept(join(cacheDir, KEPT_FILE), tool);
   let read: Awaited<ReturnType<typeof readArchiveEntries>>;
   try {
-    read = await readArchiveEntries(outDir, outLabel, sources, kept?.manifests);
+    read = await readArchiveEntries(outDir, outLabel, sources, kept?.manifests, checked);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing built yet
     return [

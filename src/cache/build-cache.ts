@@ -11,7 +11,7 @@ import { writeAtomic } from '../output/write.js';
 import { CACHE_FORMAT, contentKeyWithImages, settingsKey } from './keys.js';
 import { readInputs, type EditionEntry, type EditionInputs } from './inputs.js';
 import { withImageStamps, type CacheEntry } from './entry.js';
-import { stampsMatch } from './stamps.js';
+import { stampsMatch, type FileStamp } from './stamps.js';
 import { isCacheEntry } from './validate.js';
 import { codeDigestUnsaved, saveCodeDigest, toolFingerprint } from './tool.js';
 
@@ -20,6 +20,10 @@ export type Freshness = { fresh: CacheEntry } | { stale: true; inputs?: EditionI
 export class BuildCache {
   private readonly settings = new Map<string, string>();
   private changed = false;
+  /** The output stamps of the editions found current, relative to the out folder: each was just compared. */
+  private readonly checkedOutputs = new Map<string, FileStamp>();
+  /** Entries as JSON, serialized ahead of save() (prepareSave); an entry recorded since is not here. */
+  private readonly serialized = new Map<string, string>();
 
   private constructor(
     private readonly project: Project,
@@ -65,7 +69,7 @@ export class BuildCache {
     const cached = this.entries.get(entry.slug);
     if (!cached || cached.settings !== this.settingsFor(cached.layout)) return { stale: true };
     if (!stampsMatch(this.project.paths.out, cached.outputs)) return { stale: true };
-    if (cached.inputs && stampsMatch(this.project.paths.root, cached.inputs)) return { fresh: cached };
+    if (cached.inputs && stampsMatch(this.project.paths.root, cached.inputs)) return this.fresh(cached);
     const images = cached.images ?? [];
     const inputs = await readInputs(this.project.paths.root, entry);
     if (contentKeyWithImages(this.project.paths.root, inputs.source, images) !== cached.content)
@@ -74,7 +78,21 @@ export class BuildCache {
     const stamps = withImageStamps(this.project.paths.root, inputs, images);
     const { inputs: _old, ...rest } = cached;
     this.record(entry.slug, { ...rest, ...(stamps ? { inputs: stamps } : {}) });
+    return this.fresh(cached);
+  }
+
+  private fresh(cached: CacheEntry): Freshness {
+    for (const stamp of cached.outputs) this.checkedOutputs.set(stamp.path, stamp);
     return { fresh: cached };
+  }
+
+  /**
+   * The stamps of the output files of every edition this build found current, as they were found when it
+   * checked them: the archive takes a manifest's from here rather than asking the file system again. An
+   * edition built in this run is not among them.
+   */
+  get checkedStamps(): ReadonlyMap<string, FileStamp> {
+    return this.checkedOutputs;
   }
 
   /** How many editions the cache remembers. */
@@ -84,7 +102,17 @@ export class BuildCache {
 
   record(slug: string, entry: CacheEntry): void {
     this.entries.set(slug, entry);
+    this.serialized.delete(slug);
     this.changed = true;
+  }
+
+  /**
+   * Serializes every entry now, for a build that will save the cache and has a moment to spare (waiting for
+   * the MJML thread): save() then serializes only the entries recorded since. The file is the same.
+   */
+  prepareSave(): void {
+    for (const [slug, entry] of this.entries)
+      if (!this.serialized.has(slug)) this.serialized.set(slug, JSON.stringify(entry));
   }
 
   /** Writes the cache if anything changed, keeping only editions that still exist; a failure is a warning. */
@@ -93,6 +121,7 @@ export class BuildCache {
     for (const slug of this.entries.keys()) {
       if (!slugs.has(slug)) {
         this.entries.delete(slug);
+        this.serialized.delete(slug);
         this.changed = true;
       }
     }
@@ -100,11 +129,7 @@ export class BuildCache {
     try {
       const dir = realFolder(this.project.paths.out, PRIVATE_DIR, 'cache'); // never through a symbolic link
       await saveCodeDigest(dir);
-      if (this.changed)
-        await writeAtomic(
-          this.file,
-          JSON.stringify({ format: CACHE_FORMAT, editions: Object.fromEntries(this.entries) }),
-        );
+      if (this.changed) await writeAtomic(this.file, this.json());
     } catch (error) {
       return [
         diag(
@@ -119,12 +144,33 @@ export class BuildCache {
     return [];
   }
 
+  /**
+   * The file: JSON.stringify({ format, editions }) of the entries, each written as prepareSave() left it, or
+   * now. An object lists integer-like keys first, in numeric order, then the others as they were added:
+   * so does this.
+   */
+  private json(): string {
+    const slugs = [...this.entries.keys()];
+    const ordered = [
+      ...slugs.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)),
+      ...slugs.filter((slug) => !isArrayIndex(slug)),
+    ];
+    const members = ordered.map(
+      (slug) =>
+        `${JSON.stringify(slug)}:${this.serialized.get(slug) ?? JSON.stringify(this.entries.get(slug))}`,
+    );
+    return `{"format":${JSON.stringify(CACHE_FORMAT)},"editions":{${members.join(',')}}}`;
+  }
+
   private settingsFor(layout: string): string {
     let key = this.settings.get(layout);
     if (key === undefined) this.settings.set(layout, (key = settingsKey(this.project, layout)));
     return key;
   }
 }
+
+/** Whether a property key is an array index, which objects list first ("0" to "4294967294", no leading zero). */
+const isArrayIndex = (key: string): boolean => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 
 const cacheLabel = (project: Project): string =>
   join(project.paths.outLabel, PRIVATE_DIR, 'cache', 'editions.json').split('\\').join('/');

@@ -15,7 +15,11 @@
 import type MimeNode from 'nodemailer/lib/mime-node';
 import type { Mjml2Html, MjmlResult, SkeletonFolder } from './mjml-options.js';
 import { referenceHtml, referenceMessage, referenceMjml } from './reference.js';
-import { startMjmlThread as startThread, stopMjmlThread as stopThread } from './fast/mjml-thread.js';
+import {
+  nextMjmlRequest,
+  startMjmlThread as startThread,
+  stopMjmlThread as stopThread,
+} from './fast/mjml-thread.js';
 import { hasStoredSkeletons as skeletonsOnDisk } from './fast/skeleton-store.js';
 
 export const RENDER_ENV = 'NEWSLETTER_RENDER';
@@ -64,6 +68,9 @@ export async function messageBytes(node: MimeNode): Promise<Buffer> {
 export function startMjmlThread(options: { loadMjml: boolean }): void {
   if (renderPath() === 'fast') startThread(options);
 }
+
+/** Resolves when this thread next hands the MJML thread a document (on the fast path; never on the other). */
+export const mjmlThreadAsked = (): Promise<void> => nextMjmlRequest();
 
 /** Stops the MJML thread, if one runs. */
 export const stopMjmlThread = (): void => stopThread();

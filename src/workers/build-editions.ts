@@ -6,6 +6,7 @@ import type { BuildOptions, EditionResult } from '../edition/results.js';
 
 import { BuildCache } from '../cache/build-cache.js';
 import type { EditionEntry } from '../cache/inputs.js';
+import type { FileStamp } from '../cache/stamps.js';
 import type { Project } from '../project.js';
 import {
   runEditionTask,
@@ -17,7 +18,12 @@ import {
 } from './edition-task.js';
 import { buildEdition, entryLabel } from '../pipeline.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasStoredSkeletons, startMjmlThread, stopMjmlThread } from '../render/render-path.js';
+import {
+  hasStoredSkeletons,
+  mjmlThreadAsked,
+  startMjmlThread,
+  stopMjmlThread,
+} from '../render/render-path.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { buildInWorkers } from './pool.js';
 import { MIN_EDITIONS_FOR_WORKERS } from './early-mjml.js';
@@ -26,7 +32,13 @@ export async function buildEditions(
   project: Project,
   entries: readonly EditionEntry[],
   options: BuildOptions,
-): Promise<{ editions: EditionResult[]; workers: number; diagnostics: Diagnostic[] }> {
+): Promise<{
+  editions: EditionResult[];
+  workers: number;
+  diagnostics: Diagnostic[];
+  /** The output stamps of the editions found current (BuildCache.checkedStamps), for the archive. */
+  checked?: ReadonlyMap<string, FileStamp>;
+}> {
   const results: EditionResult[] = new Array(entries.length);
   const afterEdition = options.afterEdition;
   // check's own rules, where they did not run already (in a worker), and what the caller runs on each edition
@@ -55,18 +67,47 @@ export async function buildEditions(
   };
 
   try {
-    // a dry run writes nothing, so it has no cache: every edition is built
-    const cache = options.dryRun ? undefined : await BuildCache.open(project);
     const incremental = !options.dryRun && options.incremental === true;
     // with no compiled skeleton on disk, this build needs MJML itself: the thread loads it at once (a dry run,
     // such as check, reads the skeletons a build left, and writes none)
     const thread = { loadMjml: !hasStoredSkeletons(skeletonDirIn(project.paths.out)) };
+    // a dry run writes nothing, so it has no cache: every edition is built
+    const cache = options.dryRun ? undefined : await BuildCache.open(project);
     // When this thread will probably compile (few editions, or an incremental build, which mostly finds few
     // changed), MJML starts loading in another thread at the first stale edition, while the rest of the cache
     // is checked (see mjml-thread.ts). A build with nothing to do never starts it.
     const probablyCompilesHere =
       entries.length < MIN_EDITIONS_FOR_WORKERS || (incremental && cache!.size > entries.length / 2);
+    const done = ({ index, result, cache: entry }: TaskResult) => {
+      if (entry) cache?.record(result.slug, entry);
+      // a parallel build keeps no rendered editions, wherever they were built: a thousand would not fit
+      report(index, options.parallel ? withoutBuilt(result) : result);
+    };
+    /** Builds an edition in this thread, and reports it. */
+    const buildHere = async (task: EditionTask): Promise<void> => {
+      let finished: TaskResult;
+      try {
+        // a dry run reads its files in the pipeline, and keeps no stamps of them for a cache
+        finished = options.dryRun
+          ? { index: task.index, result: await buildEdition(project, task.entry, true) }
+          : await runEditionTask(project, task);
+      } catch (error) {
+        // reading its inputs threw (the pipeline itself never does): this edition fails, the build goes on
+        const failure = internalError(error, 'reading its files', {
+          file: entryLabel(project, task.entry),
+        });
+        finished = {
+          index: task.index,
+          result: { slug: task.entry.slug, ok: false, files: [], diagnostics: [failure] },
+        };
+      }
+      done({ ...finished, result: await after(task.entry, finished.result) });
+    };
+
     const tasks: EditionTask[] = [];
+    // The first edition whose content changed, in a build that will probably compile here: built at once.
+    // While MJML compiles it in its thread, this thread, idle until then, checks the rest of the cache.
+    let early: Promise<void> | undefined;
     for (const [index, entry] of entries.entries()) {
       if (entry.problems?.length) {
         // a slug made twice, or reserved: fails before anything is read, and is never taken for current
@@ -79,17 +120,18 @@ export async function buildEditions(
         report(index, { slug: entry.slug, ok: true, files, diagnostics, cached: true });
       } else {
         if (probablyCompilesHere) startMjmlThread(thread);
-        tasks.push({ index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) });
+        const task = { index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) };
+        if (early === undefined && probablyCompilesHere && freshness.inputs) {
+          const asked = mjmlThreadAsked();
+          early = buildHere(task);
+          await Promise.race([early, asked]);
+        } else tasks.push(task);
       }
     }
 
-    const done = ({ index, result, cache: entry }: TaskResult) => {
-      if (entry) cache?.record(result.slug, entry);
-      // a parallel build keeps no rendered editions, wherever they were built: a thousand would not fit
-      report(index, options.parallel ? withoutBuilt(result) : result);
-    };
     const workers = workerCount(tasks.length, options);
-    if (workers > 0) stopMjmlThread(); // not needed here after all
+    // not needed here after all (the edition built early keeps it until the end)
+    if (workers > 0 && !early) stopMjmlThread();
     let here = workers > 0 ? [] : tasks;
     if (workers > 0) {
       // results come back as editions finish; the caller's hook runs on each meanwhile (no `built` to hold)
@@ -108,31 +150,21 @@ export async function buildEditions(
       }
       await Promise.all(afters);
     }
+    // the cache will be saved: its entries are serialized now, while the edition built early compiles
+    if (early) cache?.prepareSave();
+    await early;
     if (here.length > 0) {
       startMjmlThread(thread);
-      for (const task of here) {
-        let finished: TaskResult;
-        try {
-          // a dry run reads its files in the pipeline, and keeps no stamps of them for a cache
-          finished = options.dryRun
-            ? { index: task.index, result: await buildEdition(project, task.entry, true) }
-            : await runEditionTask(project, task);
-        } catch (error) {
-          // reading its inputs threw (the pipeline itself never does): this edition fails, the build goes on
-          const failure = internalError(error, 'reading its files', {
-            file: entryLabel(project, task.entry),
-          });
-          finished = {
-            index: task.index,
-            result: { slug: task.entry.slug, ok: false, files: [], diagnostics: [failure] },
-          };
-        }
-        done({ ...finished, result: await after(task.entry, finished.result) });
-      }
+      for (const task of here) await buildHere(task);
     }
     // a cache that cannot be saved costs the next build its skipping, nothing else: a warning
     const saved = cache ? await cache.save() : [];
-    return { editions: results, workers, diagnostics: [...(cache?.diagnostics ?? []), ...saved] };
+    return {
+      editions: results,
+      workers,
+      diagnostics: [...(cache?.diagnostics ?? []), ...saved],
+      ...(cache ? { checked: cache.checkedStamps } : {}),
+    };
   } finally {
     stopMjmlThread();
   }

@@ -3,7 +3,7 @@
 // a manifest whose stamp is unchanged is not read again. Whatever is skipped, the files hold what a build
 // from scratch would write.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArchiveEntries, type KnownManifest } from '../../src/archive/entries.js';
@@ -26,6 +26,23 @@ describe('the web archive, written again only when it changes', () => {
     await rm(join(project.dir, 'out'), { recursive: true, force: true });
     await build();
     return contents();
+  };
+
+  /** Both editions' manifests as known under their stamps now, with a subject they do not say (a read shows). */
+  const knownManifests = () => {
+    const out = join(project.dir, 'out');
+    const slugs = ['2026-11-field-notes', 'kursk-talks'];
+    const stampOf = (slug: string) => {
+      const { size, mtimeMs, ctimeMs } = statSync(join(out, slug, 'manifest.json'));
+      return { size, mtimeMs, ctimeMs };
+    };
+    const known: Record<string, KnownManifest> = Object.fromEntries(
+      slugs.map((slug) => [
+        slug,
+        { ...stampOf(slug), entry: { slug, subject: `known ${slug}`, preheader: null, date: null } },
+      ]),
+    );
+    return { out, slugs, stampOf, known };
   };
 
   beforeEach(async () => {
@@ -81,19 +98,7 @@ describe('the web archive, written again only when it changes', () => {
   });
 
   it('takes a manifest under an unchanged stamp as known, and reads one whose stamp changed', async () => {
-    const out = join(project.dir, 'out');
-    const slugs = ['2026-11-field-notes', 'kursk-talks'];
-    const stampOf = (slug: string) => {
-      const { size, mtimeMs, ctimeMs } = statSync(join(out, slug, 'manifest.json'));
-      return { size, mtimeMs, ctimeMs };
-    };
-    // what the manifests are known to say: not what they say, so that a read shows
-    const known: Record<string, KnownManifest> = Object.fromEntries(
-      slugs.map((slug) => [
-        slug,
-        { ...stampOf(slug), entry: { slug, subject: `known ${slug}`, preheader: null, date: null } },
-      ]),
-    );
+    const { out, slugs, known } = knownManifests();
     const first = await readArchiveEntries(out, 'out', new Set(slugs), known);
     expect(first.entries.map((e) => e.subject).sort()).toEqual(slugs.map((slug) => `known ${slug}`));
     expect(first.changed).toBe(false);
@@ -111,6 +116,63 @@ describe('the web archive, written again only when it changes', () => {
     expect(second.entries.find((e) => e.slug === '2026-11-field-notes')!.subject).toBe(
       'known 2026-11-field-notes',
     );
+  });
+
+  it('takes a manifest’s stamp from what the build cache just checked, and stats the others', async () => {
+    const { out, slugs, stampOf, known } = knownManifests();
+    const subjectOf = async (slug: string) =>
+      JSON.parse(await readFile(join(out, slug, 'manifest.json'), 'utf8')).subject as string;
+    const subjects = async (checked: Map<string, ReturnType<typeof stampOf> & { path: string }>) =>
+      Object.fromEntries(
+        (await readArchiveEntries(out, 'out', new Set(slugs), known, checked)).entries.map((e) => [
+          e.slug,
+          e.subject,
+        ]),
+      );
+
+    // checked under the stamp it was known by: known, not read
+    const same = new Map(
+      slugs.map((slug) => [`${slug}/manifest.json`, { path: `${slug}/manifest.json`, ...stampOf(slug) }]),
+    );
+    expect(await subjects(same)).toEqual({
+      '2026-11-field-notes': 'known 2026-11-field-notes',
+      'kursk-talks': 'known kursk-talks',
+    });
+    // checked under another stamp: read, whatever the file system says of it now
+    const other = new Map(same);
+    other.set('kursk-talks/manifest.json', {
+      ...same.get('kursk-talks/manifest.json')!,
+      size: known['kursk-talks']!.size + 1,
+    });
+    expect((await subjects(other))['kursk-talks']).toBe(await subjectOf('kursk-talks'));
+    // not checked: its own stamp, from the file system (here changed since it was known)
+    const { mtimeMs } = stampOf('kursk-talks');
+    await utimes(join(out, 'kursk-talks/manifest.json'), new Date(), new Date(mtimeMs - 5000));
+    const without = new Map(same);
+    without.delete('kursk-talks/manifest.json');
+    expect(await subjects(without)).toEqual({
+      '2026-11-field-notes': 'known 2026-11-field-notes',
+      'kursk-talks': await subjectOf('kursk-talks'),
+    });
+  });
+
+  it('lists what an edition rebuilt in this run says, never what the cache checked before it was rebuilt', async () => {
+    // the manifest edited by hand: the cache finds the edition's output changed, and rebuilds it
+    const manifest = join(project.dir, 'out/kursk-talks/manifest.json');
+    const edited = JSON.parse(await readFile(manifest, 'utf8'));
+    await writeFile(manifest, `${JSON.stringify({ ...edited, subject: 'Edited by hand' }, null, 2)}\n`);
+    await build();
+    expect((await contents()).join('')).not.toContain('Edited by hand');
+    // its source changed: rebuilt, and listed under its new subject
+    const text = await project.read('content/kursk-talks.txt');
+    await writeFile(
+      join(project.dir, 'content/kursk-talks.txt'),
+      `Another headline\n${text.slice(text.indexOf('\n'))}`,
+    );
+    await build();
+    const written = await contents();
+    expect(written[0]).toContain('Another headline');
+    expect(written).toEqual(await fromScratch());
   });
 
   it('reads a manifest again when what was kept of it would not pass as a manifest', async () => {

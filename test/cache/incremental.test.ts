@@ -1,10 +1,14 @@
 // Incremental builds, end to end with the real CLI: what is skipped, what is rebuilt, and that a cache that
 // is stale, tampered with or corrupt is never trusted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { withIdentity } from '../helpers/sample-config.js';
+import { writeCorpus } from '../../bench/corpus.js';
+import { loadProject } from '../../src/project.js';
+import { BuildCache } from '../../src/cache/build-cache.js';
+import { build as buildProject } from '../../src/build.js';
 
 const CACHE = 'out/.newsletter/cache/editions.json';
 
@@ -174,5 +178,133 @@ describe('incremental build', () => {
     const second = await build();
     expect(rebuilt(second)).toEqual([]);
     expect(codes(second)).toEqual(codes(first));
+  });
+});
+
+// The stamps the cache hands on to the archive (src/archive/entries.ts takes a manifest's from them): only
+// those of editions it found current, so that an edition rebuilt in this run is never listed as it was.
+// Built and checked by the same code (the cache's key holds the code's digest), so not through the bundle.
+describe('the stamps the build cache checked', () => {
+  let project: TempProject;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+
+  beforeEach(async () => {
+    project = await tempProject();
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    const report = await buildProject({ root: project.dir, incremental: true });
+    expect(report.editions.map((e) => e.ok)).toEqual([true, true]);
+  });
+  afterEach(async () => {
+    if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = epoch;
+    await project.remove();
+  });
+
+  it('are those of the editions found current, never of one whose content changed', async () => {
+    await writeFile(
+      join(project.dir, 'content/kursk-talks.txt'),
+      (await project.read('content/kursk-talks.txt')).replace('Lavrov', 'Lavrov (edited)'),
+    );
+    const { project: loaded } = await loadProject({ root: project.dir });
+    const cache = await BuildCache.open(loaded!);
+    const fresh = [];
+    for (const entry of loaded!.editions) if ('fresh' in (await cache.check(entry))) fresh.push(entry.slug);
+    expect(fresh).toEqual(['2026-11-field-notes']);
+    const paths = [...cache.checkedStamps.keys()];
+    expect(paths).toContain('2026-11-field-notes/manifest.json');
+    expect(paths.filter((path) => path.includes('kursk-talks'))).toEqual([]);
+    for (const stamp of cache.checkedStamps.values()) {
+      const now = await stat(join(project.dir, 'out', stamp.path));
+      expect([now.size, now.mtimeMs, now.ctimeMs]).toEqual([stamp.size, stamp.mtimeMs, stamp.ctimeMs]);
+    }
+  });
+});
+
+// The first edition whose content changed is built as soon as it is found, the rest of the cache checked
+// while MJML compiles it (src/workers/build-editions.ts): what is rebuilt and what is reported stay those of
+// checking everything first, with one edition changed or with enough for worker threads.
+describe('an incremental build that starts on the first changed edition', () => {
+  const EDITIONS = 12;
+  let project: TempProject;
+  let slugs: string[];
+  const build = async () => {
+    const result = await project.runHere(['build', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as JsonReport;
+  };
+  const edit = async (slug: string) => {
+    const folder = join(project.dir, 'content', slug);
+    const article = (await readdir(folder)).sort().find((name) => /^0\d-/.test(name))!;
+    await appendFile(join(folder, article), `\nA sentence added to ${slug}.\n`);
+  };
+
+  beforeEach(async () => {
+    project = await tempProject({});
+    slugs = await writeCorpus(join(project.dir, 'content'), EDITIONS, 7);
+    await build();
+  });
+  afterEach(() => project.remove());
+
+  it('rebuilds what changed, with its change, and reports every edition in order', async () => {
+    await edit(slugs[5]!);
+    await edit(slugs[9]!);
+    const report = await build();
+    expect(report.workers).toBe(0);
+    expect(report.editions.map((e) => e.slug)).toEqual(slugs);
+    expect(report.editions.filter((e) => !e.cached).map((e) => e.slug)).toEqual([slugs[5], slugs[9]]);
+    expect(report.editions.every((e) => e.ok)).toBe(true);
+    for (const slug of [slugs[5]!, slugs[9]!])
+      expect(await project.read(`out/${slug}/index.txt`)).toContain(`A sentence added to ${slug}.`);
+    expect((await build()).editions.every((e) => e.cached)).toBe(true);
+  });
+
+  it('builds the others in worker threads when enough changed, the first here', async () => {
+    for (const slug of slugs) await edit(slug);
+    const report = await build();
+    expect(report.workers).toBeGreaterThan(0);
+    expect(report.editions.map((e) => e.slug)).toEqual(slugs);
+    expect(report.editions.every((e) => e.ok && !e.cached)).toBe(true);
+    for (const slug of slugs)
+      expect(await project.read(`out/${slug}/index.txt`)).toContain(`A sentence added to ${slug}.`);
+    expect((await build()).editions.every((e) => e.cached)).toBe(true);
+  });
+});
+
+// The cache file written from entries serialized ahead (BuildCache.prepareSave, while the first changed
+// edition compiles) is the one JSON.stringify writes: integer-like slugs first, as an object lists them.
+describe('the build cache saved from entries serialized ahead', () => {
+  let project: TempProject;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const buildHere = () => buildProject({ root: project.dir, incremental: true });
+
+  beforeEach(async () => {
+    project = await tempProject();
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    const text = await project.read('content/kursk-talks.txt');
+    for (const slug of ['3000', '2']) await project.write(`content/${slug}.txt`, text);
+    const report = await buildHere();
+    expect(report.editions.every((e) => e.ok)).toBe(true);
+  });
+  afterEach(async () => {
+    if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = epoch;
+    await project.remove();
+  });
+
+  it('is the file JSON.stringify writes, and holds the edition rebuilt', async () => {
+    const first = await project.read(CACHE);
+    expect(first).toBe(JSON.stringify(JSON.parse(first)));
+    await appendFile(join(project.dir, 'content/2.txt'), '\nOne more line.\n');
+    const report = await buildHere();
+    expect(report.editions.filter((e) => !e.cached).map((e) => e.slug)).toEqual(['2']);
+    const text = await project.read(CACHE);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    expect(Object.keys(JSON.parse(text).editions)).toEqual([
+      '2',
+      '3000',
+      '2026-11-field-notes',
+      'kursk-talks',
+    ]);
+    expect((await buildHere()).editions.every((e) => e.cached)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import type { Mjml2Html, SkeletonFolder } from '../mjml-options.js';
 type MjmlAsk =
   | { kind: 'whole'; mjml: string; options: object }
   | { kind: 'skeleton'; source: string; skeletons?: SkeletonFolder };
+
 export type MjmlRequest = MjmlAsk & { id: number };
 export type MjmlReply =
   { id: number; result: unknown } | { id: number; error: { message: string; stack?: string } };
@@ -57,12 +58,29 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
       const id = next++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ ...request, id });
+      asked?.resolve();
+      asked = undefined;
     });
   current = {
     worker,
     compile: (mjml, options) => ask({ kind: 'whole', mjml: mjml as string, options }),
     skeleton: (source, skeletons) => ask({ kind: 'skeleton', source, ...(skeletons ? { skeletons } : {}) }),
   };
+}
+
+let asked: { promise: Promise<void>; resolve: () => void } | undefined;
+
+/**
+ * Resolves when this thread next sends the MJML thread something to compile: from then until the answer,
+ * this thread has nothing to do for that edition, and can do something else.
+ */
+export function nextMjmlRequest(): Promise<void> {
+  if (!asked) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => (resolve = done));
+    asked = { promise, resolve };
+  }
+  return asked.promise;
 }
 
 /** The running MJML thread, if one runs. */
