@@ -88,7 +88,10 @@ async function render(
   const compiling = mjml.ok ? compileMjml(mjml.rendered, templates, options) : undefined;
   // the text renders while the MJML thread compiles, once the document is with it: the compile reaches the
   // thread through a few awaits, which a text rendered first would hold up (without a thread, it compiles)
-  if (withText && compiling) await Promise.race([compiling.catch(() => undefined), handedOver]);
+  if (withText && compiling)
+    await (handedOver
+      ? Promise.race([compiling.catch(() => undefined), handedOver])
+      : compiling.catch(() => undefined));
   if (!withText && mjml.ok) {
     const compiled = await compiling?.catch(() => undefined);
     if (compiled?.html)

@@ -16,6 +16,7 @@ import type MimeNode from 'nodemailer/lib/mime-node';
 import type { Mjml2Html, MjmlResult, SkeletonFolder } from './mjml-options.js';
 import { referenceHtml, referenceMessage, referenceMjml } from './reference.js';
 import {
+  mjmlThread,
   nextMjmlRequest,
   startMjmlThread as startThread,
   stopMjmlThread as stopThread,
@@ -69,8 +70,13 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
   if (renderPath() === 'fast') startThread(options);
 }
 
-/** Resolves when this thread next hands the MJML thread a document (on the fast path; never on the other). */
-export const mjmlThreadAsked = (): Promise<void> => nextMjmlRequest();
+/**
+ * Resolves when this thread next hands the MJML thread a document; undefined when no MJML thread runs (a build
+ * worker, the reference path). Never a promise that nothing will settle: a Promise.race on one keeps each
+ * racer's result alive for ever (a build worker kept every edition's HTML: 600 MB for 5000 editions).
+ */
+export const mjmlThreadAsked = (): Promise<void> | undefined =>
+  mjmlThread() ? nextMjmlRequest() : undefined;
 
 /** Stops the MJML thread, if one runs. */
 export const stopMjmlThread = (): void => stopThread();

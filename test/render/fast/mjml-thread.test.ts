@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mjmlThread, startMjmlThread, stopMjmlThread } from '../../../dist/render/fast/mjml-thread.js';
 // @ts-expect-error compiled JavaScript, without declarations
 import { compileMjml } from '../../../dist/render/mjml.js';
+// @ts-expect-error compiled JavaScript, without declarations
+import { mjmlThreadAsked } from '../../../dist/render/render-path.js';
 
 const SOURCE =
   '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>';
@@ -32,5 +34,24 @@ describe.skipIf(availableParallelism() < 2)('an MJML thread that stops', () => {
     expect(before.diagnostics).toEqual([]);
     expect(before.html).toContain('Hello');
     expect(after.html).toBe(before.html);
+  });
+});
+
+// A render waits for its document to reach the MJML thread before it renders the text (render-edition.ts),
+// in a Promise.race. Without a thread, that promise would never settle, and a race on it keeps each racer's
+// result alive for good: a build worker kept every edition's HTML (600 MB at 5000 editions). So there is
+// none to wait for; with a thread, it settles as the thread is asked.
+describe('waiting for the MJML thread to be asked', () => {
+  afterEach(() => stopMjmlThread());
+
+  it('is nothing to wait for without a thread, and settles when the thread is asked', async () => {
+    stopMjmlThread();
+    expect(mjmlThreadAsked()).toBeUndefined();
+    startMjmlThread({ loadMjml: false });
+    const asked = mjmlThreadAsked();
+    expect(asked).toBeInstanceOf(Promise);
+    const compiled = compileMjml(rendered, templates);
+    await asked;
+    expect((await compiled).html).toContain('Hello');
   });
 });
