@@ -27,15 +27,15 @@ export const loadStages = (half: 'render' | 'finish'): Promise<unknown> =>
 /**
  * Where a pair of workers splits an edition, by command: after its HTML (the finish worker renders the plain
  * text), or after its plain text. The one place that chooses: the point where both threads of a pair have
- * about as much CPU to spend (docs/performance.md, "Parallel builds"). `build` hands over after the text:
- * once the skeleton was read off the text and the text measured by its length, its render half had less to
- * do than its finish half (which writes the files), even with the text. `check` hands over after the HTML:
- * its finish half runs its own rules. Weigh the halves again when one side changes.
+ * about as much CPU to spend (docs/performance.md, "Parallel builds"). Both hand over after the text: once
+ * the skeleton was read off the text and the text measured by its length, the render half had less to do
+ * than the finish half even with the text, in `build` (whose finish half writes the files) and in `check`
+ * (whose finish half runs its own rules). Weigh the halves again when one side changes.
  */
 export type Handover = 'after-html' | 'after-text';
 export const HANDOVER: Readonly<Record<'build' | 'check', Handover>> = {
   build: 'after-text',
-  check: 'after-html',
+  check: 'after-text',
 };
 
 /** An edition read, assembled and rendered, not yet checked nor written: what a render worker hands over. */
