@@ -1,6 +1,6 @@
 // Incremental builds, end to end with the real CLI: what is skipped, what is rebuilt, and that a cache that
 // is stale, tampered with or corrupt is never trusted.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempProject, type TempProject } from '../helpers/project.js';
@@ -238,12 +238,13 @@ describe('an incremental build that starts on the first changed edition', () => 
     await appendFile(join(folder, article), `\nA sentence added to ${slug}.\n`);
   };
 
-  beforeEach(async () => {
+  // one archive for both: the second edits every edition, after the first's two
+  beforeAll(async () => {
     project = await tempProject({});
     slugs = await writeCorpus(join(project.dir, 'content'), EDITIONS, 7);
     await build();
   });
-  afterEach(() => project.remove());
+  afterAll(() => project.remove());
 
   it('rebuilds what changed, with its change, and reports every edition in order', async () => {
     await edit(slugs[5]!);
