@@ -42,13 +42,23 @@ async function open(html: string, width: number, colorScheme: 'light' | 'dark' =
 }
 
 describe.each(STARTERS)('the %s starter', (starter) => {
+  // the page as built, in light mode: loaded once, resized for each test that reads it (a resized viewport
+  // lays the page out again, as a fresh one would); closed by the browser at the end
+  let shared: Page | undefined;
+  const light = async (width: number): Promise<Page> => {
+    shared ??= await open(pages.get(starter)!, width);
+    await shared.setViewportSize({ width, height: 800 });
+    return shared;
+  };
+  const done = (page: Page) => (page === shared ? undefined : page.close());
+
   it.each([
     ['with', (html: string) => html],
     ['without', withoutStyle],
   ] as const)(
     'keeps every header word whole at 320 px, %s <style>, the table scrolling in its box',
-    async (_, as) => {
-      const page = await open(as(pages.get(starter)!), 320);
+    async (how, as) => {
+      const page = how === 'with' ? await light(320) : await open(as(pages.get(starter)!), 320);
       const found = await page.evaluate(() => {
         // a word broken across lines shows as one word with more than one line box
         const broken: string[] = [];
@@ -75,7 +85,7 @@ describe.each(STARTERS)('the %s starter', (starter) => {
           tables: boxes.length,
         };
       });
-      await page.close();
+      await done(page);
       expect(found.headers).toBe(40);
       expect(found.broken).toEqual([]);
       expect(found.page).toBe(320);
@@ -84,7 +94,7 @@ describe.each(STARTERS)('the %s starter', (starter) => {
   );
 
   it("aligns the cells as Markdown's columns say", async () => {
-    const page = await open(pages.get(starter)!, 600);
+    const page = await light(600);
     const aligns = await page.evaluate(() =>
       [...document.querySelectorAll('table:not([role]) tr')]
         .slice(0, 2)
@@ -92,7 +102,6 @@ describe.each(STARTERS)('the %s starter', (starter) => {
           [...tr.children].map((cell) => getComputedStyle(cell).textAlign.replace('-webkit-', '')),
         ),
     );
-    await page.close();
     // | Client | Share (---:) | Clips at (:---:) | Dark mode | Styles |
     for (const row of aligns) expect(row.slice(0, 3)).toEqual(['left', 'right', 'center']);
   });
@@ -100,7 +109,7 @@ describe.each(STARTERS)('the %s starter', (starter) => {
   it.each([320, 600])(
     'writes the footer at 14 px or more with links 24 px tall or more, at %i px',
     async (width) => {
-      const page = await open(pages.get(starter)!, width);
+      const page = await light(width);
       const footer = await page.evaluate(() => {
         const last = [...document.querySelectorAll('p.nl-small')].filter((p) => p.querySelector('a')).pop()!;
         return {
@@ -108,7 +117,6 @@ describe.each(STARTERS)('the %s starter', (starter) => {
           links: [...last.querySelectorAll('a')].map((a) => a.getBoundingClientRect().height),
         };
       });
-      await page.close();
       expect(footer.size).toBeGreaterThanOrEqual(14);
       expect(footer.links.length).toBe(3);
       for (const height of footer.links) expect(height).toBeGreaterThanOrEqual(24);
@@ -137,7 +145,7 @@ describe.each(STARTERS)('the %s starter', (starter) => {
   });
 
   it("gives every element it colours Outlook.com's dark rule", async () => {
-    const page = await open(pages.get(starter)!, 600);
+    const page = await light(600);
     const found = await page.evaluate(() => {
       const css = [...document.querySelectorAll('style')].map((s) => s.textContent).join('');
       const rules = (attribute: string) =>
@@ -160,7 +168,6 @@ describe.each(STARTERS)('the %s starter', (starter) => {
       }
       return { missing, text: text.length, background: background.length };
     });
-    await page.close();
     expect(found.missing).toEqual([]);
     expect(found.text).toBeGreaterThan(10);
     expect(found.background).toBeGreaterThan(3);
