@@ -6,7 +6,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Edition } from '../edition/types.js';
 import type { TemplateEngine } from './engine.js';
 import { compileMjml, type CompileOptions } from './mjml.js';
-import { mjmlThreadAsked } from './render-path.js';
+import { handOver } from './render-path.js';
 import { slimHtml } from './slim-html.js';
 import type { TemplateSet } from './templates.js';
 import { editionView } from './view.js';
@@ -84,14 +84,11 @@ async function render(
     templateData(edition),
   );
   // the compile starts first: in the MJML thread of a small build, the text renders here meanwhile
-  const handedOver = mjmlThreadAsked();
-  const compiling = mjml.ok ? compileMjml(mjml.rendered, templates, options) : undefined;
+  const started = mjml.ok ? handOver(() => compileMjml(mjml.rendered, templates, options)) : undefined;
+  const compiling = started?.work;
   // the text renders while the MJML thread compiles, once the document is with it: the compile reaches the
   // thread through a few awaits, which a text rendered first would hold up (without a thread, it compiles)
-  if (withText && compiling)
-    await (handedOver
-      ? Promise.race([compiling.catch(() => undefined), handedOver])
-      : compiling.catch(() => undefined));
+  if (withText && started) await started.handedOver;
   if (!withText && mjml.ok) {
     const compiled = await compiling?.catch(() => undefined);
     if (compiled?.html)

@@ -78,6 +78,21 @@ export function startMjmlThread(options: { loadMjml: boolean }): void {
 export const mjmlThreadAsked = (): Promise<void> | undefined =>
   mjmlThread() ? nextMjmlRequest() : undefined;
 
+/**
+ * Starts work that asks the MJML thread to compile (an edition's render, its whole build), and says when this
+ * thread is free again: `handedOver` settles once the work has handed the thread its document, or once the
+ * work is over (no thread runs, or it never asked). The one place that waits on mjmlThreadAsked().
+ */
+export function handOver<T>(start: () => Promise<T>): { work: Promise<T>; handedOver: Promise<unknown> } {
+  const asked = mjmlThreadAsked(); // before the work starts: its request settles it
+  const work = start();
+  const over = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  return { work, handedOver: asked ? Promise.race([over, asked]) : over };
+}
+
 /** Stops the MJML thread, if one runs. */
 export const stopMjmlThread = (): void => stopThread();
 

@@ -18,12 +18,7 @@ import {
 } from './edition-task.js';
 import { buildEdition, entryLabel } from '../pipeline.js';
 import { internalError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import {
-  hasStoredSkeletons,
-  mjmlThreadAsked,
-  startMjmlThread,
-  stopMjmlThread,
-} from '../render/render-path.js';
+import { handOver, hasStoredSkeletons, startMjmlThread, stopMjmlThread } from '../render/render-path.js';
 import { skeletonDirIn } from '../output/private-dir.js';
 import { buildInWorkers } from './pool.js';
 import { MIN_EDITIONS_FOR_WORKERS } from './early-mjml.js';
@@ -122,9 +117,9 @@ export async function buildEditions(
         if (probablyCompilesHere) startMjmlThread(thread);
         const task = { index, entry, ...(freshness.inputs ? { inputs: freshness.inputs } : {}) };
         if (early === undefined && probablyCompilesHere && freshness.inputs) {
-          const asked = mjmlThreadAsked();
-          early = buildHere(task);
-          await Promise.race([early, asked]);
+          const started = handOver(() => buildHere(task));
+          early = started.work;
+          await started.handedOver;
         } else tasks.push(task);
       }
     }

@@ -10,7 +10,7 @@ import { mjmlThread, startMjmlThread, stopMjmlThread } from '../../../dist/rende
 // @ts-expect-error compiled JavaScript, without declarations
 import { compileMjml } from '../../../dist/render/mjml.js';
 // @ts-expect-error compiled JavaScript, without declarations
-import { mjmlThreadAsked } from '../../../dist/render/render-path.js';
+import { handOver, mjmlThreadAsked } from '../../../dist/render/render-path.js';
 
 const SOURCE =
   '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>';
@@ -53,5 +53,26 @@ describe('waiting for the MJML thread to be asked', () => {
     const compiled = compileMjml(rendered, templates);
     await asked;
     expect((await compiled).html).toContain('Hello');
+  });
+
+  it('frees this thread, without one, only when the work is over', async () => {
+    stopMjmlThread();
+    let finish!: () => void;
+    const { work, handedOver } = handOver(() => new Promise<void>((resolve) => (finish = resolve)));
+    let free = false;
+    void (handedOver as Promise<unknown>).then(() => (free = true));
+    await new Promise((resolve) => setImmediate(resolve)); // every settled promise has run its callbacks
+    expect(free).toBe(false);
+    finish();
+    await work;
+    await handedOver;
+    expect(free).toBe(true);
+  });
+
+  it('frees this thread, with one, once the work has handed it its document', async () => {
+    startMjmlThread({ loadMjml: false });
+    const { work, handedOver } = handOver(() => compileMjml(rendered, templates));
+    await handedOver;
+    expect((await work).html).toContain('Hello');
   });
 });
