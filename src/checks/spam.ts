@@ -44,10 +44,13 @@ export async function runSpamAssassin(emls: string[], timeoutMs = 120_000): Prom
   // into the message (report_safe 0 puts it in a header, where its lines are indented). The scores and rules
   // are those of SpamAssassin's own report: only its wording changes.
   const mark = `newsletter${randomBytes(8).toString('hex')}`;
+  const mbox = emls.length > 1;
+  // a report's key: the Message-ID it names in an mbox; alone, the one report there is
+  const keyOf = (eml: string) => (mbox ? (messageId(eml) ?? '') : '');
   const args = [
     '-L',
     '-t',
-    ...(emls.length > 1 ? ['--mbox'] : []),
+    ...(mbox ? ['--mbox'] : []),
     // Bayes off: by default SpamAssassin learns from what it scans, so each check would train the writer's
     // own filter to take their newsletter for wanted mail, and change the next check's scores. Untrained (as
     // on a new machine or in CI) it fires no rule: the scores are the same without it.
@@ -61,27 +64,27 @@ export async function runSpamAssassin(emls: string[], timeoutMs = 120_000): Prom
     '--cf=report _SUMMARY_',
     `--cf=report ${mark} end`,
   ];
-  const input =
-    emls.length > 1
-      ? emls.map((eml) => `${MBOX_SEPARATOR}\n${eml}${eml.endsWith('\n') ? '' : '\n'}`).join('')
-      : emls[0]!;
+  const input = mbox
+    ? emls.map((eml) => `${MBOX_SEPARATOR}\n${eml}${eml.endsWith('\n') ? '' : '\n'}`).join('')
+    : emls[0]!;
   let run: SpamAssassinRun;
   try {
     run = await spamAssassin(args, input, timeoutMs + (emls.length - 1) * 10_000);
   } catch (error) {
     return emls.map(() => error as Error);
   }
-  const output = run.stdout;
   const reports = new Map<string, SpamReport>();
-  for (const block of output.matchAll(new RegExp(`^${mark} begin(.*)\\n([\\s\\S]*?)^${mark} end$`, 'gm'))) {
+  for (const block of run.stdout.matchAll(
+    new RegExp(`^${mark} begin(.*)\\n([\\s\\S]*?)^${mark} end$`, 'gm'),
+  )) {
     const report = parseSpamReport(block[2]!);
-    if (report) reports.set(emls.length > 1 ? block[1]!.trim() : '', report);
+    if (report) reports.set(mbox ? block[1]!.trim() : '', report);
   }
   return emls.map(
     (eml) =>
-      reports.get(emls.length > 1 ? (messageId(eml) ?? '') : '') ??
+      reports.get(keyOf(eml)) ??
       new Error(
-        `spamassassin ${run.why}: ${run.stderr || 'no report in its output'}${emls.length > 1 ? ` for ${messageId(eml)}` : ''}`,
+        `spamassassin ${run.why}: ${run.stderr || 'no report in its output'}${mbox ? ` for ${messageId(eml)}` : ''}`,
       ),
   );
 }
