@@ -1,15 +1,20 @@
 // out/index.html: the archive page that gives every "view in browser" link a home. A plain, self-contained
-// page (no scripts, no third-party requests) in the newsletter's colours, light and dark.
+// page (no scripts, no third-party requests) in the newsletter's colours, light and dark, and its language:
+// its own few words come from the strings table (src/i18n), the config's `strings` first.
 import type { Config } from '../config/config.js';
 import { messageDate } from '../output/message-date.js';
 import { escapeHtml } from '../render/tokens.js';
 import { formatDate } from '../render/date-format.js';
 import { editionPlacement } from '../i18n/edition-language.js';
+import type { StringKey } from '../i18n/keys.js';
+import { translate } from '../i18n/translate.js';
 import type { ArchiveEntry } from './entries.js';
 
 export function archivePage(entries: readonly ArchiveEntry[], config: Config): string {
   const c = config.colors;
   const page = editionPlacement({}, config);
+  const say = (key: StringKey, asked: { values?: Record<string, unknown>; count?: number } = {}) =>
+    translate(page.language, key, config.strings, asked, escapeHtml, (v) => escapeHtml(String(v)));
   const items = entries.map((entry) => {
     // an edition in another language says so, and which way it is written, for its subject and date
     const own = entry.language ? editionPlacement({ language: entry.language }, config) : page;
@@ -27,7 +32,7 @@ ${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}"
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="color-scheme" content="light dark">
-  <title>${escapeHtml(config.name)}: all editions</title>
+  <title>${say('archive_title', { values: { newsletter: config.name } })}</title>
   <link rel="alternate" type="application/atom+xml" title="${escapeHtml(config.name)}" href="feed.xml">
   <style>
     body { margin: 0; background: ${c.background}; color: ${c.text}; font: 17px/1.6 -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; }
@@ -50,7 +55,7 @@ ${entry.date ? `      <p class="date"><time datetime="${escapeHtml(entry.date)}"
 <body>
   <main>
     <h1>${escapeHtml(config.name)}</h1>
-    <p class="muted">${entries.length === 0 ? 'No editions yet.' : `${entries.length} edition${entries.length === 1 ? '' : 's'}, newest first.`} <a href="feed.xml">Atom feed</a></p>
+    <p class="muted">${entries.length === 0 ? say('archive_empty') : say('archive_count', { count: entries.length })} <a href="feed.xml">${say('atom_feed')}</a></p>
     <ol>
 ${items.join('\n')}
     </ol>

@@ -59,7 +59,7 @@ export const CODES = {
 
   // cheap checks run on every build
   LANG_STRINGS_MISSING:
-    "A template string has no translation for the edition's or an article's language: it falls back to English.",
+    "A template string has no translation for the edition's or an article's language (or an archive page's word for the newsletter's language): it falls back to English.",
   SIZE_WARNING: 'The HTML is near the size at which Gmail clips a message (about 102 KB).',
   SIZE_CLIPPED: 'The HTML is over the size at which Gmail clips a message.',
   SIZE_TRACKING:

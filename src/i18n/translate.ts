@@ -70,3 +70,20 @@ export function fill(
   }
   return out + escape(text.slice(from));
 }
+
+/**
+ * A key's phrase in the language, in its plural form for `count` (written in the language's digits), filled
+ * in through `escape` and `value` as fill() does.
+ */
+export function translate(
+  language: string,
+  key: StringKey,
+  overrides: StringOverrides | undefined,
+  { values = {}, count }: { values?: Record<string, unknown>; count?: number | undefined },
+  escape: (literal: string) => string,
+  value: (v: unknown) => string,
+): string {
+  const text = choose(lookup(language, key, overrides).phrase, language, count);
+  const filled = count === undefined ? values : { ...values, count: formatCount(count, language) };
+  return fill(text, filled, escape, value);
+}

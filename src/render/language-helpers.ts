@@ -4,7 +4,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Config } from '../config/config.js';
 import { isStringKey, STRING_KEYS, type StringKey } from '../i18n/keys.js';
-import { choose, fill, formatCount, lookup } from '../i18n/translate.js';
+import { translate } from '../i18n/translate.js';
 import type { TemplateKind } from './templates.js';
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
@@ -46,14 +46,15 @@ export function languageHelpers(
   const asHtml = (v: unknown) => (isSafe(v) ? v.toHTML() : escape(String(v ?? '')));
   /** A key's phrase in the language, filled: HTML-escaped for the MJML templates, as it is for text. */
   const say = (language: string, key: StringKey, values: Record<string, unknown>, count?: number) => {
-    const text = choose(lookup(language, key, config.strings).phrase, language, count);
     // the count is in the phrase's own language and digits: nothing to isolate
-    const filled = count === undefined ? values : { ...values, count: formatCount(count, language) };
+    const asked = { values, count };
     return html
-      ? new SafeString(fill(text, filled, escape, asHtml))
-      : fill(
-          text,
-          filled,
+      ? new SafeString(translate(language, key, config.strings, asked, escape, asHtml))
+      : translate(
+          language,
+          key,
+          config.strings,
+          asked,
           (s) => s,
           (v) => String(v ?? ''),
         );

@@ -15,12 +15,19 @@ describe('the built-in strings', () => {
     expect(missingKeys(language)).toEqual([]);
   });
 
-  it.each(Object.keys(BUILT_IN))('give "min_read" a form for every plural category of %s', (language) => {
-    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-    const forms = BUILT_IN[language].min_read;
-    for (const category of categories)
-      expect(typeof forms === 'string' || forms[category] !== undefined, category).toBe(true);
-  });
+  const PLURAL_KEYS = KEYS.filter((key) => typeof BUILT_IN.en[key] === 'object');
+  it.each(Object.keys(BUILT_IN))(
+    'give each plural key a form for every plural category of %s',
+    (language) => {
+      expect(PLURAL_KEYS).toEqual(['min_read', 'archive_count']);
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      for (const key of PLURAL_KEYS) {
+        const forms = BUILT_IN[language][key];
+        for (const category of categories)
+          expect(typeof forms === 'string' || forms[category] !== undefined, `${key}.${category}`).toBe(true);
+      }
+    },
+  );
 
   it('keep the placeholders English has', () => {
     for (const language of Object.keys(BUILT_IN))
@@ -49,6 +56,12 @@ describe('the built-in strings', () => {
       '{count} دقيقة قراءة',
     ]);
     expect(phrase('pl', 'min_read', 5)).toBe('{count} minut czytania');
+    expect([1, 2, 5, 22].map((n) => phrase('uk', 'archive_count', n))).toEqual([
+      '{count} випуск, спершу нові.',
+      '{count} випуски, спершу нові.',
+      '{count} випусків, спершу нові.',
+      '{count} випуски, спершу нові.',
+    ]);
     expect([1, 5].map((n) => phrase('en', 'min_read', n))).toEqual(['{count} min read', '{count} min read']);
   });
 });

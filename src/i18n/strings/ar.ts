@@ -21,4 +21,15 @@ export const ar: Strings = {
   unsubscribe: 'إلغاء الاشتراك',
   manage_preferences: 'إدارة تفضيلاتك',
   preferences: 'التفضيلات',
+  archive_title: '{newsletter}: جميع الأعداد',
+  archive_count: {
+    zero: '{count} عدد، الأحدث أولًا.',
+    one: 'عدد واحد، الأحدث أولًا.',
+    two: 'عددان، الأحدث أولًا.',
+    few: '{count} أعداد، الأحدث أولًا.',
+    many: '{count} عددًا، الأحدث أولًا.',
+    other: '{count} عدد، الأحدث أولًا.',
+  },
+  archive_empty: 'لا توجد أعداد بعد.',
+  atom_feed: 'موجز Atom',
 };

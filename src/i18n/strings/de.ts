@@ -14,4 +14,11 @@ export const de: Strings = {
   unsubscribe: 'Abmelden',
   manage_preferences: 'Einstellungen ändern',
   preferences: 'Einstellungen',
+  archive_title: '{newsletter}: alle Ausgaben',
+  archive_count: {
+    one: '{count} Ausgabe, die neueste zuerst.',
+    other: '{count} Ausgaben, die neuesten zuerst.',
+  },
+  archive_empty: 'Noch keine Ausgaben.',
+  atom_feed: 'Atom-Feed',
 };

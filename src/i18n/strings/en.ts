@@ -14,4 +14,8 @@ export const en: Strings = {
   unsubscribe: 'Unsubscribe',
   manage_preferences: 'Manage your preferences',
   preferences: 'Preferences',
+  archive_title: '{newsletter}: all editions',
+  archive_count: { one: '{count} edition, newest first.', other: '{count} editions, newest first.' },
+  archive_empty: 'No editions yet.',
+  atom_feed: 'Atom feed',
 };

@@ -18,4 +18,12 @@ export const es: Strings = {
   unsubscribe: 'Cancelar la suscripción',
   manage_preferences: 'Gestionar tus preferencias',
   preferences: 'Preferencias',
+  archive_title: '{newsletter}: todas las ediciones',
+  archive_count: {
+    one: '{count} edición, de la más reciente a la más antigua.',
+    many: '{count} ediciones, de la más reciente a la más antigua.',
+    other: '{count} ediciones, de la más reciente a la más antigua.',
+  },
+  archive_empty: 'Todavía no hay ediciones.',
+  atom_feed: 'Canal Atom',
 };

@@ -14,4 +14,8 @@ export const fa: Strings = {
   unsubscribe: 'لغو اشتراک',
   manage_preferences: 'مدیریت تنظیمات',
   preferences: 'تنظیمات',
+  archive_title: '{newsletter}: همهٔ شماره‌ها',
+  archive_count: { one: '{count} شماره، از جدید به قدیم.', other: '{count} شماره، از جدید به قدیم.' },
+  archive_empty: 'هنوز شماره‌ای منتشر نشده است.',
+  atom_feed: 'خوراک Atom',
 };

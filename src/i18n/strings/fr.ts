@@ -18,4 +18,12 @@ export const fr: Strings = {
   unsubscribe: 'Se désabonner',
   manage_preferences: 'Gérer vos préférences',
   preferences: 'Préférences',
+  archive_title: '{newsletter}\u00a0: toutes les éditions',
+  archive_count: {
+    one: '{count} édition, de la plus récente à la plus ancienne.',
+    many: '{count} éditions, de la plus récente à la plus ancienne.',
+    other: '{count} éditions, de la plus récente à la plus ancienne.',
+  },
+  archive_empty: 'Aucune édition pour l’instant.',
+  atom_feed: 'Flux Atom',
 };

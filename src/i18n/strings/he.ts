@@ -19,4 +19,12 @@ export const he: Strings = {
   unsubscribe: 'הסרה מהרשימה',
   manage_preferences: 'ניהול ההעדפות שלך',
   preferences: 'העדפות',
+  archive_title: '{newsletter}: כל הגיליונות',
+  archive_count: {
+    one: 'גיליון אחד, מהחדש לישן.',
+    two: 'שני גיליונות, מהחדש לישן.',
+    other: '{count} גיליונות, מהחדש לישן.',
+  },
+  archive_empty: 'עדיין אין גיליונות.',
+  atom_feed: 'פיד Atom',
 };

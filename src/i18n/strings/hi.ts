@@ -14,4 +14,8 @@ export const hi: Strings = {
   unsubscribe: 'सदस्यता छोड़ें',
   manage_preferences: 'अपनी पसंद बदलें',
   preferences: 'पसंद',
+  archive_title: '{newsletter}: सभी अंक',
+  archive_count: { one: '{count} अंक, सबसे नया पहले।', other: '{count} अंक, सबसे नए पहले।' },
+  archive_empty: 'अभी तक कोई अंक नहीं है।',
+  atom_feed: 'Atom फ़ीड',
 };

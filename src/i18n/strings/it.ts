@@ -18,4 +18,12 @@ export const it: Strings = {
   unsubscribe: 'Annulla l’iscrizione',
   manage_preferences: 'Gestisci le tue preferenze',
   preferences: 'Preferenze',
+  archive_title: '{newsletter}: tutti i numeri',
+  archive_count: {
+    one: '{count} numero, dal più recente al più vecchio.',
+    many: '{count} numeri, dal più recente al più vecchio.',
+    other: '{count} numeri, dal più recente al più vecchio.',
+  },
+  archive_empty: 'Ancora nessun numero.',
+  atom_feed: 'Feed Atom',
 };

@@ -14,4 +14,8 @@ export const ja: Strings = {
   unsubscribe: '配信停止',
   manage_preferences: '配信設定の変更',
   preferences: '配信設定',
+  archive_title: '{newsletter}：バックナンバー一覧',
+  archive_count: { other: '全{count}号（新しい順）' },
+  archive_empty: 'まだ配信された号はありません。',
+  atom_feed: 'Atom フィード',
 };

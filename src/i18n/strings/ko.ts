@@ -14,4 +14,8 @@ export const ko: Strings = {
   unsubscribe: '구독 취소',
   manage_preferences: '수신 설정 관리',
   preferences: '수신 설정',
+  archive_title: '{newsletter}: 지난 호 전체',
+  archive_count: { other: '총 {count}개 호, 최신순' },
+  archive_empty: '아직 발행된 호가 없습니다.',
+  atom_feed: 'Atom 피드',
 };

@@ -14,4 +14,8 @@ export const nl: Strings = {
   unsubscribe: 'Afmelden',
   manage_preferences: 'Voorkeuren beheren',
   preferences: 'Voorkeuren',
+  archive_title: '{newsletter}: alle edities',
+  archive_count: { one: '{count} editie, nieuwste eerst.', other: '{count} edities, nieuwste eerst.' },
+  archive_empty: 'Nog geen edities.',
+  atom_feed: 'Atom-feed',
 };

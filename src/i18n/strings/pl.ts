@@ -19,4 +19,13 @@ export const pl: Strings = {
   unsubscribe: 'Wypisz się',
   manage_preferences: 'Zarządzaj preferencjami',
   preferences: 'Preferencje',
+  archive_title: '{newsletter}: wszystkie wydania',
+  archive_count: {
+    one: '{count} wydanie, od najnowszego.',
+    few: '{count} wydania, od najnowszego.',
+    many: '{count} wydań, od najnowszego.',
+    other: '{count} wydania, od najnowszego.',
+  },
+  archive_empty: 'Nie ma jeszcze żadnych wydań.',
+  atom_feed: 'Kanał Atom',
 };

@@ -18,4 +18,12 @@ export const pt: Strings = {
   unsubscribe: 'Cancelar inscrição',
   manage_preferences: 'Alterar preferências',
   preferences: 'Preferências',
+  archive_title: '{newsletter}: todas as edições',
+  archive_count: {
+    one: '{count} edição, da mais recente para a mais antiga.',
+    many: '{count} edições, da mais recente para a mais antiga.',
+    other: '{count} edições, da mais recente para a mais antiga.',
+  },
+  archive_empty: 'Ainda não há edições.',
+  atom_feed: 'Feed Atom',
 };

@@ -19,4 +19,13 @@ export const ru: Strings = {
   unsubscribe: 'Отписаться',
   manage_preferences: 'Настроить подписку',
   preferences: 'Настройки',
+  archive_title: '{newsletter}: все выпуски',
+  archive_count: {
+    one: '{count} выпуск, сначала новые.',
+    few: '{count} выпуска, сначала новые.',
+    many: '{count} выпусков, сначала новые.',
+    other: '{count} выпуска, сначала новые.',
+  },
+  archive_empty: 'Выпусков пока нет.',
+  atom_feed: 'Лента Atom',
 };

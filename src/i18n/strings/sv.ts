@@ -14,4 +14,8 @@ export const sv: Strings = {
   unsubscribe: 'Avsluta prenumerationen',
   manage_preferences: 'Hantera dina inställningar',
   preferences: 'Inställningar',
+  archive_title: '{newsletter}: alla nummer',
+  archive_count: { one: '{count} nummer, det senaste först.', other: '{count} nummer, de senaste först.' },
+  archive_empty: 'Inga nummer ännu.',
+  atom_feed: 'Atom-flöde',
 };

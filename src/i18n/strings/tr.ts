@@ -14,4 +14,8 @@ export const tr: Strings = {
   unsubscribe: 'Abonelikten çık',
   manage_preferences: 'Tercihlerini yönet',
   preferences: 'Tercihler',
+  archive_title: '{newsletter}: tüm sayılar',
+  archive_count: { one: '{count} sayı, en yeniden eskiye.', other: '{count} sayı, en yeniden eskiye.' },
+  archive_empty: 'Henüz sayı yok.',
+  atom_feed: 'Atom beslemesi',
 };

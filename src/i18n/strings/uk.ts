@@ -19,4 +19,13 @@ export const uk: Strings = {
   unsubscribe: 'Відписатися',
   manage_preferences: 'Налаштувати підписку',
   preferences: 'Налаштування',
+  archive_title: '{newsletter}: усі випуски',
+  archive_count: {
+    one: '{count} випуск, спершу нові.',
+    few: '{count} випуски, спершу нові.',
+    many: '{count} випусків, спершу нові.',
+    other: '{count} випуску, спершу нові.',
+  },
+  archive_empty: 'Випусків поки немає.',
+  atom_feed: 'Стрічка Atom',
 };

@@ -14,4 +14,8 @@ export const zh: Strings = {
   unsubscribe: '退订',
   manage_preferences: '管理订阅偏好',
   preferences: '偏好设置',
+  archive_title: '{newsletter}：全部往期',
+  archive_count: { other: '共 {count} 期，从新到旧排列。' },
+  archive_empty: '还没有发布任何一期。',
+  atom_feed: 'Atom 订阅源',
 };
