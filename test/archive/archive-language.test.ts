@@ -48,7 +48,8 @@ describe('the archive page in the newsletter language', () => {
       '21 выпуск, сначала новые. Лента Atom',
     ]);
     expect(read(archivePage(entries(1000), config)).line).toBe(
-      '1\u00a0000 выпусков, сначала новые. Лента Atom',
+      // the group separator as this Node's ICU writes it (a no-break space today)
+      `${new Intl.NumberFormat('ru').format(1000)} выпусков, сначала новые. Лента Atom`,
     );
     expect(read(archivePage([], config))).toMatchObject({
       lang: 'ru',
