@@ -61,13 +61,18 @@ export function slimPart(part: string, before: string, after: string, flags: Sli
     const next = part.indexOf('<', open + 1);
     if (close < 0 || (next >= 0 && next < close)) return slimWhole(part, before, after, flags);
     const source = part.slice(open, close + 1);
-    let tag = tags.get(source);
+    // a link's address is new in every edition: the tag is remembered without it
+    const href = linkAddress(source);
+    const key = href ? `${source.slice(0, href.start)}${source.slice(href.end)}` : source;
+    let tag = tags.get(key);
     if (tag === undefined) {
       if (tags.size >= LIMIT) tags.clear();
-      const own = copy(source);
+      const own = copy(key);
       tag = slimTag(own, flags);
       tags.set(own, tag);
     }
+    if (tag === null) return slimWhole(part, before, after, flags);
+    if (href) tag = withAddress(tag, source.slice(href.start, href.end));
     if (tag === null) return slimWhole(part, before, after, flags);
     if (open > at) text += part.slice(at, open);
     at = close + 1;
@@ -83,6 +88,31 @@ export function slimPart(part: string, before: string, after: string, flags: Sli
   text += part.slice(at);
   flush(after === '' ? undefined : silent(after));
   return out.join('');
+}
+
+/**
+ * Where the address of a link `<a ... href="...">` stands, when nothing the rewrites read can stand in it: no
+ * quote, whitespace or angle bracket, not ending in `style=`, in the one href of a tag whose quotes before it
+ * pair up. The rewrites then leave it where it was, whatever it is.
+ */
+function linkAddress(tag: string): { start: number; end: number } | undefined {
+  if (!tag.startsWith('<a ')) return undefined;
+  const at = tag.indexOf(' href="');
+  if (at < 0 || tag.indexOf(' href="', at + 1) >= 0) return undefined;
+  const start = at + 7;
+  const end = tag.indexOf('"', start);
+  if (end <= start || !ADDRESS.test(tag.slice(start, end))) return undefined;
+  let quotes = 0;
+  for (let q = tag.indexOf('"'); q >= 0 && q < start - 1; q = tag.indexOf('"', q + 1)) quotes++;
+  return quotes % 2 === 0 ? { start, end } : undefined;
+}
+const ADDRESS = /^(?![\s\S]*style=$)[^\s"<>]+$/i;
+
+/** The tag remembered without its address, given it back where it stood: null where that is not clear. */
+function withAddress(tag: Tag, address: string): Tag | null {
+  const at = tag.slim.indexOf(' href=""');
+  if (at < 0 || tag.slim.indexOf(' href=""', at + 1) >= 0) return null;
+  return { ...tag, slim: `${tag.slim.slice(0, at + 7)}${address}${tag.slim.slice(at + 7)}` };
 }
 
 /**

@@ -73,6 +73,12 @@ const ATTRIBUTES = [
   () => ' role="presentation"',
   () => '\n  data-x="1"',
   () => ' href="https://example.com/?a=1&amp;b=2"',
+  (rand: Rand) => ` href="https://example.com/${Math.floor(rand() * 1e6)}"`,
+  () => ' href="https://example.com/?style="',
+  () => ' href="a\n   b"',
+  () => ' href=""',
+  () => ' href="x" title=" href=""',
+  () => ' title=" href="',
 ];
 
 function style(rand: Rand): string {
@@ -85,7 +91,7 @@ function style(rand: Rand): string {
 
 function openTag(rand: Rand, name = pick(rand, NAMES)): string {
   const attributes = Array.from({ length: Math.floor(rand() * 4) }, () =>
-    rand() < 0.4 ? style(rand) : pick(rand, ATTRIBUTES)(),
+    rand() < 0.4 ? style(rand) : pick(rand, ATTRIBUTES)(rand),
   );
   return `<${name}${attributes.join('')}${pick(rand, ['>', '>', ' >', '\n>'])}`;
 }
