@@ -6,8 +6,10 @@
 //   - inline styles are written short: no spaces around `:` `;` `,`, no last `;`, #aabbcc as #abc, 0px as 0.
 // Kept as they are: the text of <pre> and <textarea> (their whitespace is their content), <style> and <script>, and
 // Outlook's conditional comments (Outlook's Word engine reads them; nothing here is tested against it).
-// The rest is slimmed tag by tag (slim-walk.ts, with the rewrites of slim-tags.ts).
-import { copy, slimPart } from './slim-walk.js';
+// The rest is slimmed tag by tag (slim-walk.ts, with the rewrites of slim-tags.ts); `slimWhole` runs the same
+// rewrites over a whole stretch, one after the other, and is the definition the walk is held to (the tests'
+// reference: `slimPage(html, slimWhole)`).
+import { copy, slimPart, type SlimFlags } from './slim-walk.js';
 import { slimStyles } from './slim-tags.js';
 
 export { slimStyle } from './slim-tags.js';
@@ -15,7 +17,13 @@ export { slimStyle } from './slim-tags.js';
 const PROTECTED =
   /<(pre|textarea|script|style)\b[\s\S]*?<\/\1\s*>|<!--\[if[\s\S]*?<!\[endif\]-->|<!--[\s\S]*?-->/gi;
 
-export function slimHtml(html: string): string {
+export const slimHtml = (html: string): string => slimPage(html, slimPart);
+
+/** What slims a stretch between the parts kept as they are; `before` and `after` are their edge tags. */
+export type SlimStretch = (part: string, before: string, after: string, flags: SlimFlags) => string;
+
+/** The page with its kept parts set aside, and each stretch between them slimmed by `slimStretch`. */
+export function slimPage(html: string, slimStretch: SlimStretch): string {
   // direction:ltr restates the initial value, where nothing in the page turns right-to-left
   const ltrOnly = !/rtl/i.test(html);
   // the document as a list of parts: even indexes are ours to slim, odd ones are kept as they are
@@ -48,7 +56,7 @@ export function slimHtml(html: string): string {
       // what stands just outside: a kept <pre> or comment counts as the block or comment it is
       const before = parts[i - 1] === undefined ? '' : lastTag(parts[i - 1]!);
       const after = parts[i + 1] === undefined ? '' : (/^<[^>]*>/.exec(parts[i + 1]!)?.[0] ?? '');
-      return slimPart(part, before, after, { ltrOnly, fullColumnsOnly });
+      return slimStretch(part, before, after, { ltrOnly, fullColumnsOnly });
     })
     .join('');
 }

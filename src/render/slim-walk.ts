@@ -181,8 +181,11 @@ const columnClass = (html: string, flags: SlimFlags): string =>
     ? html.replace(/ class="mj-column-per-100 /g, ' class="')
     : html;
 
-/** The rewrites over the whole stretch, one after the other, for a stretch the walk cannot cut into tags. */
-function slimWhole(part: string, before: string, after: string, flags: SlimFlags): string {
+/**
+ * The rewrites over the whole stretch, one after the other: for a stretch the walk cannot cut into tags, and the
+ * definition of what the walk gives (test/render/slim-html-differential.test.ts).
+ */
+export function slimWhole(part: string, before: string, after: string, flags: SlimFlags): string {
   const slim = slimLate(dropSectionBackground(slimEarly(part, flags.ltrOnly)));
   // a line break between two tags goes when either is a block: the parts outside lend their edge tags
   const padded = `${before}\u0000${slim}\u0000${after}`;
