@@ -1,5 +1,6 @@
 // The template's own words: every key a layout may pass to {{t}}, with what it is for, and the archive
-// page's (out/index.html, in the newsletter's language). English is the reference: each built-in language translates every key (test/i18n/strings.test.ts holds them to it).
+// page's (out/index.html, in the newsletter's language). English is the reference: each built-in language
+// translates every key (test/i18n/strings.test.ts holds them to it).
 
 /** A phrase, or one phrase per plural category (Intl.PluralRules: zero, one, two, few, many, other). */
 export type Phrase = string | Partial<Record<Intl.LDMLPluralRule, string>>;
